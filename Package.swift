@@ -1,0 +1,59 @@
+// swift-tools-version:6.0
+// lossplot: loss functions, their charts (Cairo) and an HTML report, from one illustrated guide.
+import PackageDescription
+
+let package = Package(
+    name: "lossplot",
+    products: [
+        .executable(name: "lossplot", targets: ["lossplot"]),
+        .library(name: "LossFunctions", targets: ["LossFunctions"]),
+        .library(name: "Charts", targets: ["Charts"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
+    ],
+    targets: [
+        // The only place C is seen: Cairo through pkg-config.
+        .systemLibrary(
+            name: "CCairo",
+            pkgConfig: "cairo",
+            providers: [.apt(["libcairo2-dev"])]
+        ),
+        // Pure Swift losses, values and gradients. No dependencies.
+        .target(name: "LossFunctions"),
+        // Reading users' numbers: CSV and .npy.
+        .target(name: "DataFiles"),
+        // The figure model as values, layout, ticks, and the Renderer protocol. No Cairo.
+        .target(name: "Charts"),
+        // Cairo surfaces (SVG, PNG, PDF) behind Charts' Renderer protocol.
+        .target(name: "CairoBackend", dependencies: ["Charts", "CCairo"]),
+        // numpy's legacy random streams, scikit-learn's data helpers and linear models, robust fits.
+        .target(name: "Regression", dependencies: ["LossFunctions"]),
+        // One file per document figure or section: data, printed results, figures.
+        .target(name: "Scenarios", dependencies: ["LossFunctions", "Charts", "Regression"]),
+        // The HTML report: page model, Mustache templates, writing Output/.
+        .target(
+            name: "Report",
+            dependencies: [
+                "Scenarios", "Charts", "CairoBackend",
+                .product(name: "Mustache", package: "swift-mustache"),
+            ]
+        ),
+        // The command-line tool: parse, call, print.
+        .executableTarget(
+            name: "lossplot",
+            dependencies: [
+                "LossFunctions", "DataFiles", "Charts", "CairoBackend", "Scenarios", "Report",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "LossFunctionsTests", dependencies: ["LossFunctions"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "DataFilesTests", dependencies: ["DataFiles"]),
+        .testTarget(name: "ChartsTests", dependencies: ["Charts", "CairoBackend"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "RegressionTests", dependencies: ["Regression"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "ScenariosTests", dependencies: ["Scenarios", "Charts", "CairoBackend"]),
+        .testTarget(name: "ReportTests", dependencies: ["Report"]),
+    ],
+    swiftLanguageModes: [.v5]
+)

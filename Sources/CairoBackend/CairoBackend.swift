@@ -1,0 +1,4 @@
+import Charts
+import CCairo
+/// Placeholder.
+public enum CairoSurfaces {}

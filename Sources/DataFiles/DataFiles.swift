@@ -1,0 +1,2 @@
+/// Placeholder until the data readers land.
+public enum DataFiles {}

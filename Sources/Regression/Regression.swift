@@ -1,0 +1,2 @@
+/// Placeholder until the fitting code lands.
+public enum RegressionModels {}

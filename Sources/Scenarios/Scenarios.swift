@@ -1,0 +1,3 @@
+import Charts
+/// Placeholder until scenarios land.
+public enum ScenarioCatalog {}

@@ -1,0 +1,3 @@
+import Testing
+@testable import DataFiles
+@Test func placeholderDataFiles() { #expect(Bool(true)) }

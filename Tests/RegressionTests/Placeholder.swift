@@ -1,0 +1,3 @@
+import Testing
+@testable import Regression
+@Test func placeholderRegression() { #expect(Bool(true)) }

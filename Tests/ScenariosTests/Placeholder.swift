@@ -1,0 +1,3 @@
+import Testing
+@testable import Scenarios
+@Test func placeholderScenarios() { #expect(Bool(true)) }
