@@ -1,4 +1,0 @@
-import Charts
-import CCairo
-/// Placeholder.
-public enum CairoSurfaces {}

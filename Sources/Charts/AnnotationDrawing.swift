@@ -1,0 +1,62 @@
+import Foundation
+
+/// Draws an annotation: its text (last baseline at the text position, as matplotlib's
+/// annotate), the rounded box behind it, and a '->' arrow from the box to the point.
+struct AnnotationDrawing {
+    let annotation: Annotation
+    let transform: DataTransform
+    let renderer: Renderer
+
+    /// The text block's frame and the box around it, in figure points.
+    func frames() -> (block: TextBlock, text: Rect, box: Rect?) {
+        let a = annotation
+        let block = TextBlock(a.text, font: Font(size: a.fontSize), renderer: renderer)
+        let pos = a.textPosition ?? a.point
+        let text = block.frame(lastBaselineAt: transform.point(pos.x, pos.y))
+        let box = a.box.map { text.insetBy(-$0.pad * a.fontSize) }
+        return (block, text, box)
+    }
+
+    func draw() {
+        let a = annotation
+        let (block, text, box) = frames()
+        if let arrow = a.arrow {
+            drawArrow(arrow, from: box ?? text)
+        }
+        if let b = a.box, let r = box {
+            let path = Path.roundedRectangle(r, radius: b.pad * a.fontSize)
+            renderer.drawPath(path, stroke: StrokeStyle(color: b.edge.withAlpha(b.alpha), width: 1), fill: b.fill.withAlpha(b.alpha), clip: nil)
+        }
+        block.draw(in: text, alignment: .left, color: a.color, renderer: renderer)
+    }
+
+    /// A straight arrow from where the line from the box centre leaves the box to the point,
+    /// both ends pulled in by 2 points, with an open head sized by the font (matplotlib's '->').
+    func drawArrow(_ arrow: Arrow, from box: Rect) {
+        let target = transform.point(annotation.point.x, annotation.point.y)
+        let center = Point(box.midX, box.midY)
+        guard target.x.isFinite, target.y.isFinite, !box.contains(target) else { return }
+        let dx = target.x - center.x, dy = target.y - center.y
+        let length = (dx * dx + dy * dy).squareRoot()
+        guard length > 0 else { return }
+        let ux = dx / length, uy = dy / length
+        // Distance from the centre to the box edge along the arrow.
+        let tx = ux == 0 ? Double.infinity : (box.width / 2) / abs(ux)
+        let ty = uy == 0 ? Double.infinity : (box.height / 2) / abs(uy)
+        let startDistance = min(tx, ty) + 2
+        let endDistance = length - 2
+        guard endDistance > startDistance else { return }
+        let start = Point(center.x + ux * startDistance, center.y + uy * startDistance)
+        let end = Point(center.x + ux * endDistance, center.y + uy * endDistance)
+        let style = StrokeStyle(color: arrow.color, width: arrow.width, cap: .butt, join: .miter)
+        var shaft = Path()
+        shaft.move(to: start); shaft.line(to: end)
+        renderer.drawPath(shaft, stroke: style, fill: nil, clip: nil)
+        let headLength = 0.4 * annotation.fontSize, headWidth = 0.2 * annotation.fontSize
+        var head = Path()
+        head.move(to: Point(end.x - ux * headLength - uy * headWidth, end.y - uy * headLength + ux * headWidth))
+        head.line(to: end)
+        head.line(to: Point(end.x - ux * headLength + uy * headWidth, end.y - uy * headLength - ux * headWidth))
+        renderer.drawPath(head, stroke: style, fill: nil, clip: nil)
+    }
+}

@@ -1,0 +1,64 @@
+import Foundation
+
+/// The narrow drawing interface every output backend implements, in figure points.
+///
+/// Four primitives are required: paths, text, text measurement and raster images. Markers have a
+/// default built on `drawPath`; a backend may stamp them faster.
+public protocol Renderer: AnyObject {
+    /// Strokes and/or fills `path`, clipped to `clip` when given.
+    func drawPath(_ path: Path, stroke: StrokeStyle?, fill: Color?, clip: Rect?)
+    /// Draws one line of text with its baseline starting at `origin`, turned by `rotation`
+    /// radians counter-clockwise about that origin.
+    func drawText(_ text: String, origin: Point, font: Font, color: Color, rotation: Double)
+    /// Measures one line of text as `drawText` would draw it.
+    func measureText(_ text: String, font: Font) -> TextExtents
+    /// Draws the same marker (a path around 0,0) at every point.
+    func drawMarkers(_ marker: Path, at points: [Point], stroke: StrokeStyle?, fill: Color?, clip: Rect?)
+    /// Draws premultiplied-alpha ARGB32 pixels (native endian, `width*height` values) into `rect`.
+    func drawImage(argb: [UInt32], width: Int, height: Int, in rect: Rect, clip: Rect?)
+}
+
+extension Renderer {
+    public func drawMarkers(_ marker: Path, at points: [Point], stroke: StrokeStyle?, fill: Color?, clip: Rect?) {
+        for p in points { drawPath(marker.translated(by: p), stroke: stroke, fill: fill, clip: clip) }
+    }
+
+    /// Draws text placed by `anchor` relative to `point`, measuring it first.
+    public func drawText(_ text: String, at point: Point, anchor: TextAnchor, font: Font, color: Color, rotation: Double = 0) {
+        let e = measureText(text, font: font)
+        let dx: Double
+        switch anchor.horizontal {
+        case .left: dx = 0
+        case .center: dx = -e.width / 2
+        case .right: dx = -e.width
+        }
+        let dy: Double
+        switch anchor.vertical {
+        case .top: dy = e.ascent
+        case .center: dy = (e.ascent - e.descent) / 2
+        case .baseline: dy = 0
+        case .bottom: dy = -e.descent
+        }
+        // Offsets are along the text's own axes, then turned with it (y grows down).
+        let c = cos(rotation), s = sin(rotation)
+        let origin = Point(point.x + dx * c + dy * s, point.y - dx * s + dy * c)
+        drawText(text, origin: origin, font: font, color: color, rotation: rotation)
+    }
+}
+
+extension Path {
+    /// The same path moved by `p`.
+    public func translated(by p: Point) -> Path {
+        var out = Path()
+        for e in elements {
+            switch e {
+            case .move(let a): out.move(to: Point(a.x + p.x, a.y + p.y))
+            case .line(let a): out.line(to: Point(a.x + p.x, a.y + p.y))
+            case .curve(let a, let b, let c):
+                out.curve(to: Point(c.x + p.x, c.y + p.y), control1: Point(a.x + p.x, a.y + p.y), control2: Point(b.x + p.x, b.y + p.y))
+            case .close: out.close()
+            }
+        }
+        return out
+    }
+}

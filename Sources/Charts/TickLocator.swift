@@ -1,0 +1,111 @@
+import Foundation
+
+/// Chooses tick positions for a view interval: matplotlib's MaxNLocator as AutoLocator configures
+/// it (steps 1, 2, 2.5, 5, 10; at least two ticks inside the view).
+public struct TickLocator: Equatable, Sendable {
+    /// The largest number of intervals wanted; AutoLocator derives it from the axis length.
+    public var maxBins: Int
+    public var steps: [Double]
+    public var minTicks: Int
+
+    public init(maxBins: Int = 9, steps: [Double] = [1, 2, 2.5, 5, 10], minTicks: Int = 2) {
+        self.maxBins = maxBins; self.steps = steps; self.minTicks = minTicks
+    }
+
+    /// AutoLocator's bin count for an axis `length` points long with tick labels of `fontSize`:
+    /// one bin per three label heights on x, two on y, clipped to 1...9 (matplotlib's get_tick_space).
+    public static func auto(axisLength length: Double, fontSize: Double, vertical: Bool) -> TickLocator {
+        let space = Int((length / (fontSize * (vertical ? 2 : 3))).rounded(.down))
+        return TickLocator(maxBins: min(max(space, 1), 9))
+    }
+
+    /// Tick values covering [vmin, vmax]; may include one tick beyond each end, as matplotlib's do.
+    public func ticks(_ vmin: Double, _ vmax: Double) -> [Double] {
+        guard vmin.isFinite, vmax.isFinite else { return [] }
+        var (lo, hi) = TickLocator.nonsingular(min(vmin, vmax), max(vmin, vmax))
+        let (scale, offset) = TickLocator.scaleRange(lo, hi, bins: Double(maxBins))
+        lo -= offset; hi -= offset
+        let extended = steps.dropLast().map { $0 * 0.1 } + steps + [10 * steps[min(1, steps.count - 1)]]
+        let scaled = extended.map { $0 * scale }
+        let rawStep = (hi - lo) / Double(maxBins)
+        let firstLarge = scaled.firstIndex(where: { $0 >= rawStep }) ?? (scaled.count - 1)
+        var ticks: [Double] = []
+        for step in scaled[...firstLarge].reversed() {
+            let bestMin = (lo / step).rounded(.down) * step
+            let edge = EdgeInteger(step: step, offset: offset)
+            let low = edge.le(lo - bestMin)
+            let high = edge.ge(hi - bestMin)
+            ticks = stride(from: low, through: high, by: 1).map { $0 * step + bestMin }
+            let inside = ticks.filter { $0 <= hi && $0 >= lo }.count
+            if inside >= minTicks { break }
+        }
+        return ticks.map { $0 + offset }
+    }
+
+    /// matplotlib's scale_range: the power of ten of one bin, and an offset for far-from-zero ranges.
+    static func scaleRange(_ vmin: Double, _ vmax: Double, bins: Double) -> (scale: Double, offset: Double) {
+        let dv = abs(vmax - vmin)
+        let meanv = (vmax + vmin) / 2
+        var offset = 0.0
+        if abs(meanv) / dv >= 100 {
+            offset = (meanv < 0 ? -1 : 1) * pow(10, floor(log10(abs(meanv))))
+        }
+        let scale = pow(10, floor(log10(dv / bins)))
+        return (scale, offset)
+    }
+
+    /// matplotlib's nonsingular: widen a zero-width or denormal interval.
+    static func nonsingular(_ vmin: Double, _ vmax: Double, expander: Double = 1e-13, tiny: Double = 1e-14) -> (Double, Double) {
+        let maxabs = max(abs(vmin), abs(vmax))
+        if maxabs < 1e6 * Double.leastNormalMagnitude { return (-expander, expander) }
+        if vmax - vmin <= maxabs * tiny {
+            if vmax == 0 && vmin == 0 { return (-expander, expander) }
+            return (vmin - expander * abs(vmin), vmax + expander * abs(vmax))
+        }
+        return (vmin, vmax)
+    }
+
+    /// matplotlib's _Edge_integer: floor/ceil of x/step that forgives float noise.
+    struct EdgeInteger {
+        let step: Double
+        let offset: Double
+        init(step: Double, offset: Double) { self.step = step; self.offset = abs(offset) }
+
+        func closeTo(_ ms: Double, _ edge: Double) -> Bool {
+            var tol = 1e-10
+            if offset > 0 {
+                let digits = log10(offset / step)
+                tol = min(0.4999, max(1e-10, pow(10, digits - 12)))
+            }
+            return abs(ms - edge) < tol
+        }
+        func divmod(_ x: Double) -> (Double, Double) {
+            let d = (x / step).rounded(.down)
+            var m = x - d * step
+            if m < 0 { m += step }
+            return (d, m)
+        }
+        func le(_ x: Double) -> Double {
+            let (d, m) = divmod(x)
+            return closeTo(m / step, 1) ? d + 1 : d
+        }
+        func ge(_ x: Double) -> Double {
+            let (d, m) = divmod(x)
+            return closeTo(m / step, 0) ? d : d + 1
+        }
+    }
+}
+
+/// Tick positions for a log axis: every power of ten in view, thinned when there are many.
+public struct LogTickLocator: Equatable, Sendable {
+    public var maxTicks: Int
+    public init(maxTicks: Int = 9) { self.maxTicks = maxTicks }
+
+    public func ticks(_ vmin: Double, _ vmax: Double) -> [Double] {
+        guard vmin > 0, vmax > 0, vmin.isFinite, vmax.isFinite else { return [] }
+        let lo = floor(log10(min(vmin, vmax))), hi = ceil(log10(max(vmin, vmax)))
+        let decades = Int(hi - lo)
+        let stride = max(1, Int((Double(decades) / Double(maxTicks)).rounded(.up)))
+        return Swift.stride(from: Int(lo), through: Int(hi), by: stride).map { pow(10, Double($0)) }
+    }
+}
