@@ -1,16 +1,12 @@
 import Foundation
 
-/// Finishing touches on the SVG Cairo writes: ids made unique per chart, and a `<title>` and
-/// `<desc>` saying what the chart shows.
+/// Finishing touches on the SVG Cairo writes: ids renamed per chart in order of appearance (Cairo
+/// numbers some from process-wide counters, so the same chart would otherwise differ between
+/// runs that draw other charts first), and a `<title>` and `<desc>` saying what the chart shows.
 enum SVGDocument {
     static func finish(_ svg: String, idPrefix: String, title: String, description: String) -> String {
-        var out = svg
         let p = idPrefix.isEmpty ? "" : idPrefix + "-"
-        if !p.isEmpty {
-            out = out.replacingOccurrences(of: " id=\"", with: " id=\"\(p)")
-            out = out.replacingOccurrences(of: "href=\"#", with: "href=\"#\(p)")
-            out = out.replacingOccurrences(of: "url(#", with: "url(#\(p)")
-        }
+        var out = renameIds(svg, prefix: p)
         guard let open = out.range(of: "<svg"), let close = out[open.upperBound...].firstIndex(of: ">") else { return out }
         let after = out.index(after: close)
         let titleId = p + "title", descId = p + "desc"
@@ -19,6 +15,34 @@ enum SVGDocument {
         out.insert(contentsOf: head, at: after)
         let labelled = description.isEmpty ? titleId : "\(titleId) \(descId)"
         out.insert(contentsOf: " role=\"img\" aria-labelledby=\"\(labelled)\"", at: close)
+        return out
+    }
+
+    /// Every `id="x"` becomes `id="PREFIXkind-n"` (kind: the id's letters, n: its rank among
+    /// ids of that kind), and every `#x` reference follows.
+    static func renameIds(_ svg: String, prefix: String) -> String {
+        var names: [String: String] = [:]
+        var counts: [String: Int] = [:]
+        var order: [String] = []
+        var search = svg.startIndex..<svg.endIndex
+        while let r = svg.range(of: " id=\"", range: search) {
+            guard let end = svg[r.upperBound...].firstIndex(of: "\"") else { break }
+            let old = String(svg[r.upperBound..<end])
+            if names[old] == nil {
+                let kind = String(old.prefix(while: { $0.isLetter }))
+                counts[kind, default: 0] += 1
+                names[old] = "\(prefix)\(kind.isEmpty ? "id" : kind)-\(counts[kind, default: 0])"
+                order.append(old)
+            }
+            search = end..<svg.endIndex
+        }
+        var out = svg
+        for old in order {
+            guard let new = names[old] else { continue }
+            out = out.replacingOccurrences(of: " id=\"\(old)\"", with: " id=\"\(new)\"")
+            out = out.replacingOccurrences(of: "#\(old)\"", with: "#\(new)\"")
+            out = out.replacingOccurrences(of: "#\(old))", with: "#\(new))")
+        }
         return out
     }
 }

@@ -132,7 +132,8 @@ struct AxesDrawing {
         let reach = AxisMetrics.tickLength + AxisMetrics.tickPad
         if let title = axes.title {
             let block = TextBlock(title.text, font: title.font, renderer: renderer)
-            let r = Rect(x: frame.midX - block.width / 2, y: frame.minY - AxisMetrics.titlePad - block.height, width: block.width, height: block.height)
+            // matplotlib puts the title's last baseline titlePad above the frame.
+            let r = Rect(x: frame.midX - block.width / 2, y: frame.minY - AxisMetrics.titlePad + block.descent - block.height, width: block.width, height: block.height)
             block.draw(in: r, alignment: .center, color: .black, renderer: renderer)
         }
         if let l = axes.xLabel {

@@ -121,7 +121,8 @@ struct Furniture {
         }
         if t.y.offsetLabel != nil || t.x.offsetLabel != nil { top = max(top, tickHeight + AxisMetrics.tickPad) }
         if let title = axes.title {
-            top = max(top, AxisMetrics.titlePad + TextBlock(title.text, font: title.font, renderer: renderer).height)
+            let block = TextBlock(title.text, font: title.font, renderer: renderer)
+            top = max(top, AxisMetrics.titlePad + block.height - block.descent)
         }
     }
 }

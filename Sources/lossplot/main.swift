@@ -1,3 +1,13 @@
 import ArgumentParser
-struct Lossplot: ParsableCommand {}
-Lossplot.main()
+import Foundation
+
+/// lossplot's root command: the subcommands and how failures reach the user.
+struct Lossplot: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "lossplot",
+        abstract: "Loss functions, their charts and a report, from an illustrated guide.",
+        subcommands: [ChartCommand.self, ReportCommand.self]
+    )
+}
+
+CommandLine.runLossplot(Lossplot.self)

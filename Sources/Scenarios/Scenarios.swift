@@ -1,3 +1,0 @@
-import Charts
-/// Placeholder until scenarios land.
-public enum ScenarioCatalog {}

@@ -1,3 +1,0 @@
-import Testing
-@testable import Report
-@Test func placeholderReport() { #expect(Bool(true)) }

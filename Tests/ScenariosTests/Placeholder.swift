@@ -1,3 +1,0 @@
-import Testing
-@testable import Scenarios
-@Test func placeholderScenarios() { #expect(Bool(true)) }
