@@ -6,7 +6,10 @@ struct Lossplot: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "lossplot",
         abstract: "Loss functions, their charts and a report, from an illustrated guide.",
-        subcommands: [ChartCommand.self, ReportCommand.self]
+        subcommands: [
+            ChartCommand.self,
+            ReportCommand.self,
+        ]
     )
 }
 
