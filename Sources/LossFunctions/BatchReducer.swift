@@ -1,0 +1,110 @@
+import Dispatch
+
+/// Folds per-sample terms into a value and scaled gradients: the one weighting and reduction routine
+/// every loss goes through.
+///
+/// - mean: value = sum(w_i * l_i) / sum(w_i), gradient_i = w_i / sum(w) * d l_i
+/// - sum:  value = sum(w_i * l_i),            gradient_i = w_i * d l_i
+/// - none: per-sample w_i * l_i,              gradient_i = w_i * d l_i  (value: the weighted mean)
+///
+/// Batches above `parallelThreshold` samples are split into two fixed halves evaluated on both cores;
+/// the halves are added in order, so the result does not depend on scheduling.
+@usableFromInline
+enum BatchReducer {
+    /// Sample count from which the batch is split in two halves evaluated concurrently.
+    static let parallelThreshold = 100_000
+    /// Terms are summed in blocks of this many before joining the running total (limits rounding growth).
+    static let blockLength = 1024
+
+    @usableFromInline
+    static func reduce<K: SampleKernel>(
+        _ kernel: K,
+        weights: UnsafeBufferPointer<Double>?,
+        reduction: Reduction,
+        writesGradient: Bool,
+        perSample: UnsafeMutableBufferPointer<Double>?
+    ) throws(LossInputError) -> Double {
+        let n = kernel.count
+        guard n > 0 else { throw LossInputError(nil, sample: nil, "no samples to evaluate") }
+        if let perSample, perSample.count != n {
+            throw LossInputError(nil, sample: nil, "per-sample output holds \(perSample.count) values for \(n) samples")
+        }
+        let weightSum = try validatedWeightSum(weights, count: n, reduction: reduction)
+        let scale = reduction == .mean ? 1 / weightSum : 1
+
+        let (total, rejected): (Double, Int)
+        if n >= parallelThreshold {
+            var partial: [(Double, Int)] = [(0, 0), (0, 0)]
+            let half = n / 2
+            partial.withUnsafeMutableBufferPointer { slots in
+                let out = slots.baseAddress
+                DispatchQueue.concurrentPerform(iterations: 2) { chunk in
+                    let range = chunk == 0 ? 0..<half : half..<n
+                    out?[chunk] = pass(kernel, range, weights, scale, writesGradient, perSample)
+                }
+            }
+            total = partial[0].0 + partial[1].0
+            rejected = partial[0].1 + partial[1].1
+        } else {
+            (total, rejected) = pass(kernel, 0..<n, weights, scale, writesGradient, perSample)
+        }
+
+        if rejected > 0, let first = (0..<n).first(where: { !kernel.accepts($0) }) {
+            throw kernel.rejection(first)
+        }
+        guard total.isFinite else {
+            let culprit = (0..<n).first(where: { !kernel.term($0).isFinite })
+            throw LossInputError(culprit == nil ? nil : .yPred, sample: culprit,
+                                 "the loss overflows Float64 (values too large)")
+        }
+        return reduction == .sum ? total : total / weightSum
+    }
+
+    /// Checks weights (finite, non-negative, one per sample, positive sum for a mean) and returns their sum.
+    private static func validatedWeightSum(
+        _ weights: UnsafeBufferPointer<Double>?, count n: Int, reduction: Reduction
+    ) throws(LossInputError) -> Double {
+        guard let weights else { return Double(n) }
+        guard weights.count == n else {
+            throw LossInputError(.weights, sample: nil, "has \(weights.count) values for \(n) samples")
+        }
+        var sum = 0.0
+        for (i, w) in weights.enumerated() {
+            guard w.isFinite, w >= 0 else {
+                throw LossInputError(.weights, sample: i, "weight \(w) is not a finite non-negative number")
+            }
+            sum += w
+        }
+        guard sum.isFinite else { throw LossInputError(.weights, sample: nil, "weights sum overflows Float64") }
+        if reduction == .mean && sum == 0 {
+            throw LossInputError(.weights, sample: nil, "weights sum to zero: the weighted mean is undefined")
+        }
+        return sum
+    }
+
+    /// One single-threaded pass over `range`; returns the weighted sum of terms and the count of rejected samples.
+    @inline(__always)
+    private static func pass<K: SampleKernel>(
+        _ kernel: K, _ range: Range<Int>, _ weights: UnsafeBufferPointer<Double>?,
+        _ scale: Double, _ writesGradient: Bool, _ perSample: UnsafeMutableBufferPointer<Double>?
+    ) -> (Double, Int) {
+        var total = 0.0
+        var rejected = 0
+        var i = range.lowerBound
+        while i < range.upperBound {
+            let blockEnd = min(i + blockLength, range.upperBound)
+            var block = 0.0
+            while i < blockEnd {
+                rejected &+= kernel.accepts(i) ? 0 : 1
+                let w = weights?[i] ?? 1
+                let l = writesGradient ? kernel.termWritingGradient(i, scale: w * scale) : kernel.term(i)
+                let weighted = w * l
+                perSample?[i] = weighted
+                block += weighted
+                i += 1
+            }
+            total += block
+        }
+        return (total, rejected)
+    }
+}

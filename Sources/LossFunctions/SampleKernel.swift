@@ -1,0 +1,17 @@
+/// One loss over one batch, seen sample by sample: the contract between every loss and `BatchReducer`.
+///
+/// A kernel reads its inputs in place (buffers owned by the caller) and, when asked, writes the
+/// scaled gradient of sample `i` into its own output buffers, so a batch is one pass with no temporaries.
+@usableFromInline
+protocol SampleKernel {
+    /// Number of samples in the batch.
+    var count: Int { get }
+    /// Whether sample `i` lies in the loss's domain (finite, probabilities in [0, 1], valid labels...).
+    func accepts(_ i: Int) -> Bool
+    /// Why sample `i` was not accepted; called only after `accepts(i)` returned false.
+    func rejection(_ i: Int) -> LossInputError
+    /// The per-sample term l_i.
+    func term(_ i: Int) -> Double
+    /// Returns l_i and writes `scale` * d l_i / d inputs into the kernel's gradient buffers.
+    func termWritingGradient(_ i: Int, scale: Double) -> Double
+}

@@ -1,3 +1,0 @@
-import Testing
-@testable import LossFunctions
-@Test func placeholderLossFunctions() { #expect(Bool(true)) }
