@@ -69,6 +69,13 @@ struct DocumentDataset: Decodable {
     let test_indices: [Int]
     let models: [String: Model]
     let lad: LAD
+    let quantile_08: Quantile
+}
+
+struct Quantile: Decodable {
+    let coef: [Double]
+    let intercept: Double
+    let mean_pinball_loss: Double
 }
 
 /// `|a - b| <= tolerance * max(|b|, tiny)`.
