@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import Regression
 
@@ -104,4 +105,26 @@ import Testing
 
 extension Int {
     var doubleValue: Double { Double(self) }
+}
+
+/// The document's comparison as one call, and the text its Python printed.
+@Suite struct DocumentComparisonTests {
+    @Test func scoresMatchScikitLearnInTheDocumentsOrder() throws {
+        let fixture = try Fixture.document()
+        let scores = try DocumentComparison.scores(for: try documentDataset())
+        #expect(scores.map(\.name) == ["Linear (MSE)", "Ridge (MSE + L2)", "Lasso (MSE + L1)"])
+        for (score, key) in zip(scores, ["linear", "ridge", "lasso"]) {
+            let reference = try #require(fixture.models[key])
+            #expect(relativelyClose(score.testMSE, reference.test_mse, 1e-6), "\(key)")
+            #expect(relativelyClose(score.testMAE, reference.test_mae, 1e-6), "\(key)")
+        }
+    }
+
+    @Test func printedTextIsTheDocumentsOutput() throws {
+        let url = try #require(Bundle.module.url(forResource: "printed_block22", withExtension: "txt",
+                                                 subdirectory: "Fixtures"))
+        let expected = try String(contentsOf: url, encoding: .utf8)
+        let scores = try DocumentComparison.scores(for: try documentDataset())
+        #expect(DocumentComparison.printedOutput(scores) == expected)
+    }
 }

@@ -15,6 +15,9 @@ What is recorded:
                         MSE / MAE, and QuantileRegressor(q, alpha=0, highs) for q = 0.5
                         (= LAD) and q = 0.8: the same objectives as the robust
                         MAE / Quantile fits, so their optima are comparable.
+
+Not written by this script: printed_block22.txt is the document's printed output for
+that code block, copied from /work/shared/seed/printed-output.txt ("=== code block 22 ===").
 """
 import json
 import os
