@@ -30,6 +30,18 @@ struct CenteredProblem {
             self.x = x
             self.y = y
         }
+        // Squared sums must be representable, or every solver below would overflow.
+        guard self.x.gram.values.allSatisfy({ $0.isFinite }),
+              self.y.reduce(0, { $0 + $1 * $1 }).isFinite else {
+            throw RegressionError.nonFiniteInput("X or y too large in magnitude: their squares overflow")
+        }
+    }
+
+    /// Throws unless every fitted number is finite (huge inputs can overflow the sums).
+    static func checkFinite(_ coefficients: [Double], _ intercept: Double) throws {
+        guard intercept.isFinite, coefficients.allSatisfy({ $0.isFinite }) else {
+            throw RegressionError.nonFiniteInput("the fit overflowed: inputs too large in magnitude")
+        }
     }
 
     /// `mean(y) - mean(X) · coef` (zero without an intercept, where the means are zero).

@@ -49,8 +49,10 @@ public struct LassoRegression: LinearModel {
         let result = Self.coordinateDescent(
             x: problem.x, y: problem.y, l1: alpha * n,
             maxIterations: maxIterations, tolerance: tolerance)
+        let b = fitIntercept ? problem.intercept(for: result.w) : 0
+        try CenteredProblem.checkFinite(result.w, b)
         coefficients = result.w
-        intercept = fitIntercept ? problem.intercept(for: result.w) : 0
+        intercept = b
         iterations = result.iterations
         dualGap = result.gap / n
         converged = result.converged

@@ -27,7 +27,9 @@ public struct LinearRegression: LinearModel {
             }
         }
         let w = try LinearSolvers.leastSquares(problem.x, problem.y)
+        let b = fitIntercept ? problem.intercept(for: w) : 0
+        try CenteredProblem.checkFinite(w, b)
         coefficients = w
-        intercept = fitIntercept ? problem.intercept(for: w) : 0
+        intercept = b
     }
 }

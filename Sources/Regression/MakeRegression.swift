@@ -55,6 +55,9 @@ public func makeRegression(
         x = try x.selectingColumns(columns)
         truth = columns.map { truth[$0] }
     }
+    guard y.allSatisfy({ $0.isFinite }) else {
+        throw RegressionError.invalidArgument("noise or bias so large that y overflows")
+    }
     return SyntheticRegression(x: x, y: y, coefficients: truth)
 }
 

@@ -26,7 +26,9 @@ public struct RidgeRegression: LinearModel {
         var a = problem.x.gram
         for j in 0..<a.rows { a[j, j] += alpha }
         let w = try LinearSolvers.choleskySolve(a, problem.x.transposeMultiplying(problem.y))
+        let b = fitIntercept ? problem.intercept(for: w) : 0
+        try CenteredProblem.checkFinite(w, b)
         coefficients = w
-        intercept = fitIntercept ? problem.intercept(for: w) : 0
+        intercept = b
     }
 }

@@ -89,6 +89,9 @@ public struct RobustLinearRegression<Loss: ElementwiseLoss>: LinearModel {
               residualFloor.isFinite, residualFloor > 0 else {
             throw RegressionError.invalidArgument("robust fit needs tolerance >= 0, maxIterations >= 1, residualFloor > 0")
         }
+        guard x.reduce(0, { $0 + $1 * $1 }).isFinite, y.reduce(0, { $0 + $1 * $1 }).isFinite else {
+            throw RegressionError.nonFiniteInput("x or y too large in magnitude: their squares overflow")
+        }
         let objective = LineObjective(loss: loss, x: x, y: y)
         let (b, w, iterations, method): (Double, Double, Int, RobustFitConvergence.Method)
         if loss is any PiecewiseLinearLoss {
@@ -98,6 +101,7 @@ public struct RobustLinearRegression<Loss: ElementwiseLoss>: LinearModel {
             (b, w, iterations) = try irls(objective)
             method = .irls
         }
+        try CenteredProblem.checkFinite([w], b)
         let gradient = objective.gradient(intercept: b, slope: w)
         let gap = objective.subdifferentialDistance(intercept: b, slope: w)
         coefficients = [w]

@@ -1,4 +1,5 @@
 import Foundation
+import LossFunctions
 import Testing
 @testable import Regression
 
@@ -126,5 +127,21 @@ extension Int {
         let expected = try String(contentsOf: url, encoding: .utf8)
         let scores = try DocumentComparison.scores(for: try documentDataset())
         #expect(DocumentComparison.printedOutput(scores) == expected)
+    }
+}
+
+@Suite struct OverflowTests {
+    @Test func hugeInputsThrowInsteadOfReturningNaN() throws {
+        let x = Matrix(column: [1e300, -1e300, 2e300])
+        let y = [1.0, 2.0, 3.0]
+        var ols = LinearRegression(), ridge = RidgeRegression(), lasso = LassoRegression()
+        #expect(throws: RegressionError.self) { try ols.fit(x: x, y: y) }
+        #expect(throws: RegressionError.self) { try ridge.fit(x: x, y: y) }
+        #expect(throws: RegressionError.self) { try lasso.fit(x: x, y: y) }
+        var robust = RobustLinearRegression(loss: MeanAbsoluteError())
+        #expect(throws: RegressionError.self) { try robust.fit(x: [1, 2, 3], y: [0, 1e300, 2e300]) }
+        #expect(throws: RegressionError.self) {
+            try makeRegression(nSamples: 5, nFeatures: 1, noise: 1e308, seed: 1)
+        }
     }
 }
