@@ -7,7 +7,7 @@ public struct DataMatrix: @unchecked Sendable {
     public let rows: Int
     /// Values per row.
     public let columns: Int
-    /// The values, row-major; valid while this matrix (its `owner`) is alive.
+    /// The values, row-major; valid only while this matrix is alive (hold it with `withExtendedLifetime`).
     public let values: UnsafeBufferPointer<Double>
     /// 1-based line of each row for CSV files; nil for `.npy`.
     public let lineNumbers: [Int]?
@@ -35,6 +35,9 @@ public struct DataMatrix: @unchecked Sendable {
             owner = storage
         }
     }
+
+    /// A copy of the values, row-major.
+    public var elements: [Double] { withExtendedLifetime(owner) { Array(values) } }
 
     /// Where row `i` (0-based) is: "file:line" for CSV, "file: row i+1" for `.npy`.
     public func location(ofRow i: Int) -> String {

@@ -12,8 +12,11 @@ public final class NumpyArray: @unchecked Sendable {
     public let dtype: String
     /// Keeps the mapping or the converted copy alive.
     private let owner: AnyObject
-    /// The values, row-major; valid while this object is alive.
+    /// The values, row-major; valid only while this object is alive (hold it with `withExtendedLifetime`).
     public let values: UnsafeBufferPointer<Double>
+
+    /// A copy of the values, row-major.
+    public var elements: [Double] { withExtendedLifetime(self) { Array(values) } }
 
     /// Number of rows (samples).
     public var rows: Int { shape[0] }
