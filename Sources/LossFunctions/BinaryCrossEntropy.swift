@@ -28,6 +28,8 @@ public struct BinaryCrossEntropy: ElementwiseLoss {
     @inlinable public func term(_ yTrue: Double, _ yPred: Double) -> Double {
         if fromLogits { return StableMath.softplus(yPred) - yTrue * yPred }
         let p = min(max(yPred, epsilon), 1 - epsilon)
+        // A hard label zeroes one of the document's two terms exactly: take one logarithm.
+        if yTrue == 0 || yTrue == 1 { return -log(yTrue == 1 ? p : 1 - p) }
         return -(yTrue * log(p) + (1 - yTrue) * log(1 - p))
     }
 

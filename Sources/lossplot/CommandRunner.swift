@@ -22,8 +22,10 @@ extension CommandLine {
         } catch {
             let code = root.exitCode(for: error)
             if code == .success { root.exit(withError: error) }
-            let message = root.message(for: error).split(separator: "\n").first.map(String.init) ?? "failed"
-            FileHandle.standardError.write(Data("lossplot: \(message)\n".utf8))
+            // An ExitCode carries no message: its command has already said what went wrong.
+            if let message = root.message(for: error).split(separator: "\n").first, !message.isEmpty {
+                FileHandle.standardError.write(Data("lossplot: \(message)\n".utf8))
+            }
             Foundation.exit(code.rawValue)
         }
     }

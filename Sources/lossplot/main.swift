@@ -5,9 +5,10 @@ import Foundation
 struct Lossplot: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "lossplot",
-        abstract: "Loss functions, their charts and a report, from an illustrated guide.",
+        abstract: "Loss functions, their gradients, charts and a report, from one illustrated guide.",
         subcommands: [
             ChartCommand.self,
+            EvalCommand.self,
             ReportCommand.self,
         ]
     )
