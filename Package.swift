@@ -48,12 +48,16 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // In-process timings for `make bench`: loss kernels against a plain sum, CSV parsing.
+        .executableTarget(name: "lossplot-bench", dependencies: ["LossFunctions", "DataFiles"]),
         .testTarget(name: "LossFunctionsTests", dependencies: ["LossFunctions"], resources: [.copy("Fixtures")]),
         .testTarget(name: "DataFilesTests", dependencies: ["DataFiles"]),
         .testTarget(name: "ChartsTests", dependencies: ["Charts", "CairoBackend"], resources: [.copy("Fixtures")]),
         .testTarget(name: "RegressionTests", dependencies: ["Regression"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ScenariosTests", dependencies: ["Scenarios", "Charts", "CairoBackend"]),
         .testTarget(name: "ReportTests", dependencies: ["Report"]),
+        // Runs the built `lossplot` binary: exit codes and the one stderr line for bad input.
+        .testTarget(name: "CLITests", dependencies: ["lossplot"]),
     ],
     swiftLanguageModes: [.v5]
 )

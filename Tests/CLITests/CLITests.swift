@@ -1,0 +1,110 @@
+import Foundation
+import Testing
+
+/// Runs the built `lossplot` binary the way a user does, and checks what they would see.
+struct CLIRun {
+    let status: Int32
+    let stdout: String
+    let stderr: String
+
+    /// The executable sits beside the test bundle in the build folder.
+    static var binary: URL {
+        var dir = Bundle.main.bundleURL
+        for _ in 0..<4 where !FileManager.default.fileExists(atPath: dir.appendingPathComponent("lossplot").path) {
+            dir = dir.deletingLastPathComponent()
+        }
+        return dir.appendingPathComponent("lossplot")
+    }
+
+    init(_ arguments: [String], in directory: URL? = nil) throws {
+        let process = Process()
+        process.executableURL = CLIRun.binary
+        process.arguments = arguments
+        if let directory { process.currentDirectoryURL = directory }
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let o = out.fileHandleForReading.readDataToEndOfFile()
+        let e = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        status = process.terminationStatus
+        stdout = String(decoding: o, as: UTF8.self)
+        stderr = String(decoding: e, as: UTF8.self)
+    }
+
+    /// Exactly one line on stderr, starting with the tool's name.
+    var saysOneLine: Bool {
+        let lines = stderr.split(separator: "\n", omittingEmptySubsequences: false)
+        return lines.count == 2 && lines[1].isEmpty && lines[0].hasPrefix("lossplot: ")
+    }
+}
+
+@Suite struct CLITests {
+    let dir: URL = {
+        let d = FileManager.default.temporaryDirectory.appendingPathComponent("lossplot-cli-\(getpid())")
+        try? FileManager.default.createDirectory(at: d, withIntermediateDirectories: true)
+        return d
+    }()
+
+    func file(_ name: String, _ text: String) throws -> String {
+        let url = dir.appendingPathComponent(name)
+        try text.write(to: url, atomically: true, encoding: .utf8)
+        return url.path
+    }
+
+    @Test func unknownChartIdExits64AndListsTheIds() throws {
+        let run = try CLIRun(["chart", "no-such-chart", "--out", dir.appendingPathComponent("x.png").path])
+        #expect(run.status == 64)
+        #expect(run.saysOneLine, "stderr: \(run.stderr)")
+        #expect(run.stderr.contains("mse-vs-mae"))
+    }
+
+    @Test func unwritableOutFailsInOneLineAndLeavesNothing() throws {
+        let target = dir.appendingPathComponent("missing-folder/chart.png").path
+        let run = try CLIRun(["chart", "mse-vs-mae", "--out", target])
+        #expect(run.status == 1)
+        #expect(run.saysOneLine, "stderr: \(run.stderr)")
+        #expect(run.stderr.contains(target))
+        #expect(!FileManager.default.fileExists(atPath: target))
+    }
+
+    @Test func chartWritesTheFormatItsExtensionNames() throws {
+        let target = dir.appendingPathComponent("chart.pdf").path
+        let run = try CLIRun(["chart", "mse-vs-mae", "--out", target])
+        #expect(run.status == 0, "stderr: \(run.stderr)")
+        let head = try FileHandle(forReadingFrom: URL(fileURLWithPath: target)).readData(ofLength: 5)
+        #expect(head == Data("%PDF-".utf8))
+    }
+
+    @Test func evalNamesTheFileAndLineOfABadCell() throws {
+        let t = try file("t.csv", "1\n2\n3\n"), p = try file("p.csv", "1\n2\nabc\n")
+        let run = try CLIRun(["eval", "mse", "--y-true", t, "--y-pred", p])
+        #expect(run.status == 1)
+        #expect(run.saysOneLine, "stderr: \(run.stderr)")
+        #expect(run.stderr.contains("p.csv:3"))
+    }
+
+    @Test func evalUnknownLossIsAUsageError() throws {
+        let t = try file("t2.csv", "1\n")
+        let run = try CLIRun(["eval", "msx", "--y-true", t, "--y-pred", t])
+        #expect(run.status == 64)
+        #expect(run.saysOneLine, "stderr: \(run.stderr)")
+        #expect(run.stderr.contains("huber"))
+    }
+
+    @Test func evalPrintsTheDocumentsMSEAsJSON() throws {
+        let t = try file("mt.csv", "3.0\n-0.5\n2.0\n7.0\n"), p = try file("mp.csv", "2.5\n0.0\n2.0\n8.0\n")
+        let run = try CLIRun(["eval", "mse", "--y-true", t, "--y-pred", p, "--gradient", "--format", "json"])
+        #expect(run.status == 0, "stderr: \(run.stderr)")
+        let json = try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any]
+        #expect(json?["value"] as? Double == 0.375)
+        #expect(json?["gradient"] as? [Double] == [-0.25, 0.25, 0, 0.5])
+    }
+
+    @Test func missingFileIsOneLine() throws {
+        let run = try CLIRun(["eval", "mse", "--y-true", "/nonexistent/a.csv", "--y-pred", "/nonexistent/b.csv"])
+        #expect(run.status != 0)
+        #expect(run.saysOneLine, "stderr: \(run.stderr)")
+    }
+}
