@@ -9,14 +9,16 @@ public struct HuberLoss: ElementwiseLoss {
 
     public init(delta: Double = 1) { self.delta = delta }
 
+    // Branch-free forms with q = min(|e|, delta): q (|e| - 0.5 q) is 0.5 e^2 inside and
+    // delta (|e| - 0.5 delta) outside, bit for bit; the derivative is -e clamped to [-delta, delta].
     @inlinable public func term(_ yTrue: Double, _ yPred: Double) -> Double {
-        let e = yTrue - yPred
-        let a = abs(e)
-        return a <= delta ? 0.5 * (e * e) : delta * (a - 0.5 * delta)
+        let a = abs(yTrue - yPred)
+        let q = min(a, delta)
+        return q * (a - 0.5 * q)
     }
 
     @inlinable public func termDerivative(_ yTrue: Double, _ yPred: Double) -> Double {
         let e = yTrue - yPred
-        return abs(e) <= delta ? -e : -delta * signum(e)
+        return -min(max(e, -delta), delta)
     }
 }

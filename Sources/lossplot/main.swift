@@ -9,6 +9,7 @@ struct Lossplot: ParsableCommand {
         subcommands: [
             ChartCommand.self,
             ReportCommand.self,
+            EvalCommand.self,
         ]
     )
 }

@@ -1,2 +1,0 @@
-/// Placeholder until the data readers land.
-public enum DataFiles {}

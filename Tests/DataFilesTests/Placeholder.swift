@@ -1,3 +1,0 @@
-import Testing
-@testable import DataFiles
-@Test func placeholderDataFiles() { #expect(Bool(true)) }
