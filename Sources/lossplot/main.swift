@@ -10,6 +10,7 @@ struct Lossplot: ParsableCommand {
             ChartCommand.self,
             EvalCommand.self,
             ReportCommand.self,
+            EvalCommand.self,
         ]
     )
 }
