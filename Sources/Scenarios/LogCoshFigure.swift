@@ -24,7 +24,7 @@ enum LogCoshFigure {
         let small = LocalizedText(en: "small errors:\nlog cosh e ≈ e²/2", uk: "малі помилки:\nlog cosh e ≈ e²/2")
         let large = LocalizedText(en: "large errors:\nlog cosh e ≈ |e| − log 2", uk: "великі помилки:\nlog cosh e ≈ |e| − log 2")
         let near = 0.8, far = 4.0
-        ax.annotate(FigureStyle.note(small(language), at: (near, LogCoshLoss().term(near, 0)), text: (1.2, 2.2),
+        ax.annotate(FigureStyle.note(small(language), at: (near, LogCoshLoss().term(near, 0)), text: (2.4, 0.9),
                                      fill: .lavender, arrow: .mpl("purple")))
         ax.annotate(FigureStyle.note(large(language), at: (far, LogCoshLoss().term(far, 0)), text: (2.2, 4.3),
                                      fill: .lavender, arrow: .mpl("purple")))

@@ -9,10 +9,22 @@ import Regression
 /// Huber, log-cosh and Quantile(0.5) losses (fits from `Regression`), drawn together, with
 /// test errors on the clean test points and on all of them, and how each fit converged.
 enum RegressionRobustFigure {
-    static let outcome: Result<[RobustFitRow], ScenarioFailure> = {
+    /// The robust fits, and the reference they are measured against: least squares on the
+    /// training points without the outliers (the line the outliers should not move).
+    struct Fits: Sendable {
+        let rows: [RobustFitRow]
+        let cleanIntercept: Double
+        let cleanSlope: Double
+    }
+
+    static let outcome: Result<Fits, ScenarioFailure> = {
         do {
             let data = try RegressionComparison.outcome.get().data
-            return .success(try RobustComparison.rows(for: data))
+            let clean = data.split.train.filter { !data.outlierIndices.contains($0) }
+            var reference = LinearRegression()
+            try reference.fit(x: try data.x.selectingRows(clean), y: clean.map { data.y[$0] })
+            return .success(Fits(rows: try RobustComparison.rows(for: data),
+                                 cleanIntercept: reference.intercept, cleanSlope: reference.coefficients.first ?? 0))
         } catch let failure as ScenarioFailure {
             return .failure(failure)
         } catch {
@@ -31,7 +43,7 @@ enum RegressionRobustFigure {
 
     static func results() -> PrintedResults {
         .computing { out in
-            let rows = try outcome.get()
+            let rows = try outcome.get().rows
             out.text("Line y = b + w·x fitted on the document's 70 training points with each loss;")
             out.text("test errors on all 30 test points and on the clean ones (outliers left out).")
             out.text("")
@@ -63,35 +75,47 @@ enum RegressionRobustFigure {
     ]
 
     static func make(_ language: Language) -> Figure {
-        let fits: (RegressionComparison.Outcome, [RobustFitRow])
+        let both: (RegressionComparison.Outcome, Fits)
         switch (RegressionComparison.outcome, outcome) {
-        case (.success(let document), .success(let rows)): fits = (document, rows)
-        case (.failure(let f), _), (_, .failure(let f)): return FigureStyle.failure(f.description, width: 12, height: 7)
+        case (.success(let document), .success(let fits)): both = (document, fits)
+        case (.failure(let f), _), (_, .failure(let f)): return FigureStyle.failure(f.description, width: 18, height: 6)
         }
-        let (document, rows) = fits
-        var ax = RegressionPlot.dataAxes(document.data)
-        let x = RegressionPlot.lineX(document.data)
-        for (i, row) in rows.enumerated() {
+        let (document, fits) = both
+        let data = document.data
+        let x = RegressionPlot.lineX(data)
+        let reference = RegressionPlot.line(data, fits.cleanIntercept, fits.cleanSlope)
+
+        var lines = RegressionPlot.dataAxes(data)
+        lines.title = Label("Same line, different losses on the residuals", fontSize: 14, bold: true)
+        lines.xLabel = Label("X", fontSize: 12)
+        lines.yLabel = Label("y", fontSize: 12)
+        lines.legend = Legend(location: .upperLeft, fontSize: 9)
+        let referenceName = LocalizedText(en: "Least squares without the outliers", uk: "Найменші квадрати без outliers")
+        lines.plot(LineSeries(x: x, y: reference, label: referenceName(language), color: .mpl("gray"), width: 2, dash: .dotted))
+        var gaps = FigureStyle.axes(title: "Fitted line − line without the outliers", xLabel: "X",
+                                    yLabel: "ŷ(x) − ŷ_clean(x)", legendSize: 9)
+        gaps.legend = Legend(location: .lowerLeft, fontSize: 9)
+        for (i, row) in fits.rows.enumerated() {
             let style = styles[i % styles.count]
-            let label = "\(row.name): MAE clean \(Python.fixed(row.cleanTestMAE, 2))"
-            ax.plot(LineSeries(x: x, y: RegressionPlot.line(document.data, row.intercept, row.slope),
-                               label: label, color: .mpl(style.color), width: 2, dash: style.dash))
+            let fitted = RegressionPlot.line(data, row.intercept, row.slope)
+            lines.plot(LineSeries(x: x, y: fitted, label: row.name, color: .mpl(style.color), width: 2, dash: style.dash))
+            gaps.plot(LineSeries(x: x, y: zip(fitted, reference).map { $0 - $1 },
+                                 label: "\(row.name): test MAE clean \(Python.fixed(row.cleanTestMAE, 2)), all \(Python.fixed(row.testMAE, 2))",
+                                 color: .mpl(style.color), width: 2, dash: style.dash))
         }
-        ax.title = Label("Same line, different losses on the residuals", fontSize: 14, bold: true)
-        ax.xLabel = Label("X", fontSize: 12)
-        ax.yLabel = Label("y", fontSize: 12)
-        ax.legend = Legend(location: .lowerRight, fontSize: 9)
+        gaps.referenceLines.append(.horizontal(0, color: .mpl("gray"), width: 2, dash: .dotted))
         let note = LocalizedText(
             en: "Ridge and Lasso penalise the weights and still\nminimise squared error; robustness to outliers\ncomes from the loss on the residuals (MAE, Huber)",
             uk: "Ridge і Lasso штрафують ваги, але все одно\nмінімізують квадратичну помилку; стійкість до outliers\nдає функція втрат на залишках (MAE, Huber)")
-        let xs = document.data.xValues, ys = document.data.y
-        let corner = ((xs.min() ?? 0), (ys.max() ?? 0))
-        ax.annotate(Annotation(note(language), point: corner, fontSize: 10,
-                               box: TextBox(fill: .mpl("lightyellow"), alpha: 0.9)))
+        // Room below the lines for the legend and the note.
+        let lowest = gaps.series.flatMap(\.y).min() ?? 0
+        gaps.yLimits = (lowest - 1.4)...0.5
+        gaps.annotate(Annotation(note(language), point: (-0.45, lowest - 1.25), fontSize: 10,
+                                 box: TextBox(fill: .mpl("lightyellow"), alpha: 0.9)))
         let description = LocalizedText(
-            en: "The document's training and test points with the five outliers, and one line per loss fitted on the training points: MSE, MAE, Huber, log-cosh and Quantile(0.5). MAE, Huber and log-cosh stay with the bulk of the data.",
-            uk: "Навчальні й тестові точки документа з п'ятьма outliers і по одній лінії на кожну функцію втрат, навчену на навчальних точках: MSE, MAE, Huber, log-cosh і Quantile(0.5). MAE, Huber і log-cosh тримаються основної маси даних.")
-        return Figure(widthInches: 12, heightInches: 7, axes: [ax],
+            en: "Left: the document's training and test points with the five outliers, the least-squares line of the training points without the outliers (dotted) and one line per loss fitted on all training points: MSE, MAE, Huber, log-cosh and Quantile(0.5). Right: each fitted line minus the dotted one.",
+            uk: "Ліворуч: навчальні й тестові точки документа з п'ятьма outliers, лінія найменших квадратів навчальних точок без outliers (крапки) і по одній лінії на кожну функцію втрат, навчену на всіх навчальних точках: MSE, MAE, Huber, log-cosh і Quantile(0.5). Праворуч: різниця кожної лінії з пунктирною.")
+        return Figure(widthInches: 18, heightInches: 6, rows: 1, columns: 2, axes: [lines, gaps],
                       title: "Same line, different losses on the residuals", description: description(language))
     }
 }

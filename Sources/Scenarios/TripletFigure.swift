@@ -37,10 +37,10 @@ enum TripletFigure {
             ax.referenceLines.append(.vertical(dp + margin, color: Color.cycle(i), dash: .dashed, alpha: 0.5))
         }
         let note = LocalizedText(
-            en: "loss is 0 once D(a, n) ≥ D(a, p) + margin\n(dashed lines, margin = \(Python.float(margin)))",
-            uk: "loss = 0, щойно D(a, n) ≥ D(a, p) + margin\n(пунктири, margin = \(Python.float(margin)))")
+            en: "loss is 0 once\nD(a, n) ≥ D(a, p) + margin\n(dashed lines, margin = \(Python.float(margin)))",
+            uk: "loss = 0, щойно\nD(a, n) ≥ D(a, p) + margin\n(пунктири, margin = \(Python.float(margin)))")
         let last = positiveDistances[positiveDistances.count - 1]
-        ax.annotate(FigureStyle.note(note(language), at: (last + margin, 0), text: (1.9, 1.9), fill: .mpl("lightyellow"), arrow: .mpl("black")))
+        ax.annotate(FigureStyle.note(note(language), at: (last + margin, 0), text: (2.8, 0.9), fill: .mpl("lightyellow"), arrow: .mpl("black")))
         let description = LocalizedText(
             en: "Triplet loss max(0, D(a, p) − D(a, n) + 0.5) against the anchor–negative distance for anchor–positive distances 0.5, 1 and 2: it falls linearly and is zero once the negative is farther than the positive by the margin.",
             uk: "Triplet loss max(0, D(a, p) − D(a, n) + 0.5) залежно від відстані anchor–negative для відстаней anchor–positive 0.5, 1 і 2: спадає лінійно й дорівнює нулю, щойно negative далі за positive на margin.")
