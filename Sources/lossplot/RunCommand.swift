@@ -40,7 +40,10 @@ struct RunCommand: ParsableCommand {
             case .text: FileHandle.standardOutput.write(Data(blocks.map(\.text).joined().utf8))
             case .json:
                 try printJSON(blocks.map { b -> [String: Any] in
-                    var item: [String: Any] = ["codeBlock": b.number]
+                    var item: [String: Any] = [
+                        "codeBlock": b.number,
+                        "scenarios": ScenarioCatalog.all.filter { $0.codeBlocks.contains(b.number) }.map(\.id),
+                    ]
                     if let scenario = b.scenario, let results = b.results { item.merge(json(scenario, results)) { a, _ in a } }
                     else { item["lines"] = [String]() }
                     return item
