@@ -1,14 +1,13 @@
 import Foundation
 
-/// Files in `Fixtures/` beside this source file, read through `#filePath` (the test target
-/// declares no resources).
+/// Files in the test target's `Fixtures/` resources.
 enum Fixture {
     struct Missing: Error, CustomStringConvertible {
         let name: String
         var description: String { "fixture \(name) not found" }
     }
 
-    static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures")
+    static let directory = Bundle.module.bundleURL.appendingPathComponent("Fixtures")
 
     static func data(_ name: String) throws -> Data {
         let url = directory.appendingPathComponent(name)
