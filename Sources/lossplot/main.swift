@@ -10,6 +10,7 @@ struct Lossplot: ParsableCommand {
             ChartCommand.self,
             ReportCommand.self,
             EvalCommand.self,
+            PlotCommand.self,
         ]
     )
 }
