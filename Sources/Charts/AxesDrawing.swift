@@ -18,8 +18,10 @@ struct AxesDrawing {
             case .line(let l): explicit = l.color
             case .scatter(let sc): explicit = sc.color
             }
+            // As matplotlib's property cycle: only a series that names no colour takes the next one.
+            if let explicit { return explicit }
             defer { n += 1 }
-            return explicit ?? Color.cycle(n)
+            return Color.cycle(n)
         }
     }
 
