@@ -10,6 +10,9 @@ import Glibc
 /// earlier lossplot report is refused before anything is written.
 struct ReportFolder {
     let target: String
+    /// Placeholders a folder may hold and still count as empty (a repository's `Output/.gitkeep`);
+    /// they are carried over into the new folder.
+    static let placeholders: Set<String> = [".gitkeep"]
 
     init(_ path: String) {
         // "Output/" and "Output" are the same folder; "/" stays "/" (and is refused below).
@@ -28,7 +31,7 @@ struct ReportFolder {
             throw ReportError("\(target) is a symbolic link; lossplot replaces only a real folder, pass the folder it points to")
         }
         guard (st.st_mode & S_IFMT) == S_IFDIR else { throw ReportError("\(target) exists and is not a folder; refusing to replace it") }
-        let entries = (try? fm.contentsOfDirectory(atPath: target)) ?? []
+        let entries = ((try? fm.contentsOfDirectory(atPath: target)) ?? []).filter { !Self.placeholders.contains($0) }
         if entries.isEmpty { return }
         if URL(fileURLWithPath: target).standardizedFileURL.path == "/" {
             throw ReportError("refusing to replace /")
@@ -67,6 +70,9 @@ struct ReportFolder {
                 } catch let e as OutputFileError {
                     throw ReportError(e.description.replacingOccurrences(of: staging, with: target))
                 }
+            }
+            for placeholder in Self.placeholders.sorted() where FileManager.default.fileExists(atPath: target + "/" + placeholder) {
+                try OutputFile.write([], to: staging + "/" + placeholder)
             }
             try swapIn(staging: staging, old: old)
         } catch {
