@@ -9,6 +9,8 @@ struct Lossplot: ParsableCommand {
         subcommands: [
             ChartCommand.self,
             ReportCommand.self,
+            ListCommand.self,
+            RunCommand.self,
         ]
     )
 }

@@ -1,0 +1,56 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Binary cross-entropy (log loss) for targets y in [0, 1].
+///
+/// On probabilities (the document's form): p is clipped to [epsilon, 1 - epsilon],
+/// l = -(y log p + (1 - y) log(1 - p)) and the derivative is the document's
+/// -(y / p - (1 - y) / (1 - p)) evaluated at the clipped p. Inside the clipped region this is the
+/// derivative of the formula at the clipped value, not the zero derivative of the clip itself:
+/// it keeps pointing towards the target, as the document's `bce_gradient` does.
+///
+/// With `fromLogits` the input is z and l = softplus(z) - y z (as optax's
+/// `sigmoid_binary_cross_entropy`), derivative sigmoid(z) - y: exact and finite for any z.
+public struct BinaryCrossEntropy: ElementwiseLoss {
+    /// Clip for probabilities (default 1e-15, as the document).
+    public let epsilon: Double
+    /// Whether predictions are logits rather than probabilities.
+    public let fromLogits: Bool
+
+    public init(epsilon: Double = 1e-15, fromLogits: Bool = false) {
+        self.epsilon = epsilon
+        self.fromLogits = fromLogits
+    }
+
+    @inlinable public func term(_ yTrue: Double, _ yPred: Double) -> Double {
+        if fromLogits { return StableMath.softplus(yPred) - yTrue * yPred }
+        let p = min(max(yPred, epsilon), 1 - epsilon)
+        return -(yTrue * log(p) + (1 - yTrue) * log(1 - p))
+    }
+
+    @inlinable public func termDerivative(_ yTrue: Double, _ yPred: Double) -> Double {
+        if fromLogits { return StableMath.sigmoid(yPred) - yTrue }
+        let p = min(max(yPred, epsilon), 1 - epsilon)
+        return -(yTrue / p - (1 - yTrue) / (1 - p))
+    }
+
+    @inlinable public func accepts(_ yTrue: Double, _ yPred: Double) -> Bool {
+        yTrue >= 0 && yTrue <= 1 && yPred.isFinite && (fromLogits || (yPred >= 0 && yPred <= 1))
+    }
+
+    public func rejectionReason(_ yTrue: Double, _ yPred: Double) -> (input: LossInputError.Input, message: String) {
+        probabilityRejection(yTrue, yPred, fromLogits: fromLogits)
+    }
+}
+
+/// The rejection shared by the probability losses: target outside [0, 1], non-finite values,
+/// or a probability outside [0, 1] when predictions are not logits.
+func probabilityRejection(_ yTrue: Double, _ yPred: Double, fromLogits: Bool) -> (input: LossInputError.Input, message: String) {
+    if !yTrue.isFinite { return (.yTrue, "value \(yTrue) is not a finite number") }
+    if !(yTrue >= 0 && yTrue <= 1) { return (.yTrue, "target \(yTrue) is outside [0, 1]") }
+    if !yPred.isFinite { return (.yPred, "value \(yPred) is not a finite number") }
+    return (.yPred, "probability \(yPred) is outside [0, 1] (pass --from-logits for raw scores)")
+}

@@ -1,2 +1,0 @@
-/// Placeholder until the fitting code lands.
-public enum RegressionModels {}

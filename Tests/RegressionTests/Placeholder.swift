@@ -1,3 +1,0 @@
-import Testing
-@testable import Regression
-@Test func placeholderRegression() { #expect(Bool(true)) }
