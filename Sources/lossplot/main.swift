@@ -10,6 +10,8 @@ struct Lossplot: ParsableCommand {
             ChartCommand.self,
             EvalCommand.self,
             ReportCommand.self,
+            ListCommand.self,
+            RunCommand.self,
         ]
     )
 }
