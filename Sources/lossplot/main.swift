@@ -12,6 +12,7 @@ struct Lossplot: ParsableCommand {
             ReportCommand.self,
             ListCommand.self,
             RunCommand.self,
+            VerifyCommand.self,
         ]
     )
 }
