@@ -8,6 +8,7 @@ struct Lossplot: ParsableCommand {
         abstract: "Loss functions, their gradients, charts and a report, from one illustrated guide.",
         subcommands: [
             ChartCommand.self,
+            DiffCommand.self,
             EvalCommand.self,
             ReportCommand.self,
             ListCommand.self,

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-/// `lossplot verify` as a CI job runs it: exit statuses, one line per
+/// `lossplot verify` and `lossplot diff` as a CI job runs them: exit statuses, one line per
 /// finding on stdout, the summary last, one stderr line for bad input.
 @Suite struct ArtifactCLITests {
     /// One PNG-only report, written by the binary once per test process.
@@ -55,13 +55,44 @@ import Testing
         #expect(run.stderr.contains("3 problems against manifest.json (1 changed, 1 missing, 1 unlisted)"))
     }
 
-    @Test func verifyOnAFolderThatIsNotAReportSaysOneLine() throws {
+    @Test func verifyAndDiffOnAFolderThatIsNotAReportSayOneLine() throws {
         let folder = try copy("not-report")
         try FileManager.default.removeItem(atPath: folder + "/manifest.json")
-        for arguments in [["verify", folder], ["verify", folder + "/missing"]] {
+        for arguments in [["verify", folder], ["diff", folder, folder, "--out", folder + "-diff"], ["verify", folder + "/missing"]] {
             let run = try CLIRun(arguments)
             #expect(run.status == 1, "\(arguments): \(run.stderr)")
             #expect(run.saysOneLine, "\(arguments): \(run.stderr)")
         }
+        #expect(!FileManager.default.fileExists(atPath: folder + "-diff"))
+    }
+
+    @Test func diffOfIdenticalReportsExitsZero() throws {
+        let a = try copy("diff-a"), b = try copy("diff-b")
+        let run = try CLIRun(["diff", a, b, "--out", b + "-diff"])
+        #expect(run.status == 0, "stderr: \(run.stderr)")
+        #expect(run.stdout.contains("no chart differs"))
+        #expect(FileManager.default.fileExists(atPath: b + "-diff/index.html"))
+    }
+
+    @Test func diffNamesARemovedChartAndExitsOne() throws {
+        let a = try copy("diff-removed-a"), b = try copy("diff-removed-b")
+        let id = try #require(try chartIds(a).first)
+        let url = URL(fileURLWithPath: b + "/manifest.json")
+        var object = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as? [String: Any])
+        object["files"] = (object["files"] as? [[String: Any]] ?? []).filter { $0["scenario"] as? String != id }
+        try JSONSerialization.data(withJSONObject: object).write(to: url)
+        let run = try CLIRun(["diff", a, b, "--out", b + "-diff"])
+        #expect(run.status == 1)
+        #expect(run.stdout.split(separator: "\n").contains("removed: \(id)"), "stdout: \(run.stdout)")
+        #expect(run.saysOneLine, "stderr: \(run.stderr)")
+        #expect(run.stderr.contains("see \(b)-diff/index.html"))
+    }
+
+    @Test func diffRejectsANegativeToleranceAsUsage() throws {
+        let a = try copy("diff-usage")
+        let run = try CLIRun(["diff", a, a, "--tolerance", "-1"])
+        #expect(run.status == 64)
+        #expect(run.saysOneLine, "stderr: \(run.stderr)")
+        #expect(run.stderr.contains("--tolerance"))
     }
 }

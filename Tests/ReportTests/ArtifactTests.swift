@@ -4,7 +4,8 @@ import Foundation
 import Scenarios
 import Testing
 
-/// Issue 7: reports that reproduce byte for byte and check themselves (`verify`).
+/// Issue 7: reports that reproduce byte for byte, check themselves (`verify`) and compare on
+/// pixels (`diff`).
 @Suite struct ArtifactTests {
     // MARK: determinism
 
@@ -88,7 +89,7 @@ import Testing
         #expect(result.summary.contains("3 problems") && result.summary.contains("1 changed, 1 missing, 1 unlisted"))
     }
 
-    @Test func verifyRefusesAFolderThatIsNotAReport() throws {
+    @Test func verifyAndDiffRefuseAFolderThatIsNotAReport() throws {
         let dir = try ArtifactFixture.temporaryFolder("not-report")
         defer { try? FileManager.default.removeItem(atPath: dir) }
         try ArtifactFixture.write(Array("<p>hi</p>".utf8), dir + "/index.html")
@@ -96,10 +97,138 @@ import Testing
             try ReportVerification(folder: dir)
         }
         #expect(throws: ReportError("\(dir)/nowhere: no such folder")) { try ReportVerification(folder: dir + "/nowhere") }
+        #expect(throws: ReportError("\(dir) is not a lossplot report: it has no manifest.json")) {
+            try ReportDiff(baseline: dir, new: dir)
+        }
         try ArtifactFixture.write(Array("{\"generator\": \"lossplot report\", \"files\": [".utf8), dir + "/manifest.json")
         #expect(throws: ReportError("\(dir)/manifest.json is not valid JSON")) { try ReportVerification(folder: dir) }
         try ArtifactFixture.write(Array("{\"generator\": \"lossplot report\", \"version\": \"0\", \"sourceDateEpoch\": null, \"language\": \"uk\", \"selfContained\": false, \"files\": [{\"path\": \"../etc/passwd\", \"bytes\": 1, \"sha256\": \"00\"}]}".utf8), dir + "/manifest.json")
         let error = #expect(throws: ReportError.self) { try ReportVerification(folder: dir) }
         #expect(error?.description.contains("\"../etc/passwd\", which is not a file inside the folder") == true)
+    }
+
+    @Test func diffRefusesASelfContainedReportWhichVerifyStillChecks() throws {
+        let dir = try ArtifactFixture.temporaryFolder("self-contained")
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let a = try ArtifactFixture.copy(to: dir, as: "a"), b = try ArtifactFixture.copy(to: dir, as: "b")
+        try ArtifactFixture.editManifest(b) { $0.selfContained = true }
+        let error = #expect(throws: ReportError.self) { try ReportDiff(baseline: a, new: b) }
+        #expect(error?.description.hasPrefix("\(b) is a self-contained report") == true)
+        #expect(try ReportVerification(folder: b).isIntact)
+    }
+
+    // MARK: diff
+
+    @Test func diffOfIdenticalFoldersFindsNothing() throws {
+        let dir = try ArtifactFixture.temporaryFolder("diff-same")
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let a = try ArtifactFixture.copy(to: dir, as: "a"), b = try ArtifactFixture.copy(to: dir, as: "b")
+        let diff = try ReportDiff(baseline: a, new: b)
+        #expect(diff.failures.isEmpty)
+        #expect(diff.charts.map(\.id) == ArtifactFixture.chartIds.sorted())
+        #expect(diff.charts.allSatisfy { $0.outcome == .same(rms: 0) })
+        try diff.write(to: dir + "/diff")
+        let page = try String(contentsOfFile: dir + "/diff/index.html", encoding: .utf8)
+        #expect(page.contains("no chart differs"))
+        #expect(!FileManager.default.fileExists(atPath: dir + "/diff/charts"))
+    }
+
+    @Test func diffFindsAPaintedRectangleAndDrawsTheDifference() throws {
+        let dir = try ArtifactFixture.temporaryFolder("diff-rect")
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let a = try ArtifactFixture.copy(to: dir, as: "a"), b = try ArtifactFixture.copy(to: dir, as: "b")
+        let id = try #require(ArtifactFixture.chartIds.first)
+        try ArtifactFixture.paintRectangle(b, chart: id)
+        let diff = try ReportDiff(baseline: a, new: b)
+        let chart = try #require(diff.charts.first { $0.id == id })
+        guard case .changed(let rms) = chart.outcome else { Issue.record("\(chart.outcome)"); return }
+        #expect(rms > ReportDiff.defaultTolerance)
+        #expect(diff.failures.map(\.id) == [id])
+        #expect(ReportDiff.line(chart, tolerance: 2).hasPrefix("changed: \(id) (RMS "))
+
+        try diff.write(to: dir + "/diff")
+        let diffImage = try PNGImage(decoding: ArtifactFixture.bytes(dir + "/diff/charts/\(id)-diff.png"))
+        let inside = (40 * diffImage.width + 40) * 4, outside = ((diffImage.height - 2) * diffImage.width + diffImage.width - 2) * 4
+        #expect(diffImage.rgba[inside] > 0 || diffImage.rgba[inside + 1] > 0 || diffImage.rgba[inside + 2] > 0)
+        #expect(Array(diffImage.rgba[outside..<outside + 3]) == [0, 0, 0])
+        for role in ["baseline", "new"] { #expect(FileManager.default.fileExists(atPath: dir + "/diff/charts/\(id)-\(role).png")) }
+        let page = try String(contentsOfFile: dir + "/diff/index.html", encoding: .utf8)
+        #expect(page.contains("charts/\(id)-diff.png") && page.contains("changed: \(id)"))
+    }
+
+    @Test func diffWithinToleranceIsTheSameChart() throws {
+        let dir = try ArtifactFixture.temporaryFolder("diff-small")
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let a = try ArtifactFixture.copy(to: dir, as: "a"), b = try ArtifactFixture.copy(to: dir, as: "b")
+        let id = try #require(ArtifactFixture.chartIds.first)
+        try ArtifactFixture.paintRectangle(b, chart: id, x: 5, y: 5, width: 2, height: 2)
+        let chart = try #require(try ReportDiff(baseline: a, new: b).charts.first { $0.id == id })
+        guard case .same(let rms) = chart.outcome else { Issue.record("\(chart.outcome)"); return }
+        #expect(rms > 0 && rms <= ReportDiff.defaultTolerance)
+    }
+
+    @Test func diffListsAddedAndRemovedCharts() throws {
+        let dir = try ArtifactFixture.temporaryFolder("diff-sets")
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let a = try ArtifactFixture.copy(to: dir, as: "a"), b = try ArtifactFixture.copy(to: dir, as: "b")
+        let id = try #require(ArtifactFixture.chartIds.first)
+        // The baseline gains a chart the new report lacks, and the new one gains a chart under a new id.
+        try ArtifactFixture.editManifest(b) { m in
+            for i in m.files.indices where m.files[i].scenario == id { m.files[i].scenario = "brand-new" }
+        }
+        let diff = try ReportDiff(baseline: a, new: b)
+        #expect(diff.charts.first { $0.id == id }?.outcome == .removed)
+        #expect(diff.charts.first { $0.id == "brand-new" }?.outcome == .added)
+        #expect(diff.failures.map(\.id).sorted() == ["brand-new", id].sorted())
+        #expect(diff.summary.contains("2 of"))
+    }
+
+    @Test func diffReportsASizeChangeAndChartsWithoutPNG() throws {
+        let dir = try ArtifactFixture.temporaryFolder("diff-size")
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let a = try ArtifactFixture.copy(to: dir, as: "a"), b = try ArtifactFixture.copy(to: dir, as: "b")
+        let ids = ArtifactFixture.chartIds
+        let id = try #require(ids.first)
+        let small = try PNGImage(width: 10, height: 7, rgba: [UInt8](repeating: 255, count: 10 * 7 * 4)).encoded()
+        try ArtifactFixture.write(small, b + "/charts/\(id).png")
+        try ArtifactFixture.relist(b, "charts/\(id).png", small)
+        // In both folders, every other chart is listed as PDF only.
+        for folder in [a, b] {
+            try ArtifactFixture.editManifest(folder) { m in
+                m.files.removeAll { $0.scenario != nil && $0.scenario != id && $0.format == "png" }
+            }
+        }
+        let diff = try ReportDiff(baseline: a, new: b)
+        let chart = try #require(diff.charts.first { $0.id == id })
+        guard case let .sizeChanged(from, to) = chart.outcome else { Issue.record("\(chart.outcome)"); return }
+        #expect(to == ReportDiff.PixelSize(width: 10, height: 7) && from != to)
+        #expect(ReportDiff.line(chart, tolerance: 2) == "size changed: \(id) (\(from) → 10x7 pixels)")
+        for other in ids.dropFirst() {
+            #expect(diff.charts.first { $0.id == other }?.outcome == .notCompared(reason: "no PNG, only pdf"))
+        }
+    }
+
+    @Test func diffOutReplacesAnEarlierDiffButRefusesOtherFolders() throws {
+        let dir = try ArtifactFixture.temporaryFolder("diff-out")
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let a = try ArtifactFixture.copy(to: dir, as: "a"), b = try ArtifactFixture.copy(to: dir, as: "b")
+        let id = try #require(ArtifactFixture.chartIds.first)
+        try ArtifactFixture.editManifest(b) { m in
+            for i in m.files.indices where m.files[i].scenario == id { m.files[i].scenario = "renamed" }
+        }
+        try ReportDiff(baseline: a, new: b).write(to: dir + "/diff")
+        #expect(FileManager.default.fileExists(atPath: dir + "/diff/charts/\(id)-baseline.png"))
+        #expect(FileManager.default.fileExists(atPath: dir + "/diff/charts/renamed-new.png"))
+        // A second run over the earlier diff replaces it whole: the stale images go.
+        try ReportDiff(baseline: a, new: a).write(to: dir + "/diff")
+        #expect(!FileManager.default.fileExists(atPath: dir + "/diff/charts"))
+        #expect(try String(contentsOfFile: dir + "/diff/index.html", encoding: .utf8).contains("no chart differs"))
+        // A folder of the user's is left as it was.
+        let mine = dir + "/mine"
+        try FileManager.default.createDirectory(atPath: mine, withIntermediateDirectories: true)
+        try ArtifactFixture.write(Array("keep".utf8), mine + "/notes.txt")
+        let error = #expect(throws: ReportError.self) { try ReportDiff(baseline: a, new: b).write(to: mine) }
+        #expect(error?.description.contains("refusing to replace it") == true)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: mine) == ["notes.txt"])
     }
 }
