@@ -12,7 +12,8 @@ struct DiffCommand: ParsableCommand {
         compare_images. Prints one line per chart that changed, was resized, added or removed (and \
         per chart not compared: no PNG on both sides), a summary line last, and writes an HTML \
         summary with a difference image per changed chart into --out. Exit 0 when no chart \
-        differs, 1 when one does.
+        differs, 1 when one does (or --out cannot be written), 64 when an argument is wrong or a \
+        folder is not a lossplot report.
         """
     )
 
@@ -39,6 +40,12 @@ struct DiffCommand: ParsableCommand {
         let diff: ReportDiff
         do {
             diff = try ReportDiff(baseline: baseline, new: new, tolerance: tolerance)
+        } catch let e as ReportError {
+            // A folder that is not a report is a wrong argument: 64, so a CI job can tell it
+            // from exit 1, "charts differ".
+            throw CommandFailure(e.description, status: 64)
+        }
+        do {
             try diff.write(to: out)
         } catch let e as ReportError {
             throw CommandFailure(e.description)

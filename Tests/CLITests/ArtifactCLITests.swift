@@ -58,9 +58,13 @@ import Testing
     @Test func verifyAndDiffOnAFolderThatIsNotAReportSayOneLine() throws {
         let folder = try copy("not-report")
         try FileManager.default.removeItem(atPath: folder + "/manifest.json")
-        for arguments in [["verify", folder], ["diff", folder, folder, "--out", folder + "-diff"], ["verify", folder + "/missing"]] {
+        let runs: [(arguments: [String], status: Int32)] = [
+            (["verify", folder], 1), (["verify", folder + "/missing"], 1),
+            (["diff", folder, folder, "--out", folder + "-diff"], 64),
+        ]
+        for (arguments, status) in runs {
             let run = try CLIRun(arguments)
-            #expect(run.status == 1, "\(arguments): \(run.stderr)")
+            #expect(run.status == status, "\(arguments): \(run.stderr)")
             #expect(run.saysOneLine, "\(arguments): \(run.stderr)")
         }
         #expect(!FileManager.default.fileExists(atPath: folder + "-diff"))
