@@ -8,11 +8,13 @@ struct Lossplot: ParsableCommand {
         abstract: "Loss functions, their gradients, charts and a report, from one illustrated guide.",
         subcommands: [
             ChartCommand.self,
+            DiffCommand.self,
             EvalCommand.self,
             ListCommand.self,
             PlotCommand.self,
             ReportCommand.self,
             RunCommand.self,
+            VerifyCommand.self,
         ]
     )
 }

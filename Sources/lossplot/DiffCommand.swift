@@ -1,0 +1,62 @@
+import ArgumentParser
+import Foundation
+import Report
+
+/// `lossplot diff BASELINE NEW`: compares two report folders' charts on their pixels.
+struct DiffCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "diff",
+        abstract: "Compare the charts of two report folders on their decoded pixels.",
+        discussion: """
+        Each chart's PNG in NEW is compared with BASELINE's: RMS over RGB on 0-255, as matplotlib's \
+        compare_images. Prints one line per chart that changed, was resized, added or removed (and \
+        per chart not compared: no PNG on both sides), a summary line last, and writes an HTML \
+        summary with a difference image per changed chart into --out. Exit 0 when no chart \
+        differs, 1 when one does (or --out cannot be written), 64 when an argument is wrong or a \
+        folder is not a lossplot report.
+        """
+    )
+
+    @Argument(help: "The earlier report folder.")
+    var baseline: String
+
+    @Argument(help: "The report folder to check against it.")
+    var new: String
+
+    @Option(name: .long, help: "The largest RMS difference (0-255 scale) that still counts as the same chart.")
+    var tolerance: Double = ReportDiff.defaultTolerance
+
+    @Option(name: .long, help: "Where to write the summary page and difference images (default: Diff).")
+    var out: String = "Diff"
+
+    func validate() throws {
+        guard tolerance.isFinite, tolerance >= 0 else {
+            throw ValidationError("--tolerance must be a number ≥ 0, got \(tolerance)")
+        }
+        guard !out.isEmpty else { throw ValidationError("--out is empty") }
+    }
+
+    func run() throws {
+        let diff: ReportDiff
+        do {
+            diff = try ReportDiff(baseline: baseline, new: new, tolerance: tolerance)
+        } catch let e as ReportError {
+            // A folder that is not a report is a wrong argument: 64, so a CI job can tell it
+            // from exit 1, "charts differ".
+            throw CommandFailure(e.description, status: 64)
+        }
+        do {
+            try diff.write(to: out)
+        } catch let e as ReportError {
+            throw CommandFailure(e.description)
+        }
+        for chart in diff.charts where chart.outcome.isFailure || chart.outcome.isNotCompared {
+            print(ReportDiff.line(chart, tolerance: tolerance))
+        }
+        guard diff.failures.isEmpty else {
+            fflush(stdout)  // the findings before the summary, even when both streams share a pipe
+            throw CommandFailure(diff.summary + "; see \(out)/index.html")
+        }
+        print(diff.summary + "; see \(out)/index.html")
+    }
+}
