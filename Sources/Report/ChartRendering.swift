@@ -30,7 +30,7 @@ enum ChartRendering {
         DispatchQueue.concurrentPerform(iterations: jobs.count) { j in
             let (s, format) = jobs[j]
             guard let figure = figures.get(s) else { return }
-            let encodingOptions = ChartEncodingOptions(scale: options.scale, idPrefix: charted[s].id,
+            let encodingOptions = ChartEncodingOptions(scale: options.scale, idPrefix: "chart-" + charted[s].id,
                                                        sourceDateEpoch: options.sourceDateEpoch)
             encoded.set(j, Result { try ChartEncoder.encode(figure, as: format, options: encodingOptions) })
         }

@@ -15,9 +15,11 @@ enum Fixture {
         for p in paths { try? FileManager.default.removeItem(atPath: p) }
     }
 
-    /// A chart and a printed table whose texts need escaping.
+    /// A chart and a printed table whose texts need escaping. Its id is also an article's id
+    /// ("mse"), so the page's heading ids and the inline SVG's ids would clash if charts were not
+    /// prefixed.
     static let hostile = Scenario(
-        id: "hostile",
+        id: "mse",
         title: LocalizedText(en: "A <b>bold</b> & \"quoted\" title", uk: "Назва <i>з</i> & «лапками»"),
         section: .regression,
         figure: { _ in
@@ -29,8 +31,20 @@ enum Fixture {
                                   tables: [PrintedTable(title: "T&T", columns: ["<c>", "v"], rows: [["r\"1", "1 < 2"]])]) }
     )
 
-    /// The first real chart plus the hostile scenario: small enough for fast tests.
-    static var scenarios: [Scenario] { Array(ScenarioCatalog.all.filter { $0.figure != nil }.prefix(1)) + [hostile] }
+    /// A second small chart, printed-only results, and the hostile scenario: small charts keep the
+    /// suite fast (the real charts are checked by ScenariosTests and the browser check).
+    static let small = Scenario(
+        id: "small-chart", title: LocalizedText(en: "Small", uk: "Малий"), section: .classification, codeBlocks: [12],
+        figure: { language in
+            var ax = Axes()
+            ax.plot(LineSeries(x: [0, 1], y: [1, 0], label: language == .en ? "down" : "вниз", color: .black, width: 1))
+            return Figure(widthInches: 3, heightInches: 2, axes: [ax], title: "small", description: "A falling line.")
+        })
+    static let printedOnly = Scenario(
+        id: "printed-only", title: LocalizedText(en: "Printed", uk: "Друк"), section: .advanced, codeBlocks: [17],
+        results: { PrintedResults(lines: ["Triplet Loss: 0.0000"], values: [PrintedValue("Triplet Loss", 0)]) })
+
+    static var scenarios: [Scenario] { [small, printedOnly, hostile] }
 
     static func options(_ out: String, language: Language = .en, formats: [ChartFormat] = [.svg, .png],
                         selfContained: Bool = false, templates: String? = nil, epoch: Int? = nil) -> ReportOptions {

@@ -41,7 +41,8 @@ import Testing
         let a = Fixture.path("det-a"), b = Fixture.path("det-b")
         defer { Fixture.remove(a, b) }
         var options = Fixture.options(a, formats: [.svg, .png, .pdf])
-        options.scenarios = ScenarioCatalog.all + [Fixture.hostile]
+        // The first real chart too, with the small ones, so concurrent rendering interleaves unequal jobs.
+        options.scenarios = Array(ScenarioCatalog.all.filter { $0.figure != nil }.prefix(1)) + Fixture.scenarios
         try ReportWriter(options: options).write()
         options.outputDirectory = b
         try ReportWriter(options: options).write()
@@ -127,8 +128,26 @@ import Testing
         #expect(!page.contains("unsafe-inline"))
         for s in charted {
             #expect(page.contains("download=\"\(s.id).png\""))
-            #expect(page.contains("<title id=\"\(s.id)-title\">"))
+            #expect(page.contains("<title id=\"chart-\(s.id)-title\">"))
         }
+    }
+
+    @Test func scenariosLandInTheArticleOfTheirCodeBlockOrTheirSectionsEnd() throws {
+        let out = Fixture.path("placement")
+        defer { Fixture.remove(out) }
+        try ReportWriter(options: Fixture.options(out)).write()
+        let page = Fixture.text(out)
+        func position(_ s: String) -> String.Index? { page.range(of: s)?.lowerBound }
+        // Code block 12 is hinge's, 17 triplet's; the hostile one has no code block and lands at the
+        // end of the regression section.
+        let hinge = try #require(position("id=\"hinge\"")), focal = try #require(position("id=\"focal\""))
+        let small = try #require(position("id=\"figure-small-chart\""))
+        #expect(hinge < small && small < focal)
+        let triplet = try #require(position("id=\"triplet\"")), printed = try #require(position("id=\"results-printed-only\""))
+        #expect(triplet < printed)
+        let more = try #require(position("id=\"regression-more\"")), hostile = try #require(position("id=\"figure-mse\""))
+        let classification = try #require(position("id=\"classification\""))
+        #expect(more < hostile && hostile < classification)
     }
 
     @Test func pngOnlyReportShowsPNGImages() throws {
@@ -136,7 +155,7 @@ import Testing
         defer { Fixture.remove(out) }
         try ReportWriter(options: Fixture.options(out, formats: [.png])).write()
         let page = Fixture.text(out)
-        #expect(page.contains("<img src=\"charts/hostile.png\""))
+        #expect(page.contains("<img src=\"charts/mse.png\""))
         #expect(!page.contains(".svg\""))
     }
 }

@@ -11,7 +11,7 @@ enum RegressionContent {
                 en: "All regression losses below score the residual, the difference between the true value `y` and the prediction `ŷ`. They differ in how fast the score grows as the residual grows, and that growth is what decides how much the worst points steer the fit.",
                 uk: "Усі втрати для регресії нижче оцінюють залишок — різницю між справжнім значенням `y` і передбаченням `ŷ`. Вони відрізняються тим, як швидко оцінка зростає разом із залишком, і саме це зростання визначає, наскільки найгірші точки керують моделлю.")),
         ],
-        articles: [mse, mae, huber, huberDelta, logCosh, quantile]
+        articles: [mse, mae, huber, huberDelta, logCosh, quantile, gradients]
     )
 
     static let mse = Article(
@@ -203,5 +203,22 @@ enum RegressionContent {
             LocalizedText(en: "Under- and over-prediction cost different amounts.", uk: "Заниження й завищення прогнозу коштують по-різному."),
         ],
         scenarioIDs: ["quantile"]
+    )
+
+    static let gradients = Article(
+        id: "regression-gradients",
+        title: LocalizedText(en: "How hard each loss pulls: the gradients", uk: "Як сильно тягне кожна втрата: градієнти"),
+        body: [
+            .paragraph(LocalizedText(
+                en: "Gradient descent never sees the loss itself, only its slope. The slope with respect to a prediction is how hard that example pulls the model, so comparing slopes is the most direct way to compare robustness.",
+                uk: "Градієнтний спуск бачить не саму втрату, а лише її нахил. Нахил за передбаченням — це сила, з якою приклад тягне модель, тож порівняння нахилів — найпряміший спосіб порівняти стійкість.")),
+            .list([
+                LocalizedText(en: "MSE: `2r`, unbounded. The worst outlier pulls hardest of all.", uk: "MSE: `2r`, без обмежень. Найгірший викид тягне найсильніше."),
+                LocalizedText(en: "MAE: `±1` whatever the size of the error, zero information about how close you are.", uk: "MAE: `±1` за будь-якого розміру помилки, жодної інформації про те, наскільки ми близько."),
+                LocalizedText(en: "Huber and log-cosh: proportional to the error near zero, then level off, so they combine MSE's fine steering with MAE's cap.", uk: "Huber і log-cosh: пропорційні помилці біля нуля, а далі виходять на сталу, тож поєднують точне кермування MSE з обмеженням MAE."),
+                LocalizedText(en: "Quantile: two constant levels of different size, which is exactly how it encodes asymmetric costs.", uk: "Квантильна: два сталі рівні різної величини — саме так вона задає асиметричну ціну помилок."),
+            ]),
+        ],
+        scenarioIDs: ["gradients"]
     )
 }
