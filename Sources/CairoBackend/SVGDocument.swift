@@ -19,31 +19,63 @@ enum SVGDocument {
     }
 
     /// Every `id="x"` becomes `id="PREFIXkind-n"` (kind: the id's letters, n: its rank among
-    /// ids of that kind), and every `#x` reference follows.
+    /// ids of that kind), and every `#x"` / `#x)` reference follows. Two linear passes over the
+    /// bytes: one to name the ids in order of appearance, one to rewrite them.
     static func renameIds(_ svg: String, prefix: String) -> String {
-        var names: [String: String] = [:]
-        var counts: [String: Int] = [:]
-        var order: [String] = []
-        var search = svg.startIndex..<svg.endIndex
-        while let r = svg.range(of: " id=\"", range: search) {
-            guard let end = svg[r.upperBound...].firstIndex(of: "\"") else { break }
-            let old = String(svg[r.upperBound..<end])
-            if names[old] == nil {
-                let kind = String(old.prefix(while: { $0.isLetter }))
-                counts[kind, default: 0] += 1
-                names[old] = "\(prefix)\(kind.isEmpty ? "id" : kind)-\(counts[kind, default: 0])"
-                order.append(old)
+        let bytes = Array(svg.utf8)
+        let marker = Array(" id=\"".utf8)
+        let quote = UInt8(ascii: "\""), hash = UInt8(ascii: "#"), paren = UInt8(ascii: ")")
+
+        func matchesMarker(at i: Int) -> Bool {
+            guard i + marker.count <= bytes.count else { return false }
+            for k in 0..<marker.count where bytes[i + k] != marker[k] { return false }
+            return true
+        }
+        func token(from i: Int, endingAt terminators: Set<UInt8>) -> (ArraySlice<UInt8>, Int)? {
+            var j = i
+            while j < bytes.count, !terminators.contains(bytes[j]) {
+                if bytes[j] == UInt8(ascii: "<") || bytes[j] == UInt8(ascii: " ") { return nil }
+                j += 1
             }
-            search = end..<svg.endIndex
+            return j < bytes.count && j > i ? (bytes[i..<j], j) : nil
         }
-        var out = svg
-        for old in order {
-            guard let new = names[old] else { continue }
-            out = out.replacingOccurrences(of: " id=\"\(old)\"", with: " id=\"\(new)\"")
-            out = out.replacingOccurrences(of: "#\(old)\"", with: "#\(new)\"")
-            out = out.replacingOccurrences(of: "#\(old))", with: "#\(new))")
+
+        var names: [ArraySlice<UInt8>: [UInt8]] = [:]
+        var counts: [String: Int] = [:]
+        var i = 0
+        while i < bytes.count {
+            if bytes[i] == UInt8(ascii: " "), matchesMarker(at: i), let (old, end) = token(from: i + marker.count, endingAt: [quote]) {
+                if names[old] == nil {
+                    let kind = String(decoding: old.prefix(while: { (UInt8(ascii: "a")...UInt8(ascii: "z")).contains($0) || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains($0) }), as: UTF8.self)
+                    let key = kind.isEmpty ? "id" : kind
+                    counts[key, default: 0] += 1
+                    names[old] = Array("\(prefix)\(key)-\(counts[key, default: 0])".utf8)
+                }
+                i = end
+            } else {
+                i += 1
+            }
         }
-        return out
+
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count + names.count * (prefix.utf8.count + 4) * 4)
+        i = 0
+        while i < bytes.count {
+            let b = bytes[i]
+            if b == UInt8(ascii: " "), matchesMarker(at: i), let (old, end) = token(from: i + marker.count, endingAt: [quote]), let new = names[old] {
+                out.append(contentsOf: marker)
+                out.append(contentsOf: new)
+                i = end
+            } else if b == hash, let (old, end) = token(from: i + 1, endingAt: [quote, paren]), let new = names[old] {
+                out.append(hash)
+                out.append(contentsOf: new)
+                i = end
+            } else {
+                out.append(b)
+                i += 1
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 }
 
