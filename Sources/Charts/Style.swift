@@ -61,9 +61,9 @@ public struct Font: Equatable, Hashable, Sendable {
 public struct TextExtents: Equatable, Sendable {
     /// Advance width of the text.
     public var width: Double
-    /// Height above the baseline of the font (not of these glyphs), for stable layout.
+    /// Height above the baseline: the font's ascent, or the glyphs' when they reach higher.
     public var ascent: Double
-    /// Depth below the baseline of the font.
+    /// Depth below the baseline: the font's descent, or the glyphs' when they reach lower.
     public var descent: Double
 
     public init(width: Double, ascent: Double, descent: Double) {
