@@ -100,15 +100,16 @@ public final class CairoRenderer: Renderer {
     }
 
     /// matplotlib's path snapping on raster output: a stroked path made only of horizontal and
-    /// vertical segments (spines, ticks, grid, axhline) has its vertices moved to pixel centres
-    /// (pixel edges for even pixel widths), so thin rules stay one crisp pixel wide.
+    /// vertical segments (spines, ticks, grid, axhline), or any path whose stroke asks for it, has
+    /// its vertices moved to pixel centres (pixel edges for even pixel widths), so thin rules stay
+    /// one crisp pixel wide.
     private func snapped(_ path: Path, stroke: StrokeStyle?) -> Path {
         guard let stroke, cairo_surface_get_type(cairo_get_target(cr)) == CAIRO_SURFACE_TYPE_IMAGE else { return path }
         var m = cairo_matrix_t()
         cairo_get_matrix(cr, &m)
         guard m.xy == 0, m.yx == 0, m.xx > 0, m.yy > 0 else { return path }
         var last: Point?
-        for e in path.elements {
+        for e in path.elements where !stroke.snap {
             switch e {
             case .move(let p): last = p
             case .line(let p):
@@ -128,7 +129,7 @@ public final class CairoRenderer: Renderer {
             switch e {
             case .move(let p): out.move(to: snap(p))
             case .line(let p): out.line(to: snap(p))
-            case .curve(let a, let b, let c): out.curve(to: c, control1: a, control2: b)
+            case .curve(let a, let b, let c): out.curve(to: snap(c), control1: snap(a), control2: snap(b))
             case .close: out.close()
             }
         }
@@ -244,7 +245,34 @@ public final class CairoRenderer: Renderer {
         cairo_set_font_size(context, font.size * scale)
     }
 
+    /// The glyphs of one line as matplotlib places them, in pixels of the figure's dpi from the
+    /// origin: hinted advances plus the font's kerning; with their extents.
+    private func layoutGlyphs(_ text: String, font: Font) -> (glyphs: [cairo_glyph_t], extents: cairo_text_extents_t)? {
+        guard let m = measuring, !text.isEmpty, rasterScale > 0 else { return nil }
+        let k = rasterScale
+        select(font, on: m.context, scale: k)
+        guard let scaled = cairo_get_scaled_font(m.context) else { return nil }
+        var list: UnsafeMutablePointer<cairo_glyph_t>?
+        var count: Int32 = 0
+        guard cairo_scaled_font_text_to_glyphs(scaled, 0, 0, text, -1, &list, &count, nil, nil, nil) == CAIRO_STATUS_SUCCESS,
+              let list else { return nil }
+        defer { cairo_glyph_free(list) }
+        var glyphs = Array(UnsafeBufferPointer(start: list, count: Int(count)))
+        if let table = font.weight == .bold ? KerningTable.dejaVu.bold : KerningTable.dejaVu.regular {
+            var shift = 0.0
+            for i in glyphs.indices.dropFirst() {
+                shift += table.kerning(UInt32(glyphs[i - 1].index), UInt32(glyphs[i].index), pixelsPerEm: font.size * k)
+                glyphs[i].x += shift
+            }
+        }
+        var e = cairo_text_extents_t()
+        cairo_scaled_font_glyph_extents(scaled, &glyphs, Int32(glyphs.count), &e)
+        return (glyphs, e)
+    }
+
     public func drawText(_ text: String, origin: Point, font: Font, color: Color, rotation: Double) {
+        guard var glyphs = layoutGlyphs(text, font: font)?.glyphs, !glyphs.isEmpty else { return }
+        for i in glyphs.indices { glyphs[i].x /= rasterScale; glyphs[i].y /= rasterScale }
         cairo_save(cr)
         let hinted = rotation == 0 && drawsAtFigureDPI
         if hinted { CairoRenderer.setFontOptions(cr, hinted: true) }
@@ -252,23 +280,19 @@ public final class CairoRenderer: Renderer {
         setSource(color)
         cairo_translate(cr, origin.x, origin.y)
         if rotation != 0 { cairo_rotate(cr, -rotation) }
-        cairo_move_to(cr, 0, 0)
-        cairo_show_text(cr, text)
+        cairo_show_glyphs(cr, &glyphs, Int32(glyphs.count))
         cairo_new_path(cr)
         if hinted { CairoRenderer.setFontOptions(cr, hinted: false) }
         cairo_restore(cr)
     }
 
-    /// matplotlib's measure of one line: the advance width of the hinted glyphs at the figure's
-    /// dpi, and their ink above and below the baseline, never less than the font's typo ascent
-    /// and descent (`FontMetrics`).
+    /// matplotlib's measure of one line: the advance width of the hinted, kerned glyphs at the
+    /// figure's dpi, and their ink above and below the baseline, never less than the font's typo
+    /// ascent and descent (`FontMetrics`).
     public func measureText(_ text: String, font: Font) -> TextExtents {
         let ascent = FontMetrics.typoAscent * font.size, descent = FontMetrics.typoDescent * font.size
-        guard let m = measuring, !text.isEmpty, rasterScale > 0 else { return TextExtents(width: 0, ascent: ascent, descent: descent) }
+        guard let e = layoutGlyphs(text, font: font)?.extents else { return TextExtents(width: 0, ascent: ascent, descent: descent) }
         let k = rasterScale
-        select(font, on: m.context, scale: k)
-        var e = cairo_text_extents_t()
-        cairo_text_extents(m.context, text, &e)
         let inkAscent = e.height > 0 ? -e.y_bearing / k : 0, inkDescent = e.height > 0 ? (e.height + e.y_bearing) / k : 0
         return TextExtents(width: e.x_advance / k, ascent: max(ascent, inkAscent), descent: max(descent, inkDescent))
     }

@@ -70,7 +70,7 @@ struct AxesDrawing {
         if s.marker.isStrokeOnly {
             return (path, StrokeStyle(color: color.withAlpha(s.alpha), width: s.lineWidth, cap: .butt), nil)
         }
-        let edge = s.edgeColor.map { StrokeStyle(color: $0.withAlpha(s.alpha), width: s.lineWidth) }
+        let edge = (s.edgeColor ?? (s.faceEdge ? color : nil)).map { StrokeStyle(color: $0.withAlpha(s.alpha), width: s.lineWidth) }
         return (path, edge, color.withAlpha(s.alpha))
     }
 
@@ -93,7 +93,8 @@ struct AxesDrawing {
         case .vertical:
             let x = t.point(r.value, 0).x
             guard x.isFinite, x >= frame.minX - 1, x <= frame.maxX + 1 else { return }
-            p.move(to: Point(x, frame.minY)); p.line(to: Point(x, frame.maxY))
+            // Upwards from the bottom, as matplotlib's axvline, so dashes start where its do.
+            p.move(to: Point(x, frame.maxY)); p.line(to: Point(x, frame.minY))
         }
         renderer.drawPath(p, stroke: style, fill: nil, clip: frame)
     }

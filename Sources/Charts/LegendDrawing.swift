@@ -37,13 +37,15 @@ struct LegendDrawing {
         return out
     }
 
-    /// Each entry's row: its text's extents, and the row's height above and below the baseline
-    /// (the handle box stands 0.7 font sizes tall on the baseline, matplotlib's handleheight).
+    /// Each entry's row: its text's extents, and the row's height above and below the baseline:
+    /// at least the ascent of "lp" (matplotlib's TextArea) and the handle box, which stands 0.7
+    /// font sizes tall on the baseline (its handleheight).
     func rows(_ entries: [LegendEntry]) -> [(text: TextExtents, above: Double, below: Double)] {
         let font = Font(size: fs)
+        let lp = renderer.measureText("lp", font: font)
         return entries.map { e in
             let t = renderer.measureText(e.label, font: font)
-            return (t, max(t.ascent, 0.7 * fs), t.descent)
+            return (t, max(t.ascent, lp.ascent, 0.7 * fs), t.descent)
         }
     }
 
@@ -125,7 +127,7 @@ struct LegendDrawing {
         let frame = legend.location == .best
             ? bestFrame(size: size)
             : LegendDrawing.frame(legend.location, size: size, in: drawing.frame, pad: 0.5 * fs)
-        renderer.drawPath(.roundedRectangle(frame, radius: 0.2 * fs), stroke: StrokeStyle(color: Color(gray: 0.8).withAlpha(0.8), width: 1),
+        renderer.drawPath(.roundedRectangle(frame, radius: 0.2 * fs), stroke: StrokeStyle(color: Color(gray: 0.8).withAlpha(0.8), width: 1, snap: true),
                           fill: Color.white.withAlpha(0.8), clip: nil)
         let font = Font(size: fs)
         var y = frame.minY + 0.4 * fs
