@@ -4,21 +4,56 @@ import Foundation
 
 /// Draws the chart model onto a Cairo context. Works on any surface: image (PNG), SVG, PDF.
 ///
-/// Fonts use Cairo's own font selection (fontconfig) with DejaVu Sans; metrics are unhinted so
-/// that a chart lays out the same in every format and at every scale.
+/// Fonts use Cairo's own font selection (fontconfig) with DejaVu Sans. Text is measured as
+/// matplotlib's Agg measures it, hinted at the figure's dpi (`rasterScale`) whatever the surface,
+/// so a chart lays out the same in every format and at every scale; raster output at the
+/// figure's own dpi also draws hinted glyphs, as Agg does, elsewhere they are unhinted outlines.
 public final class CairoRenderer: Renderer {
     let cr: OpaquePointer
-    private var fontCache: [Font: (ascent: Double, descent: Double)] = [:]
+    /// A private context where text is measured in pixels of the figure's dpi.
+    private let measuring: (surface: OpaquePointer, context: OpaquePointer)?
 
     /// Wraps `context`, which the caller keeps alive for the renderer's lifetime.
     init(context: OpaquePointer) {
         cr = context
+        CairoRenderer.setFontOptions(cr, hinted: false)
+        if let surface = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, 1, 1) {
+            if let context = cairo_create(surface) {
+                CairoRenderer.setFontOptions(context, hinted: true)
+                measuring = (surface, context)
+            } else {
+                cairo_surface_destroy(surface)
+                measuring = nil
+            }
+        } else {
+            measuring = nil
+        }
+    }
+
+    deinit {
+        if let m = measuring {
+            cairo_destroy(m.context)
+            cairo_surface_destroy(m.surface)
+        }
+    }
+
+    /// Hinted: glyph outlines and advances fitted to the pixel grid (FreeType's native hinter, as
+    /// matplotlib's Agg uses); otherwise exact outlines at fractional positions.
+    private static func setFontOptions(_ cr: OpaquePointer, hinted: Bool) {
         let options = cairo_font_options_create()
-        cairo_font_options_set_hint_metrics(options, CAIRO_HINT_METRICS_OFF)
-        cairo_font_options_set_hint_style(options, CAIRO_HINT_STYLE_NONE)
+        cairo_font_options_set_hint_metrics(options, hinted ? CAIRO_HINT_METRICS_ON : CAIRO_HINT_METRICS_OFF)
+        cairo_font_options_set_hint_style(options, hinted ? CAIRO_HINT_STYLE_FULL : CAIRO_HINT_STYLE_NONE)
         cairo_font_options_set_antialias(options, CAIRO_ANTIALIAS_GRAY)
         cairo_set_font_options(cr, options)
         cairo_font_options_destroy(options)
+    }
+
+    /// True when drawing lands on pixels of the figure's dpi, where hinted glyphs belong.
+    private var drawsAtFigureDPI: Bool {
+        guard cairo_surface_get_type(cairo_get_target(cr)) == CAIRO_SURFACE_TYPE_IMAGE else { return false }
+        var m = cairo_matrix_t()
+        cairo_get_matrix(cr, &m)
+        return m.xy == 0 && m.yx == 0 && abs(m.xx - rasterScale) < 1e-9 && abs(m.yy - rasterScale) < 1e-9
     }
 
     private func setSource(_ c: Color) {
@@ -65,15 +100,16 @@ public final class CairoRenderer: Renderer {
     }
 
     /// matplotlib's path snapping on raster output: a stroked path made only of horizontal and
-    /// vertical segments (spines, ticks, grid, axhline) has its vertices moved to pixel centres
-    /// (pixel edges for even pixel widths), so thin rules stay one crisp pixel wide.
+    /// vertical segments (spines, ticks, grid, axhline), or any path whose stroke asks for it, has
+    /// its vertices moved to pixel centres (pixel edges for even pixel widths), so thin rules stay
+    /// one crisp pixel wide.
     private func snapped(_ path: Path, stroke: StrokeStyle?) -> Path {
         guard let stroke, cairo_surface_get_type(cairo_get_target(cr)) == CAIRO_SURFACE_TYPE_IMAGE else { return path }
         var m = cairo_matrix_t()
         cairo_get_matrix(cr, &m)
         guard m.xy == 0, m.yx == 0, m.xx > 0, m.yy > 0 else { return path }
         var last: Point?
-        for e in path.elements {
+        for e in path.elements where !stroke.snap {
             switch e {
             case .move(let p): last = p
             case .line(let p):
@@ -93,7 +129,7 @@ public final class CairoRenderer: Renderer {
             switch e {
             case .move(let p): out.move(to: snap(p))
             case .line(let p): out.line(to: snap(p))
-            case .curve(let a, let b, let c): out.curve(to: c, control1: a, control2: b)
+            case .curve(let a, let b, let c): out.curve(to: snap(c), control1: snap(a), control2: snap(b))
             case .close: out.close()
             }
         }
@@ -118,7 +154,7 @@ public final class CairoRenderer: Renderer {
     /// Above this many markers, vector surfaces (SVG, PDF) get a scatter as one embedded image,
     /// as matplotlib's `rasterized=True`, so files stay small.
     public var vectorMarkerLimit = 5_000
-    /// Pixels per point of such images (the figure's dpi / 72).
+    /// Pixels per point of such images and of text measurement (the figure's dpi / 72).
     public var rasterScale = 100.0 / 72
 
     public func drawMarkers(_ marker: Path, at points: [Point], stroke: StrokeStyle?, fill: Color?, clip: Rect?) {
@@ -203,42 +239,62 @@ public final class CairoRenderer: Renderer {
         return true
     }
 
-    private func select(_ font: Font) {
-        cairo_select_font_face(cr, font.family, CAIRO_FONT_SLANT_NORMAL,
+    private func select(_ font: Font, on context: OpaquePointer, scale: Double = 1) {
+        cairo_select_font_face(context, font.family, CAIRO_FONT_SLANT_NORMAL,
                                font.weight == .bold ? CAIRO_FONT_WEIGHT_BOLD : CAIRO_FONT_WEIGHT_NORMAL)
-        cairo_set_font_size(cr, font.size)
+        cairo_set_font_size(context, font.size * scale)
+    }
+
+    /// The glyphs of one line as matplotlib places them, in pixels of the figure's dpi from the
+    /// origin: hinted advances plus the font's kerning; with their extents.
+    private func layoutGlyphs(_ text: String, font: Font) -> (glyphs: [cairo_glyph_t], extents: cairo_text_extents_t)? {
+        guard let m = measuring, !text.isEmpty, rasterScale > 0 else { return nil }
+        let k = rasterScale
+        select(font, on: m.context, scale: k)
+        guard let scaled = cairo_get_scaled_font(m.context) else { return nil }
+        var list: UnsafeMutablePointer<cairo_glyph_t>?
+        var count: Int32 = 0
+        guard cairo_scaled_font_text_to_glyphs(scaled, 0, 0, text, -1, &list, &count, nil, nil, nil) == CAIRO_STATUS_SUCCESS,
+              let list else { return nil }
+        defer { cairo_glyph_free(list) }
+        var glyphs = Array(UnsafeBufferPointer(start: list, count: Int(count)))
+        if let table = font.weight == .bold ? KerningTable.dejaVu.bold : KerningTable.dejaVu.regular {
+            var shift = 0.0
+            for i in glyphs.indices.dropFirst() {
+                shift += table.kerning(UInt32(glyphs[i - 1].index), UInt32(glyphs[i].index), pixelsPerEm: font.size * k)
+                glyphs[i].x += shift
+            }
+        }
+        var e = cairo_text_extents_t()
+        cairo_scaled_font_glyph_extents(scaled, &glyphs, Int32(glyphs.count), &e)
+        return (glyphs, e)
     }
 
     public func drawText(_ text: String, origin: Point, font: Font, color: Color, rotation: Double) {
+        guard var glyphs = layoutGlyphs(text, font: font)?.glyphs, !glyphs.isEmpty else { return }
+        for i in glyphs.indices { glyphs[i].x /= rasterScale; glyphs[i].y /= rasterScale }
         cairo_save(cr)
-        select(font)
+        let hinted = rotation == 0 && drawsAtFigureDPI
+        if hinted { CairoRenderer.setFontOptions(cr, hinted: true) }
+        select(font, on: cr)
         setSource(color)
         cairo_translate(cr, origin.x, origin.y)
         if rotation != 0 { cairo_rotate(cr, -rotation) }
-        cairo_move_to(cr, 0, 0)
-        cairo_show_text(cr, text)
+        cairo_show_glyphs(cr, &glyphs, Int32(glyphs.count))
         cairo_new_path(cr)
+        if hinted { CairoRenderer.setFontOptions(cr, hinted: false) }
         cairo_restore(cr)
     }
 
-    /// Width from the glyph advances; ascent and descent from "lp" as matplotlib measures lines,
-    /// so every line of one font has the same height whatever its letters.
+    /// matplotlib's measure of one line: the advance width of the hinted, kerned glyphs at the
+    /// figure's dpi, and their ink above and below the baseline, never less than the font's typo
+    /// ascent and descent (`FontMetrics`).
     public func measureText(_ text: String, font: Font) -> TextExtents {
-        cairo_save(cr)
-        select(font)
-        var e = cairo_text_extents_t()
-        cairo_text_extents(cr, text, &e)
-        let line: (ascent: Double, descent: Double)
-        if let cached = fontCache[font] {
-            line = cached
-        } else {
-            var lp = cairo_text_extents_t()
-            cairo_text_extents(cr, "lp", &lp)
-            line = (-lp.y_bearing, lp.height + lp.y_bearing)
-            fontCache[font] = line
-        }
-        cairo_restore(cr)
-        return TextExtents(width: e.x_advance, ascent: line.ascent, descent: line.descent)
+        let ascent = FontMetrics.typoAscent * font.size, descent = FontMetrics.typoDescent * font.size
+        guard let e = layoutGlyphs(text, font: font)?.extents else { return TextExtents(width: 0, ascent: ascent, descent: descent) }
+        let k = rasterScale
+        let inkAscent = e.height > 0 ? -e.y_bearing / k : 0, inkDescent = e.height > 0 ? (e.height + e.y_bearing) / k : 0
+        return TextExtents(width: e.x_advance / k, ascent: max(ascent, inkAscent), descent: max(descent, inkDescent))
     }
 
     public func drawImage(argb: [UInt32], width: Int, height: Int, in rect: Rect, clip: Rect?) {

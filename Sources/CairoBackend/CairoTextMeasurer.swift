@@ -10,10 +10,12 @@ public final class CairoTextMeasurer: TextMeasurer {
     private let context: OpaquePointer?
     private let renderer: CairoRenderer?
 
-    public init() {
+    /// Measures as a figure of `dpi` dots per inch is measured (matplotlib's default 100).
+    public init(dpi: Double = 100) {
         surface = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, 1, 1)
         context = surface.flatMap { cairo_create($0) }
         renderer = context.map { CairoRenderer(context: $0) }
+        renderer?.rasterScale = dpi / 72
     }
 
     deinit {

@@ -30,8 +30,10 @@ struct AnnotationDrawing {
         block.draw(in: text, alignment: .left, color: a.color, renderer: renderer)
     }
 
-    /// A straight arrow from where the line from the box centre leaves the box to the point,
-    /// both ends pulled in by 2 points, with an open head sized by the font (matplotlib's '->').
+    /// matplotlib's '->' arrow: a straight line from the text's centre towards the point, cut
+    /// where it leaves the box and pulled in 2 points at both ends (shrinkA, shrinkB); the end
+    /// pulled back a little more so the round-capped stroke does not overshoot the open head,
+    /// whose barbs are 0.4 font sizes long and 0.2 wide (head_length, head_width).
     func drawArrow(_ arrow: Arrow, from box: Rect) {
         let target = transform.point(annotation.point.x, annotation.point.y)
         let center = Point(box.midX, box.midY)
@@ -43,20 +45,22 @@ struct AnnotationDrawing {
         // Distance from the centre to the box edge along the arrow.
         let tx = ux == 0 ? Double.infinity : (box.width / 2) / abs(ux)
         let ty = uy == 0 ? Double.infinity : (box.height / 2) / abs(uy)
-        let startDistance = min(tx, ty) + 2
-        let endDistance = length - 2
+        let shrink = 2.0
+        let headLength = 0.4 * annotation.fontSize, headWidth = 0.2 * annotation.fontSize
+        let sinT = headWidth / (headLength * headLength + headWidth * headWidth).squareRoot()
+        let startDistance = min(tx, ty) + shrink
+        let endDistance = length - shrink - 0.5 * arrow.width / sinT
         guard endDistance > startDistance else { return }
         let start = Point(center.x + ux * startDistance, center.y + uy * startDistance)
-        let end = Point(center.x + ux * endDistance, center.y + uy * endDistance)
-        let style = StrokeStyle(color: arrow.color, width: arrow.width, cap: .butt, join: .miter)
+        let tip = Point(center.x + ux * endDistance, center.y + uy * endDistance)
+        let style = StrokeStyle(color: arrow.color, width: arrow.width, cap: .round, join: .round)
         var shaft = Path()
-        shaft.move(to: start); shaft.line(to: end)
+        shaft.move(to: start); shaft.line(to: tip)
         renderer.drawPath(shaft, stroke: style, fill: nil, clip: nil)
-        let headLength = 0.4 * annotation.fontSize, headWidth = 0.2 * annotation.fontSize
         var head = Path()
-        head.move(to: Point(end.x - ux * headLength - uy * headWidth, end.y - uy * headLength + ux * headWidth))
-        head.line(to: end)
-        head.line(to: Point(end.x - ux * headLength + uy * headWidth, end.y - uy * headLength - ux * headWidth))
+        head.move(to: Point(tip.x - ux * headLength - uy * headWidth, tip.y - uy * headLength + ux * headWidth))
+        head.line(to: tip)
+        head.line(to: Point(tip.x - ux * headLength + uy * headWidth, tip.y - uy * headLength - ux * headWidth))
         renderer.drawPath(head, stroke: style, fill: nil, clip: nil)
     }
 }

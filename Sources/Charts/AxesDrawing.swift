@@ -39,8 +39,9 @@ struct AxesDrawing {
             if case .line(let l) = s { renderer.group("series \(i)") { drawLine(l, color: seriesColors[i]) } }
         }
         for (i, r) in axes.referenceLines.enumerated() { renderer.group("reference line \(i)") { drawReferenceLine(r) } }
-        drawSpinesAndTicks()
-        drawLabels()
+        let text = AxesText(axes: axes, transform: t, renderer: renderer)
+        drawSpinesAndTicks(text)
+        drawLabels(text)
         for (i, a) in axes.annotations.enumerated() {
             renderer.group("annotation \(i)") { AnnotationDrawing(annotation: a, transform: t, renderer: renderer).draw() }
         }
@@ -69,7 +70,7 @@ struct AxesDrawing {
         if s.marker.isStrokeOnly {
             return (path, StrokeStyle(color: color.withAlpha(s.alpha), width: s.lineWidth, cap: .butt), nil)
         }
-        let edge = s.edgeColor.map { StrokeStyle(color: $0.withAlpha(s.alpha), width: s.lineWidth) }
+        let edge = (s.edgeColor ?? (s.faceEdge ? color : nil)).map { StrokeStyle(color: $0.withAlpha(s.alpha), width: s.lineWidth) }
         return (path, edge, color.withAlpha(s.alpha))
     }
 
@@ -92,7 +93,8 @@ struct AxesDrawing {
         case .vertical:
             let x = t.point(r.value, 0).x
             guard x.isFinite, x >= frame.minX - 1, x <= frame.maxX + 1 else { return }
-            p.move(to: Point(x, frame.minY)); p.line(to: Point(x, frame.maxY))
+            // Upwards from the bottom, as matplotlib's axvline, so dashes start where its do.
+            p.move(to: Point(x, frame.maxY)); p.line(to: Point(x, frame.minY))
         }
         renderer.drawPath(p, stroke: style, fill: nil, clip: frame)
     }
@@ -112,7 +114,7 @@ struct AxesDrawing {
         renderer.drawPath(p, stroke: style, fill: nil, clip: frame)
     }
 
-    func drawSpinesAndTicks() {
+    func drawSpinesAndTicks(_ text: AxesText) {
         let spine = StrokeStyle(color: .black, width: AxisMetrics.spineWidth, cap: .square, join: .miter)
         renderer.group("spines") { renderer.drawPath(.rectangle(frame), stroke: spine, fill: nil, clip: nil) }
         let (xs, ys) = tickPositions()
@@ -121,50 +123,28 @@ struct AxesDrawing {
         for y in ys { p.move(to: Point(frame.minX, y)); p.line(to: Point(frame.minX - AxisMetrics.tickLength, y)) }
         renderer.group("ticks") { renderer.drawPath(p, stroke: StrokeStyle(color: .black, width: AxisMetrics.tickWidth), fill: nil, clip: nil) }
         let font = Font(size: axes.tickFontSize)
-        let reach = AxisMetrics.tickLength + AxisMetrics.tickPad
         renderer.group("x tick labels") {
-            for (x, label) in zip(xs, t.x.labels) {
-                renderer.drawText(label, at: Point(x, frame.maxY + reach), anchor: TextAnchor(.center, .top), font: font, color: .black)
-            }
+            for p in text.xTicks { renderer.drawText(p.text, origin: p.origin, font: font, color: .black, rotation: 0) }
         }
         renderer.group("y tick labels") {
-            for (y, label) in zip(ys, t.y.labels) {
-                renderer.drawText(label, at: Point(frame.minX - reach, y), anchor: TextAnchor(.right, .center), font: font, color: .black)
-            }
+            for p in text.yTicks { renderer.drawText(p.text, origin: p.origin, font: font, color: .black, rotation: 0) }
         }
         renderer.group("offset text") {
-            if let offset = t.y.offsetLabel {
-                renderer.drawText(offset, at: Point(frame.minX, frame.minY - AxisMetrics.tickPad), anchor: TextAnchor(.left, .bottom), font: font, color: .black)
-            }
-            if let offset = t.x.offsetLabel, let top = XAxisText(axes: axes, transform: t, renderer: renderer).offsetTop {
-                renderer.drawText(offset, at: Point(frame.maxX, top), anchor: TextAnchor(.right, .top), font: font, color: .black)
+            for p in [text.yOffset, text.xOffset].compactMap({ $0 }) {
+                renderer.drawText(p.text, origin: p.origin, font: font, color: .black, rotation: 0)
             }
         }
     }
 
-    func drawLabels() {
-        let tickFont = Font(size: axes.tickFontSize)
-        let reach = AxisMetrics.tickLength + AxisMetrics.tickPad
-        if let title = axes.title {
-            let block = TextBlock(title.text, font: title.font, renderer: renderer)
-            // matplotlib puts the title's last baseline titlePad above the frame.
-            let r = Rect(x: frame.midX - block.width / 2, y: frame.minY - AxisMetrics.titlePad + block.descent - block.height, width: block.width, height: block.height)
+    func drawLabels(_ text: AxesText) {
+        if let (block, r) = text.title {
             renderer.group("title") { block.draw(in: r, alignment: .center, color: .black, renderer: renderer) }
         }
-        if let (block, top) = XAxisText(axes: axes, transform: t, renderer: renderer).label {
-            renderer.group("x label") {
-                block.draw(in: Rect(x: frame.midX - block.width / 2, y: top, width: block.width, height: block.height), alignment: .center, color: .black, renderer: renderer)
-            }
+        if let (block, r) = text.xLabel {
+            renderer.group("x label") { block.draw(in: r, alignment: .center, color: .black, renderer: renderer) }
         }
-        if let l = axes.yLabel {
-            let widest = t.y.labels.map { renderer.measureText($0, font: tickFont).width }.max() ?? 0
-            let right = frame.minX - reach - widest - AxisMetrics.labelPad
-            let font = l.font
-            let e = renderer.measureText(l.text, font: font)
-            // Turned a quarter counter-clockwise: the baseline runs upwards, descent towards the frame.
-            renderer.group("y label") {
-                renderer.drawText(l.text, origin: Point(right - e.descent, frame.midY + e.width / 2), font: font, color: .black, rotation: Double.pi / 2)
-            }
+        if let (block, r) = text.yLabel {
+            renderer.group("y label") { block.drawTurned(in: r, alignment: .center, color: .black, renderer: renderer) }
         }
     }
 }

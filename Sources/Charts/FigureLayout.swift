@@ -6,6 +6,8 @@ public enum AxisMetrics {
     public static let labelPad = 4.0
     public static let titlePad = 6.0
     public static let spineWidth = 0.8
+    /// Gap between tick labels and an axis' offset text ("1e6"), matplotlib's OFFSETTEXTPAD.
+    public static let offsetTextPad = 3.0
     /// tight_layout's padding: 1.08 font sizes of 10 points.
     public static let layoutPad = 10.8
 }
@@ -17,71 +19,95 @@ public struct PlacedAxes: Sendable {
     public var frame: Rect { transform.frame }
 }
 
-/// Places a figure's grid of axes so that no title, label or tick label is cut off or overlaps
-/// another (matplotlib's tight_layout for a uniform grid).
+/// Places a figure's grid of axes as matplotlib's `tight_layout` does: it measures every axes'
+/// titles, labels, tick labels and annotations around the frames of the default subplot
+/// parameters, then sets the outer margins to the widest reach plus `layoutPad` (and the
+/// suptitle's height plus `layoutPad` more at the top), and the gaps between columns and rows to
+/// the widest reach across them plus `layoutPad`, all frames the same size.
 public struct FigureLayout {
     public let figure: Figure
     public private(set) var placed: [PlacedAxes] = []
     /// The suptitle's block and where it sits, when there is one.
     public private(set) var suptitleFrame: Rect?
 
+    /// matplotlib's default subplot parameters (figure fractions; bottom and top from the top edge).
+    static let defaultLeft = 0.125, defaultRight = 0.9, defaultTop = 0.12, defaultBottom = 0.89
+    static let defaultSpace = 0.2
+
     public init(_ figure: Figure, renderer: Renderer) {
         self.figure = figure
         let size = figure.size
         let pad = AxisMetrics.layoutPad
         let rows = figure.rows, cols = figure.columns
-        var top = pad
+        var suptitleHeight = 0.0
         if let s = figure.suptitle {
             let block = TextBlock(s.text, font: s.font, renderer: renderer)
+            // matplotlib's suptitle: centred, its top at 98% of the figure height.
             suptitleFrame = Rect(x: (size.width - block.width) / 2, y: size.height * 0.02, width: block.width, height: block.height)
-            top = max(pad, size.height * 0.02 + block.height + pad)
+            suptitleHeight = block.height + pad
         }
-        // Start from bare frames, then size the furniture twice: tick labels depend on axis length.
-        var frames = FigureLayout.grid(in: Rect(x: pad, y: top, width: size.width - 2 * pad, height: size.height - top - pad),
-                                       rows: rows, cols: cols, left: Array(repeating: 0, count: cols), right: Array(repeating: 0, count: cols),
-                                       top: Array(repeating: 0, count: rows), bottom: Array(repeating: 0, count: rows))
-        for _ in 0..<2 {
-            var left = Array(repeating: 0.0, count: cols), right = left
-            var tops = Array(repeating: 0.0, count: rows), bottoms = tops
-            for (i, axes) in figure.axes.prefix(rows * cols).enumerated() {
-                let d = Furniture(axes: axes, frame: frames[i], renderer: renderer)
-                let r = i / cols, c = i % cols
-                left[c] = max(left[c], d.left); right[c] = max(right[c], d.right)
-                tops[r] = max(tops[r], d.top); bottoms[r] = max(bottoms[r], d.bottom)
-            }
-            frames = FigureLayout.grid(in: Rect(x: pad, y: top, width: size.width - 2 * pad, height: size.height - top - pad),
-                                       rows: rows, cols: cols, left: left, right: right, top: tops, bottom: bottoms)
+        let initial = FigureLayout.grid(
+            in: Rect(x: size.width * Self.defaultLeft, y: size.height * Self.defaultTop,
+                     width: size.width * (Self.defaultRight - Self.defaultLeft), height: size.height * (Self.defaultBottom - Self.defaultTop)),
+            rows: rows, cols: cols, spaceFraction: Self.defaultSpace)
+        // How far each axes' furniture reaches out of its frame, per grid edge.
+        var left = Array(repeating: 0.0, count: rows), right = left
+        var top = Array(repeating: 0.0, count: cols), bottom = top
+        var innerX = -Double.infinity, innerY = -Double.infinity
+        var reach: [(l: Double, r: Double, t: Double, b: Double)] = []
+        for (i, axes) in figure.axes.prefix(rows * cols).enumerated() {
+            let frame = initial[i]
+            let b = FigureLayout.layoutBounds(axes: axes, frame: frame, renderer: renderer)
+            reach.append((frame.minX - b.minX, b.maxX - frame.maxX, frame.minY - b.minY, b.maxY - frame.maxY))
         }
+        for (i, e) in reach.enumerated() {
+            let r = i / cols, c = i % cols
+            if c == 0 { left[r] = e.l }
+            if c == cols - 1 { right[r] = e.r }
+            if r == 0 { top[c] = e.t }
+            if r == rows - 1 { bottom[c] = e.b }
+            if c > 0 { innerX = max(innerX, reach[i - 1].r + e.l) }
+            if r > 0 { innerY = max(innerY, reach[i - cols].b + e.t) }
+        }
+        let marginLeft = max(left.max() ?? 0, 0) + pad, marginRight = max(right.max() ?? 0, 0) + pad
+        let marginTop = max(top.max() ?? 0, 0) + pad + suptitleHeight, marginBottom = max(bottom.max() ?? 0, 0) + pad
+        let gapX = cols > 1 ? innerX + pad : 0, gapY = rows > 1 ? innerY + pad : 0
+        let area = Rect(x: marginLeft, y: marginTop, width: size.width - marginLeft - marginRight, height: size.height - marginTop - marginBottom)
+        let frames = FigureLayout.grid(in: area, rows: rows, cols: cols, gapX: gapX, gapY: gapY)
         placed = figure.axes.prefix(rows * cols).enumerated().map { i, axes in
-            PlacedAxes(axes: axes, transform: Furniture.transform(axes: axes, frame: frames[i]))
+            PlacedAxes(axes: axes, transform: FigureLayout.transform(axes: axes, frame: frames[i]))
         }
     }
 
-    /// Equal-sized frames in a grid, each column and row leaving room for its furniture.
-    static func grid(in area: Rect, rows: Int, cols: Int, left: [Double], right: [Double], top: [Double], bottom: [Double]) -> [Rect] {
-        let gap = AxisMetrics.layoutPad
-        let w = max(1, (area.width - left.reduce(0, +) - right.reduce(0, +) - Double(cols - 1) * gap) / Double(cols))
-        let h = max(1, (area.height - top.reduce(0, +) - bottom.reduce(0, +) - Double(rows - 1) * gap) / Double(rows))
-        var frames: [Rect] = []
-        var y = area.minY
-        for r in 0..<rows {
-            y += top[r]
-            var x = area.minX
-            for c in 0..<cols {
-                x += left[c]
-                frames.append(Rect(x: x, y: y, width: w, height: h))
-                x += w + right[c] + gap
-            }
-            y += h + bottom[r] + gap
+    /// Equal frames filling `area`, `gapX` and `gapY` apart, row-major from the top left.
+    static func grid(in area: Rect, rows: Int, cols: Int, gapX: Double, gapY: Double) -> [Rect] {
+        let w = max(1, (area.width - Double(cols - 1) * gapX) / Double(cols))
+        let h = max(1, (area.height - Double(rows - 1) * gapY) / Double(rows))
+        return (0..<(rows * cols)).map { i in
+            Rect(x: area.minX + Double(i % cols) * (w + gapX), y: area.minY + Double(i / cols) * (h + gapY), width: w, height: h)
         }
-        return frames
     }
-}
 
-/// How far an axes' titles, labels and tick labels reach beyond its frame, on each side.
-struct Furniture {
-    var left = 0.0, right = 0.0, top = 0.0, bottom = 0.0
+    /// matplotlib's GridSpec: gaps of `spaceFraction` times the average frame size.
+    static func grid(in area: Rect, rows: Int, cols: Int, spaceFraction s: Double) -> [Rect] {
+        let w = area.width / (Double(cols) + s * Double(cols - 1)), h = area.height / (Double(rows) + s * Double(rows - 1))
+        return grid(in: area, rows: rows, cols: cols, gapX: s * w, gapY: s * h)
+    }
 
+    /// Everything of one axes that tight_layout keeps on the page, for a frame: the frame, the
+    /// text around it and the annotations' boxes.
+    static func layoutBounds(axes: Axes, frame: Rect, renderer: Renderer) -> Rect {
+        let t = transform(axes: axes, frame: frame)
+        var r = AxesText(axes: axes, transform: t, renderer: renderer).layoutBounds(frame: frame)
+        for a in axes.annotations {
+            let f = AnnotationDrawing(annotation: a, transform: t, renderer: renderer).frames()
+            let box = f.box ?? f.text
+            if box.minX.isFinite, box.minY.isFinite { r = r.union(box) }
+        }
+        return r
+    }
+
+    /// The axis views of `axes` drawn in `frame`.
     static func transform(axes: Axes, frame: Rect) -> DataTransform {
         var xs: [Double] = [], ys: [Double] = []
         for s in axes.series { xs += s.x; ys += s.y }
@@ -91,71 +117,5 @@ struct Furniture {
         let x = AxisView(data: xs, fixed: axes.xLimits, scale: .linear, length: frame.width, fontSize: axes.tickFontSize, vertical: false)
         let y = AxisView(data: ys, fixed: axes.yLimits, scale: axes.yScale, length: frame.height, fontSize: axes.tickFontSize, vertical: true)
         return DataTransform(frame: frame, x: x, y: y)
-    }
-
-    init(axes: Axes, frame: Rect, renderer: Renderer) {
-        let t = Furniture.transform(axes: axes, frame: frame)
-        let tickFont = Font(size: axes.tickFontSize)
-        let tickReach = AxisMetrics.tickLength + AxisMetrics.tickPad
-        let yLabelWidths = t.y.labels.map { renderer.measureText($0, font: tickFont).width }
-        let tickHeight = renderer.measureText("0", font: tickFont).height
-        left = tickReach + (yLabelWidths.max() ?? 0)
-        if let l = axes.yLabel {
-            left += AxisMetrics.labelPad + TextBlock(l.text, font: l.font, renderer: renderer).height
-        }
-        let below = XAxisText(axes: axes, transform: t, renderer: renderer)
-        bottom = below.bottom - frame.maxY
-        // Tick labels centred on ticks near the ends stick out past the frame.
-        if let last = t.x.ticks.last, let label = t.x.labels.last {
-            let w = renderer.measureText(label, font: tickFont).width
-            right = max(0, w / 2 - (1 - t.x.fraction(last)) * frame.width)
-        }
-        if let first = t.x.ticks.first, let label = t.x.labels.first {
-            let w = renderer.measureText(label, font: tickFont).width
-            left = max(left, w / 2 - t.x.fraction(first) * frame.width)
-        }
-        if let lastY = t.y.ticks.last {
-            top = max(0, tickHeight / 2 - (1 - t.y.fraction(lastY)) * frame.height)
-        }
-        if t.y.offsetLabel != nil || t.x.offsetLabel != nil { top = max(top, tickHeight + AxisMetrics.tickPad) }
-        if let title = axes.title {
-            let block = TextBlock(title.text, font: title.font, renderer: renderer)
-            top = max(top, AxisMetrics.titlePad + block.height - block.descent)
-        }
-    }
-}
-
-/// Where the text under an x axis goes: tick labels, the offset text ("1e6") at the right, and
-/// the axis label, moved below the offset text when the two would collide.
-struct XAxisText {
-    /// Top of the offset text's line box, when there is one.
-    var offsetTop: Double?
-    /// The x label's block and the top of its box, when there is one.
-    var label: (block: TextBlock, top: Double)?
-    /// The lowest point of all of it.
-    var bottom: Double
-
-    init(axes: Axes, transform t: DataTransform, renderer: Renderer) {
-        let frame = t.frame
-        let tickFont = Font(size: axes.tickFontSize)
-        let tickHeight = renderer.measureText("0", font: tickFont).height
-        let labelsBottom = frame.maxY + AxisMetrics.tickLength + AxisMetrics.tickPad + (t.x.labels.isEmpty ? 0 : tickHeight)
-        bottom = labelsBottom
-        var offsetSpan: (Double, Double)?
-        if let offset = t.x.offsetLabel {
-            let top = labelsBottom + AxisMetrics.tickPad
-            offsetTop = top
-            offsetSpan = (frame.maxX - renderer.measureText(offset, font: tickFont).width, frame.maxX)
-            bottom = top + tickHeight
-        }
-        if let l = axes.xLabel {
-            let block = TextBlock(l.text, font: l.font, renderer: renderer)
-            var top = labelsBottom + AxisMetrics.labelPad
-            if let (a, b) = offsetSpan, let offsetTop, frame.midX - block.width / 2 < b, frame.midX + block.width / 2 > a {
-                top = offsetTop + tickHeight + AxisMetrics.labelPad
-            }
-            label = (block, top)
-            bottom = max(bottom, top + block.height)
-        }
     }
 }

@@ -37,13 +37,23 @@ struct LegendDrawing {
         return out
     }
 
+    /// Each entry's row: its text's extents, and the row's height above and below the baseline:
+    /// at least the ascent of "lp" (matplotlib's TextArea) and the handle box, which stands 0.7
+    /// font sizes tall on the baseline (its handleheight).
+    func rows(_ entries: [LegendEntry]) -> [(text: TextExtents, above: Double, below: Double)] {
+        let font = Font(size: fs)
+        let lp = renderer.measureText("lp", font: font)
+        return entries.map { e in
+            let t = renderer.measureText(e.label, font: font)
+            return (t, max(t.ascent, lp.ascent, 0.7 * fs), t.descent)
+        }
+    }
+
     /// Size of the legend box for these entries.
     func size(_ entries: [LegendEntry]) -> Size {
-        let font = Font(size: fs)
-        let widths = entries.map { renderer.measureText($0.label, font: font).width }
-        let rowHeight = renderer.measureText("Mg", font: font).height
-        let w = 2 * 0.4 * fs + 2 * fs + 0.8 * fs + (widths.max() ?? 0)
-        let h = 2 * 0.4 * fs + Double(entries.count) * rowHeight + Double(max(0, entries.count - 1)) * 0.5 * fs
+        let rows = rows(entries)
+        let w = 2 * 0.4 * fs + 2 * fs + 0.8 * fs + (rows.map(\.text.width).max() ?? 0)
+        let h = 2 * 0.4 * fs + rows.reduce(0) { $0 + $1.above + $1.below } + Double(max(0, entries.count - 1)) * 0.5 * fs
         return Size(width: w, height: h)
     }
 
@@ -117,24 +127,25 @@ struct LegendDrawing {
         let frame = legend.location == .best
             ? bestFrame(size: size)
             : LegendDrawing.frame(legend.location, size: size, in: drawing.frame, pad: 0.5 * fs)
-        renderer.drawPath(.roundedRectangle(frame, radius: 0.2 * fs), stroke: StrokeStyle(color: Color(gray: 0.8).withAlpha(0.8), width: 1),
+        renderer.drawPath(.roundedRectangle(frame, radius: 0.2 * fs), stroke: StrokeStyle(color: Color(gray: 0.8).withAlpha(0.8), width: 1, snap: true),
                           fill: Color.white.withAlpha(0.8), clip: nil)
         let font = Font(size: fs)
-        let metrics = renderer.measureText("Mg", font: font)
         var y = frame.minY + 0.4 * fs
-        for e in list {
-            let midY = y + metrics.height / 2
+        for (e, row) in zip(list, rows(list)) {
+            let baseline = y + row.above
             let x0 = frame.minX + 0.4 * fs
             switch e.swatch {
             case .line(let style):
+                // matplotlib's HandlerLine2D: halfway up the 0.7 font-size handle box.
                 var p = Path()
-                p.move(to: Point(x0, midY)); p.line(to: Point(x0 + 2 * fs, midY))
+                p.move(to: Point(x0, baseline - 0.35 * fs)); p.line(to: Point(x0 + 2 * fs, baseline - 0.35 * fs))
                 renderer.drawPath(p, stroke: style, fill: nil, clip: nil)
             case .marker(let path, let stroke, let fill):
-                renderer.drawMarkers(path, at: [Point(x0 + fs, midY)], stroke: stroke, fill: fill, clip: nil)
+                // matplotlib's scatter handle: 0.375 of the handle box up, mid-length.
+                renderer.drawMarkers(path, at: [Point(x0 + fs, baseline - 0.375 * 0.7 * fs)], stroke: stroke, fill: fill, clip: nil)
             }
-            renderer.drawText(e.label, origin: Point(x0 + 2.8 * fs, y + metrics.ascent), font: font, color: .black, rotation: 0)
-            y += metrics.height + 0.5 * fs
+            renderer.drawText(e.label, origin: Point(x0 + 2.8 * fs, baseline), font: font, color: .black, rotation: 0)
+            y = baseline + row.below + 0.5 * fs
         }
     }
 }

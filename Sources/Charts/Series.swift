@@ -72,8 +72,11 @@ public struct ScatterSeries: Equatable, Sendable {
     /// Marker area in points² (matplotlib's `s`, default 36).
     public var size: Double
     public var alpha: Double
-    /// Edge colour for filled markers; nil draws none.
+    /// Edge colour for filled markers; nil draws none, or the face colour when `faceEdge` is set.
     public var edgeColor: Color?
+    /// Stroke filled markers' edges in their own face colour when `edgeColor` is nil, as
+    /// matplotlib's default `scatter.edgecolors: face` does (the ring doubles the alpha there).
+    public var faceEdge = true
     /// Stroke width in points (matplotlib's `linewidths`).
     public var lineWidth: Double
     /// Draw above lines (matplotlib's zorder=5 in the document's outlier plot).

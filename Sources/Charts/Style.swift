@@ -15,7 +15,7 @@ public enum LineDash: String, Equatable, Sendable, CaseIterable {
 
     /// On/off lengths in points for a line of width `width` (matplotlib scales dashes with the width).
     public func pattern(width: Double) -> [Double] {
-        let w = max(width, 1)
+        let w = max(width, 0.01)
         switch self {
         case .solid: return []
         case .dashed: return [3.7 * w, 1.6 * w]
@@ -37,9 +37,12 @@ public struct StrokeStyle: Equatable, Sendable {
     public var dash: LineDash
     public var cap: LineCap
     public var join: LineJoin
+    /// Move every vertex (curves' too) to the pixel grid on raster output, as matplotlib's
+    /// `snap=True` (its legend frame); without it only rectilinear paths are snapped.
+    public var snap: Bool
 
-    public init(color: Color, width: Double = 1.5, dash: LineDash = .solid, cap: LineCap = .butt, join: LineJoin = .round) {
-        self.color = color; self.width = width; self.dash = dash; self.cap = cap; self.join = join
+    public init(color: Color, width: Double = 1.5, dash: LineDash = .solid, cap: LineCap = .butt, join: LineJoin = .round, snap: Bool = false) {
+        self.color = color; self.width = width; self.dash = dash; self.cap = cap; self.join = join; self.snap = snap
     }
 }
 
@@ -61,9 +64,9 @@ public struct Font: Equatable, Hashable, Sendable {
 public struct TextExtents: Equatable, Sendable {
     /// Advance width of the text.
     public var width: Double
-    /// Height above the baseline of the font (not of these glyphs), for stable layout.
+    /// Height above the baseline: the font's ascent, or the glyphs' when they reach higher.
     public var ascent: Double
-    /// Depth below the baseline of the font.
+    /// Depth below the baseline: the font's descent, or the glyphs' when they reach lower.
     public var descent: Double
 
     public init(width: Double, ascent: Double, descent: Double) {
