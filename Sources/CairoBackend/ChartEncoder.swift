@@ -83,50 +83,43 @@ public enum ChartEncoder {
         return sink.bytes
     }
 
-    static func svg(_ figure: Figure, options: ChartEncodingOptions) throws -> [UInt8] {
+    /// Draws `figure` onto a vector stream surface that `make` creates writing into a sink,
+    /// after `configure` has set it up; returns everything the surface wrote.
+    static func vector(_ figure: Figure, kind: String, make: (cairo_write_func_t, UnsafeMutableRawPointer, Double, Double) -> OpaquePointer?,
+                       configure: (OpaquePointer) -> Void) throws -> [UInt8] {
         let sink = ByteSink()
         let size = figure.size
-        guard let surface = cairo_svg_surface_create_for_stream(writeToSink, Unmanaged.passUnretained(sink).toOpaque(), size.width, size.height) else {
-            throw ChartEncodingError(description: "cairo could not create an SVG surface")
+        guard let surface = make(writeToSink, Unmanaged.passUnretained(sink).toOpaque(), size.width, size.height) else {
+            throw ChartEncodingError(description: "cairo could not create a \(kind) surface")
         }
-        cairo_svg_surface_restrict_to_version(surface, CAIRO_SVG_VERSION_1_1)
-        cairo_svg_surface_set_document_unit(surface, CAIRO_SVG_UNIT_PT)
-        do {
+        // The surface writes into the sink until it is destroyed, on every path.
+        return try withExtendedLifetime(sink) {
+            defer { cairo_surface_destroy(surface) }
+            configure(surface)
             try draw(figure, on: surface, factor: 1)
-        } catch {
-            cairo_surface_destroy(surface)
-            throw error
+            cairo_surface_finish(surface)
+            try check(cairo_surface_status(surface), "write the \(kind)")
+            return sink.bytes
         }
-        cairo_surface_finish(surface)
-        let status = cairo_surface_status(surface)
-        cairo_surface_destroy(surface)
-        try check(status, "write the SVG")
-        let text = String(decoding: sink.bytes, as: UTF8.self)
+    }
+
+    static func svg(_ figure: Figure, options: ChartEncodingOptions) throws -> [UInt8] {
+        let bytes = try vector(figure, kind: "SVG", make: { cairo_svg_surface_create_for_stream($0, $1, $2, $3) }) { surface in
+            cairo_svg_surface_restrict_to_version(surface, CAIRO_SVG_VERSION_1_1)
+            cairo_svg_surface_set_document_unit(surface, CAIRO_SVG_UNIT_PT)
+        }
+        let text = String(decoding: bytes, as: UTF8.self)
         return Array(SVGDocument.finish(text, idPrefix: options.idPrefix, title: figure.title, description: figure.description).utf8)
     }
 
     static func pdf(_ figure: Figure, options: ChartEncodingOptions) throws -> [UInt8] {
-        let sink = ByteSink()
-        let size = figure.size
-        guard let surface = cairo_pdf_surface_create_for_stream(writeToSink, Unmanaged.passUnretained(sink).toOpaque(), size.width, size.height) else {
-            throw ChartEncodingError(description: "cairo could not create a PDF surface")
+        try vector(figure, kind: "PDF", make: { cairo_pdf_surface_create_for_stream($0, $1, $2, $3) }) { surface in
+            let date = pdfDate(epoch: options.sourceDateEpoch ?? 0)
+            cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATE_DATE, date)
+            cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_MOD_DATE, date)
+            if !figure.title.isEmpty { cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, figure.title) }
+            cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "lossplot")
         }
-        let date = pdfDate(epoch: options.sourceDateEpoch ?? 0)
-        cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATE_DATE, date)
-        cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_MOD_DATE, date)
-        if !figure.title.isEmpty { cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, figure.title) }
-        cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "lossplot")
-        do {
-            try draw(figure, on: surface, factor: 1)
-        } catch {
-            cairo_surface_destroy(surface)
-            throw error
-        }
-        cairo_surface_finish(surface)
-        let status = cairo_surface_status(surface)
-        cairo_surface_destroy(surface)
-        try check(status, "write the PDF")
-        return sink.bytes
     }
 
     /// ISO 8601 in UTC, as Cairo's PDF metadata takes it.
