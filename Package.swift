@@ -54,7 +54,11 @@ let package = Package(
         .testTarget(name: "DataFilesTests", dependencies: ["DataFiles"]),
         .testTarget(name: "ChartsTests", dependencies: ["Charts", "CairoBackend"], resources: [.copy("Fixtures")]),
         .testTarget(name: "RegressionTests", dependencies: ["Regression"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "ScenariosTests", dependencies: ["Scenarios", "Charts", "CairoBackend"]),
+        .testTarget(
+            name: "ScenariosTests",
+            dependencies: ["Scenarios", "Charts", "CairoBackend", "LossFunctions", "Regression"],
+            resources: [.copy("Fixtures")]
+        ),
         .testTarget(name: "ReportTests", dependencies: ["Report"]),
         // Runs the built `lossplot` binary: exit codes and the one stderr line for bad input.
         .testTarget(name: "CLITests", dependencies: ["lossplot"]),

@@ -64,7 +64,44 @@ public final class CairoRenderer: Renderer {
         cairo_restore(cr)
     }
 
+    /// matplotlib's path snapping on raster output: a stroked path made only of horizontal and
+    /// vertical segments (spines, ticks, grid, axhline) has its vertices moved to pixel centres
+    /// (pixel edges for even pixel widths), so thin rules stay one crisp pixel wide.
+    private func snapped(_ path: Path, stroke: StrokeStyle?) -> Path {
+        guard let stroke, cairo_surface_get_type(cairo_get_target(cr)) == CAIRO_SURFACE_TYPE_IMAGE else { return path }
+        var m = cairo_matrix_t()
+        cairo_get_matrix(cr, &m)
+        guard m.xy == 0, m.yx == 0, m.xx > 0, m.yy > 0 else { return path }
+        var last: Point?
+        for e in path.elements {
+            switch e {
+            case .move(let p): last = p
+            case .line(let p):
+                guard let a = last, a.x == p.x || a.y == p.y else { return path }
+                last = p
+            case .curve: return path
+            case .close: break
+            }
+        }
+        let offset = Int((stroke.width * m.xx).rounded()) % 2 == 1 ? 0.5 : 0
+        func snap(_ p: Point) -> Point {
+            let dx = floor(p.x * m.xx + m.x0 + 0.5) + offset, dy = floor(p.y * m.yy + m.y0 + 0.5) + offset
+            return Point((dx - m.x0) / m.xx, (dy - m.y0) / m.yy)
+        }
+        var out = Path()
+        for e in path.elements {
+            switch e {
+            case .move(let p): out.move(to: snap(p))
+            case .line(let p): out.line(to: snap(p))
+            case .curve(let a, let b, let c): out.curve(to: c, control1: a, control2: b)
+            case .close: out.close()
+            }
+        }
+        return out
+    }
+
     public func drawPath(_ path: Path, stroke: StrokeStyle?, fill: Color?, clip: Rect?) {
+        let path = snapped(path, stroke: stroke)
         withClip(clip) {
             appendPath(path)
             if let f = fill {
@@ -78,7 +115,29 @@ public final class CairoRenderer: Renderer {
         }
     }
 
+    /// Above this many markers, vector surfaces (SVG, PDF) get a scatter as one embedded image,
+    /// as matplotlib's `rasterized=True`, so files stay small.
+    public var vectorMarkerLimit = 5_000
+    /// Pixels per point of such images (the figure's dpi / 72).
+    public var rasterScale = 100.0 / 72
+
     public func drawMarkers(_ marker: Path, at points: [Point], stroke: StrokeStyle?, fill: Color?, clip: Rect?) {
+        guard !points.isEmpty else { return }
+        let target = cairo_get_target(cr)
+        if cairo_surface_get_type(target) == CAIRO_SURFACE_TYPE_IMAGE {
+            if points.count > 8, let left = stampMarkers(marker, at: points, stroke: stroke, fill: fill, clip: clip) {
+                drawMarkerPaths(marker, at: left, stroke: stroke, fill: fill, clip: clip)
+                return
+            }
+        } else if points.count > vectorMarkerLimit, let clip, rasterizeMarkers(marker, at: points, stroke: stroke, fill: fill, clip: clip) {
+            return
+        }
+        drawMarkerPaths(marker, at: points, stroke: stroke, fill: fill, clip: clip)
+    }
+
+    /// Each marker as its own path: exact, and the only way on vector surfaces.
+    private func drawMarkerPaths(_ marker: Path, at points: [Point], stroke: StrokeStyle?, fill: Color?, clip: Rect?) {
+        guard !points.isEmpty else { return }
         withClip(clip) {
             for p in points {
                 cairo_save(cr)
@@ -92,6 +151,56 @@ public final class CairoRenderer: Renderer {
                 cairo_restore(cr)
             }
         }
+    }
+
+    /// Blends a pre-rendered stamp at every point of an image surface whose stamp fits inside the
+    /// clip; returns the points left for paths (near the clip's edges), nil when it cannot stamp.
+    private func stampMarkers(_ marker: Path, at points: [Point], stroke: StrokeStyle?, fill: Color?, clip: Rect?) -> [Point]? {
+        var m = cairo_matrix_t()
+        cairo_get_matrix(cr, &m)
+        guard m.xy == 0, m.yx == 0, m.xx > 0, m.xx == m.yy,
+              let stamps = MarkerStamps(marker: marker, stroke: stroke, fill: fill, scale: m.xx) else { return nil }
+        let target = cairo_get_target(cr)
+        let format = cairo_image_surface_get_format(target)
+        guard format == CAIRO_FORMAT_ARGB32 || format == CAIRO_FORMAT_RGB24 else { return nil }
+        cairo_surface_flush(target)
+        guard let data = cairo_image_surface_get_data(target) else { return nil }
+        let width = Int(cairo_image_surface_get_width(target)), height = Int(cairo_image_surface_get_height(target))
+        let stride = Int(cairo_image_surface_get_stride(target))
+        var box = (x0: 0, y0: 0, x1: width, y1: height)
+        if let c = clip {
+            // Whole device pixels inside the clip: stamps there need no clipping.
+            box = (Int((c.minX * m.xx + m.x0).rounded(.up)), Int((c.minY * m.yy + m.y0).rounded(.up)),
+                   Int((c.maxX * m.xx + m.x0).rounded(.down)), Int((c.maxY * m.yy + m.y0).rounded(.down)))
+        }
+        let device = points.map { Point($0.x * m.xx + m.x0, $0.y * m.yy + m.y0) }
+        let skipped = stamps.blend(device, into: data, stride: stride, width: width, height: height, clip: box)
+        cairo_surface_mark_dirty(target)
+        return skipped.map { points[$0] }
+    }
+
+    /// Draws the markers into an image over `clip` and places that image: for vector surfaces.
+    private func rasterizeMarkers(_ marker: Path, at points: [Point], stroke: StrokeStyle?, fill: Color?, clip: Rect) -> Bool {
+        let s = rasterScale
+        let w = Int((clip.width * s).rounded(.up)), h = Int((clip.height * s).rounded(.up))
+        guard s > 0, w > 0, h > 0, w <= 16384, h <= 16384,
+              let surface = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, Int32(w), Int32(h)) else { return false }
+        defer { cairo_surface_destroy(surface) }
+        guard cairo_surface_status(surface) == CAIRO_STATUS_SUCCESS, let context = cairo_create(surface) else { return false }
+        cairo_scale(context, s, s)
+        cairo_translate(context, -clip.x, -clip.y)
+        CairoRenderer(context: context).drawMarkers(marker, at: points, stroke: stroke, fill: fill, clip: clip)
+        cairo_destroy(context)
+        cairo_surface_flush(surface)
+        guard let data = cairo_image_surface_get_data(surface) else { return false }
+        let stride = Int(cairo_image_surface_get_stride(surface))
+        var argb = [UInt32](repeating: 0, count: w * h)
+        for y in 0..<h {
+            let row = UnsafeRawPointer(data + y * stride)
+            for x in 0..<w { argb[y * w + x] = row.load(fromByteOffset: x * 4, as: UInt32.self) }
+        }
+        drawImage(argb: argb, width: w, height: h, in: Rect(x: clip.x, y: clip.y, width: Double(w) / s, height: Double(h) / s), clip: clip)
+        return true
     }
 
     private func select(_ font: Font) {

@@ -60,7 +60,9 @@ public enum ChartEncoder {
         guard let cr = cairo_create(surface) else { throw ChartEncodingError(description: "cairo could not create a context") }
         defer { cairo_destroy(cr) }
         if factor != 1 { cairo_scale(cr, factor, factor) }
-        figure.draw(on: CairoRenderer(context: cr))
+        let renderer = CairoRenderer(context: cr)
+        renderer.rasterScale = figure.dpi / 72
+        figure.draw(on: renderer)
         try check(cairo_status(cr), "draw the chart")
         cairo_surface_flush(surface)
     }

@@ -12,6 +12,10 @@ public struct PNGImage: Equatable, Sendable {
     /// 4 bytes a pixel: red, green, blue, alpha.
     public let rgba: [UInt8]
 
+    init(checkedWidth width: Int, height: Int, rgba: [UInt8]) {
+        self.width = width; self.height = height; self.rgba = rgba
+    }
+
     /// Decodes PNG bytes with Cairo.
     public init(decoding bytes: [UInt8]) throws {
         final class Source { var bytes: [UInt8]; var offset = 0; init(_ b: [UInt8]) { bytes = b } }

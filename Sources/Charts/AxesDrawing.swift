@@ -28,17 +28,25 @@ struct AxesDrawing {
     var axes: Axes { placed.axes }
 
     func draw() {
-        renderer.drawPath(.rectangle(frame), stroke: nil, fill: .white, clip: nil)
-        for (i, s) in axes.series.enumerated() { if case .scatter(let sc) = s, !sc.onTop { drawScatter(sc, color: seriesColors[i]) } }
-        drawGrid()
-        for (i, s) in axes.series.enumerated() { if case .line(let l) = s { drawLine(l, color: seriesColors[i]) } }
-        for r in axes.referenceLines { drawReferenceLine(r) }
+        renderer.group("background") { renderer.drawPath(.rectangle(frame), stroke: nil, fill: .white, clip: nil) }
+        for (i, s) in axes.series.enumerated() {
+            if case .scatter(let sc) = s, !sc.onTop { renderer.group("series \(i)") { drawScatter(sc, color: seriesColors[i]) } }
+        }
+        renderer.group("grid") { drawGrid() }
+        for (i, s) in axes.series.enumerated() {
+            if case .line(let l) = s { renderer.group("series \(i)") { drawLine(l, color: seriesColors[i]) } }
+        }
+        for (i, r) in axes.referenceLines.enumerated() { renderer.group("reference line \(i)") { drawReferenceLine(r) } }
         drawSpinesAndTicks()
         drawLabels()
-        for a in axes.annotations { AnnotationDrawing(annotation: a, transform: t, renderer: renderer).draw() }
-        for (i, s) in axes.series.enumerated() { if case .scatter(let sc) = s, sc.onTop { drawScatter(sc, color: seriesColors[i]) } }
+        for (i, a) in axes.annotations.enumerated() {
+            renderer.group("annotation \(i)") { AnnotationDrawing(annotation: a, transform: t, renderer: renderer).draw() }
+        }
+        for (i, s) in axes.series.enumerated() {
+            if case .scatter(let sc) = s, sc.onTop { renderer.group("series \(i)") { drawScatter(sc, color: seriesColors[i]) } }
+        }
         if let legend = axes.legend {
-            LegendDrawing(legend: legend, drawing: self).draw()
+            renderer.group("legend") { LegendDrawing(legend: legend, drawing: self).draw() }
         }
     }
 
@@ -104,42 +112,47 @@ struct AxesDrawing {
 
     func drawSpinesAndTicks() {
         let spine = StrokeStyle(color: .black, width: AxisMetrics.spineWidth, cap: .square, join: .miter)
-        renderer.drawPath(.rectangle(frame), stroke: spine, fill: nil, clip: nil)
+        renderer.group("spines") { renderer.drawPath(.rectangle(frame), stroke: spine, fill: nil, clip: nil) }
         let (xs, ys) = tickPositions()
         var p = Path()
         for x in xs { p.move(to: Point(x, frame.maxY)); p.line(to: Point(x, frame.maxY + AxisMetrics.tickLength)) }
         for y in ys { p.move(to: Point(frame.minX, y)); p.line(to: Point(frame.minX - AxisMetrics.tickLength, y)) }
-        renderer.drawPath(p, stroke: StrokeStyle(color: .black, width: AxisMetrics.tickWidth), fill: nil, clip: nil)
+        renderer.group("ticks") { renderer.drawPath(p, stroke: StrokeStyle(color: .black, width: AxisMetrics.tickWidth), fill: nil, clip: nil) }
         let font = Font(size: axes.tickFontSize)
         let reach = AxisMetrics.tickLength + AxisMetrics.tickPad
-        for (x, label) in zip(xs, t.x.labels) {
-            renderer.drawText(label, at: Point(x, frame.maxY + reach), anchor: TextAnchor(.center, .top), font: font, color: .black)
+        renderer.group("x tick labels") {
+            for (x, label) in zip(xs, t.x.labels) {
+                renderer.drawText(label, at: Point(x, frame.maxY + reach), anchor: TextAnchor(.center, .top), font: font, color: .black)
+            }
         }
-        for (y, label) in zip(ys, t.y.labels) {
-            renderer.drawText(label, at: Point(frame.minX - reach, y), anchor: TextAnchor(.right, .center), font: font, color: .black)
+        renderer.group("y tick labels") {
+            for (y, label) in zip(ys, t.y.labels) {
+                renderer.drawText(label, at: Point(frame.minX - reach, y), anchor: TextAnchor(.right, .center), font: font, color: .black)
+            }
         }
-        if let offset = t.y.offsetLabel {
-            renderer.drawText(offset, at: Point(frame.minX, frame.minY - AxisMetrics.tickPad), anchor: TextAnchor(.left, .bottom), font: font, color: .black)
-        }
-        if let offset = t.x.offsetLabel {
-            renderer.drawText(offset, at: Point(frame.maxX, frame.maxY + reach + 2 * font.size), anchor: TextAnchor(.right, .top), font: font, color: .black)
+        renderer.group("offset text") {
+            if let offset = t.y.offsetLabel {
+                renderer.drawText(offset, at: Point(frame.minX, frame.minY - AxisMetrics.tickPad), anchor: TextAnchor(.left, .bottom), font: font, color: .black)
+            }
+            if let offset = t.x.offsetLabel, let top = XAxisText(axes: axes, transform: t, renderer: renderer).offsetTop {
+                renderer.drawText(offset, at: Point(frame.maxX, top), anchor: TextAnchor(.right, .top), font: font, color: .black)
+            }
         }
     }
 
     func drawLabels() {
         let tickFont = Font(size: axes.tickFontSize)
-        let tickHeight = renderer.measureText("0", font: tickFont).height
         let reach = AxisMetrics.tickLength + AxisMetrics.tickPad
         if let title = axes.title {
             let block = TextBlock(title.text, font: title.font, renderer: renderer)
             // matplotlib puts the title's last baseline titlePad above the frame.
             let r = Rect(x: frame.midX - block.width / 2, y: frame.minY - AxisMetrics.titlePad + block.descent - block.height, width: block.width, height: block.height)
-            block.draw(in: r, alignment: .center, color: .black, renderer: renderer)
+            renderer.group("title") { block.draw(in: r, alignment: .center, color: .black, renderer: renderer) }
         }
-        if let l = axes.xLabel {
-            let block = TextBlock(l.text, font: l.font, renderer: renderer)
-            let top = frame.maxY + reach + (t.x.labels.isEmpty ? 0 : tickHeight) + AxisMetrics.labelPad
-            block.draw(in: Rect(x: frame.midX - block.width / 2, y: top, width: block.width, height: block.height), alignment: .center, color: .black, renderer: renderer)
+        if let (block, top) = XAxisText(axes: axes, transform: t, renderer: renderer).label {
+            renderer.group("x label") {
+                block.draw(in: Rect(x: frame.midX - block.width / 2, y: top, width: block.width, height: block.height), alignment: .center, color: .black, renderer: renderer)
+            }
         }
         if let l = axes.yLabel {
             let widest = t.y.labels.map { renderer.measureText($0, font: tickFont).width }.max() ?? 0
@@ -147,7 +160,9 @@ struct AxesDrawing {
             let font = l.font
             let e = renderer.measureText(l.text, font: font)
             // Turned a quarter counter-clockwise: the baseline runs upwards, descent towards the frame.
-            renderer.drawText(l.text, origin: Point(right - e.descent, frame.midY + e.width / 2), font: font, color: .black, rotation: Double.pi / 2)
+            renderer.group("y label") {
+                renderer.drawText(l.text, origin: Point(right - e.descent, frame.midY + e.width / 2), font: font, color: .black, rotation: Double.pi / 2)
+            }
         }
     }
 }

@@ -4,10 +4,12 @@ extension Figure {
         let layout = FigureLayout(self, renderer: renderer)
         renderer.drawPath(.rectangle(Rect(x: 0, y: 0, width: size.width, height: size.height)), stroke: nil, fill: .white, clip: nil)
         if let s = suptitle, let frame = layout.suptitleFrame {
-            TextBlock(s.text, font: s.font, renderer: renderer).draw(in: frame, alignment: .center, color: .black, renderer: renderer)
+            renderer.group("suptitle") {
+                TextBlock(s.text, font: s.font, renderer: renderer).draw(in: frame, alignment: .center, color: .black, renderer: renderer)
+            }
         }
-        for placed in layout.placed {
-            AxesDrawing(placed, renderer: renderer).draw()
+        for (i, placed) in layout.placed.enumerated() {
+            renderer.group("axes \(i)") { AxesDrawing(placed, renderer: renderer).draw() }
         }
     }
 }

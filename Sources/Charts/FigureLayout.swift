@@ -103,10 +103,8 @@ struct Furniture {
         if let l = axes.yLabel {
             left += AxisMetrics.labelPad + TextBlock(l.text, font: l.font, renderer: renderer).height
         }
-        bottom = tickReach + (t.x.labels.isEmpty ? 0 : tickHeight)
-        if let l = axes.xLabel {
-            bottom += AxisMetrics.labelPad + TextBlock(l.text, font: l.font, renderer: renderer).height
-        }
+        let below = XAxisText(axes: axes, transform: t, renderer: renderer)
+        bottom = below.bottom - frame.maxY
         // Tick labels centred on ticks near the ends stick out past the frame.
         if let last = t.x.ticks.last, let label = t.x.labels.last {
             let w = renderer.measureText(label, font: tickFont).width
@@ -123,6 +121,41 @@ struct Furniture {
         if let title = axes.title {
             let block = TextBlock(title.text, font: title.font, renderer: renderer)
             top = max(top, AxisMetrics.titlePad + block.height - block.descent)
+        }
+    }
+}
+
+/// Where the text under an x axis goes: tick labels, the offset text ("1e6") at the right, and
+/// the axis label, moved below the offset text when the two would collide.
+struct XAxisText {
+    /// Top of the offset text's line box, when there is one.
+    var offsetTop: Double?
+    /// The x label's block and the top of its box, when there is one.
+    var label: (block: TextBlock, top: Double)?
+    /// The lowest point of all of it.
+    var bottom: Double
+
+    init(axes: Axes, transform t: DataTransform, renderer: Renderer) {
+        let frame = t.frame
+        let tickFont = Font(size: axes.tickFontSize)
+        let tickHeight = renderer.measureText("0", font: tickFont).height
+        let labelsBottom = frame.maxY + AxisMetrics.tickLength + AxisMetrics.tickPad + (t.x.labels.isEmpty ? 0 : tickHeight)
+        bottom = labelsBottom
+        var offsetSpan: (Double, Double)?
+        if let offset = t.x.offsetLabel {
+            let top = labelsBottom + AxisMetrics.tickPad
+            offsetTop = top
+            offsetSpan = (frame.maxX - renderer.measureText(offset, font: tickFont).width, frame.maxX)
+            bottom = top + tickHeight
+        }
+        if let l = axes.xLabel {
+            let block = TextBlock(l.text, font: l.font, renderer: renderer)
+            var top = labelsBottom + AxisMetrics.labelPad
+            if let (a, b) = offsetSpan, let offsetTop, frame.midX - block.width / 2 < b, frame.midX + block.width / 2 > a {
+                top = offsetTop + tickHeight + AxisMetrics.labelPad
+            }
+            label = (block, top)
+            bottom = max(bottom, top + block.height)
         }
     }
 }

@@ -66,8 +66,8 @@ struct LegendDrawing {
         return Rect(x: x, y: y, width: size.width, height: size.height)
     }
 
-    /// matplotlib's 'best': the first candidate with the fewest scatter points inside it plus
-    /// lines crossing it.
+    /// matplotlib's 'best': the first candidate (in `LegendLocation.candidates` order) with the
+    /// least badness: scatter points and line vertices inside it, plus lines crossing it.
     func bestFrame(size: Size) -> Rect {
         let t = drawing.t
         var lines: [[Point]] = []
@@ -92,8 +92,12 @@ struct LegendDrawing {
         var bestBadness = Int.max
         for loc in LegendLocation.candidates {
             let r = LegendDrawing.frame(loc, size: size, in: t.frame, pad: 0.5 * fs)
+            // matplotlib: line vertices and scatter points inside, plus one per line crossing it.
             var badness = points.filter { r.contains($0) }.count
-            for line in lines where LegendDrawing.crosses(line, r) { badness += 1 }
+            for line in lines {
+                badness += line.filter { r.contains($0) }.count
+                if LegendDrawing.crosses(line, r) { badness += 1 }
+            }
             if badness < bestBadness { bestBadness = badness; best = r }
             if badness == 0 { break }
         }

@@ -16,9 +16,29 @@ public protocol Renderer: AnyObject {
     func drawMarkers(_ marker: Path, at points: [Point], stroke: StrokeStyle?, fill: Color?, clip: Rect?)
     /// Draws premultiplied-alpha ARGB32 pixels (native endian, `width*height` values) into `rect`.
     func drawImage(argb: [UInt32], width: Int, height: Int, in rect: Rect, clip: Rect?)
+    /// Marks the start of a part of the chart ("axes 0", "legend", "series 1"); parts nest.
+    /// Backends that do not care ignore it; the recording renderer keeps it with each record.
+    func beginGroup(_ name: String)
+    /// Ends the part begun by the matching `beginGroup`.
+    func endGroup()
+}
+
+/// Anything that can measure a line of text as a renderer would draw it (Cairo, or a test double).
+public protocol TextMeasurer: AnyObject {
+    func measureText(_ text: String, font: Font) -> TextExtents
 }
 
 extension Renderer {
+    public func beginGroup(_ name: String) {}
+    public func endGroup() {}
+
+    /// Runs `body` inside a named group.
+    public func group(_ name: String, _ body: () -> Void) {
+        beginGroup(name)
+        body()
+        endGroup()
+    }
+
     public func drawMarkers(_ marker: Path, at points: [Point], stroke: StrokeStyle?, fill: Color?, clip: Rect?) {
         for p in points { drawPath(marker.translated(by: p), stroke: stroke, fill: fill, clip: clip) }
     }

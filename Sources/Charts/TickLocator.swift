@@ -31,7 +31,7 @@ public struct TickLocator: Equatable, Sendable {
         let firstLarge = scaled.firstIndex(where: { $0 >= rawStep }) ?? (scaled.count - 1)
         var ticks: [Double] = []
         for step in scaled[...firstLarge].reversed() {
-            let bestMin = (lo / step).rounded(.down) * step
+            let bestMin = pythonDivmod(lo, step).quotient * step
             let edge = EdgeInteger(step: step, offset: offset)
             let low = edge.le(lo - bestMin)
             let high = edge.ge(hi - bestMin)
@@ -57,7 +57,7 @@ public struct TickLocator: Equatable, Sendable {
     /// matplotlib's nonsingular: widen a zero-width or denormal interval.
     static func nonsingular(_ vmin: Double, _ vmax: Double, expander: Double = 1e-13, tiny: Double = 1e-14) -> (Double, Double) {
         let maxabs = max(abs(vmin), abs(vmax))
-        if maxabs < 1e6 * Double.leastNormalMagnitude { return (-expander, expander) }
+        if maxabs < (1e6 / tiny) * Double.leastNormalMagnitude { return (-expander, expander) }
         if vmax - vmin <= maxabs * tiny {
             if vmax == 0 && vmin == 0 { return (-expander, expander) }
             return (vmin - expander * abs(vmin), vmax + expander * abs(vmax))
@@ -80,10 +80,8 @@ public struct TickLocator: Equatable, Sendable {
             return abs(ms - edge) < tol
         }
         func divmod(_ x: Double) -> (Double, Double) {
-            let d = (x / step).rounded(.down)
-            var m = x - d * step
-            if m < 0 { m += step }
-            return (d, m)
+            let r = pythonDivmod(x, step)
+            return (r.quotient, r.remainder)
         }
         func le(_ x: Double) -> Double {
             let (d, m) = divmod(x)
@@ -94,6 +92,26 @@ public struct TickLocator: Equatable, Sendable {
             return closeTo(m / step, 0) ? d : d + 1
         }
     }
+}
+
+/// Python's float `divmod(x, y)` (floor quotient, remainder with y's sign), bit for bit: the
+/// locator's edges depend on its rounding.
+func pythonDivmod(_ x: Double, _ y: Double) -> (quotient: Double, remainder: Double) {
+    var mod = fmod(x, y)
+    var div = (x - mod) / y
+    if mod != 0 {
+        if (y < 0) != (mod < 0) { mod += y; div -= 1 }
+    } else {
+        mod = copysign(0, y)
+    }
+    var floorDiv: Double
+    if div != 0 {
+        floorDiv = floor(div)
+        if div - floorDiv > 0.5 { floorDiv += 1 }
+    } else {
+        floorDiv = copysign(0, x / y)
+    }
+    return (floorDiv, mod)
 }
 
 /// Tick positions for a log axis: every power of ten in view, thinned when there are many.

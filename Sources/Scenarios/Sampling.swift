@@ -7,3 +7,11 @@ public func linspace(_ start: Double, _ stop: Double, _ num: Int) -> [Double] {
     out[num - 1] = stop
     return out
 }
+
+import LossFunctions
+
+/// The loss of each error e = y_true - y_pred, as the document's curves draw it: the term of
+/// predicting 0 for the target e.
+func lossCurve<L: ElementwiseLoss>(_ loss: L, errors: [Double]) -> [Double] {
+    errors.map { loss.term($0, 0) }
+}

@@ -60,9 +60,76 @@ public struct PrintedResults: Sendable, Equatable {
     public var lines: [String]
     public var values: [PrintedValue]
     public var tables: [PrintedTable]
-    public init(lines: [String], values: [PrintedValue] = [], tables: [PrintedTable] = []) {
-        self.lines = lines; self.values = values; self.tables = tables
+    /// Why the results could not be computed (then `lines` end with the message); nil on success.
+    public var failure: String?
+    public init(lines: [String], values: [PrintedValue] = [], tables: [PrintedTable] = [], failure: String? = nil) {
+        self.lines = lines; self.values = values; self.tables = tables; self.failure = failure
     }
+
+    /// The lines as printed, each ended by a newline.
+    public var text: String { lines.map { $0 + "\n" }.joined() }
+
+    /// Runs `body` on an empty builder; an error it throws becomes `failure`, never a trap.
+    public static func computing(_ body: (inout PrintedResultsBuilder) throws -> Void) -> PrintedResults {
+        var builder = PrintedResultsBuilder()
+        do {
+            try body(&builder)
+            return builder.results
+        } catch {
+            var failed = builder.results
+            failed.failure = "\(error)"
+            failed.lines.append("error: \(error)")
+            return failed
+        }
+    }
+}
+
+/// Collects printed lines together with the values behind them, formatted as Python prints them.
+public struct PrintedResultsBuilder: Sendable {
+    public private(set) var results = PrintedResults(lines: [])
+
+    public init() {}
+
+    /// A line of plain text (`print("...")`).
+    public mutating func text(_ line: String) { results.lines.append(line) }
+
+    /// `print(f"{prefix}{value:.Nf}{suffix}")`, recording `value` under `name` (the prefix without
+    /// its colon and padding when nil).
+    public mutating func number(_ prefix: String, _ value: Double, decimals: Int, suffix: String = "", name: String? = nil) {
+        results.lines.append(prefix + Python.fixed(value, decimals) + suffix)
+        results.values.append(PrintedValue(name ?? Python.valueName(prefix), value, decimals: decimals))
+    }
+
+    /// `print(f"{prefix}{array}")` with numpy's array printing.
+    public mutating func array(_ prefix: String, _ values: [Double], name: String? = nil) {
+        results.lines.append(prefix + NumpyArrayFormat().string(values))
+        results.values.append(PrintedValue(name ?? Python.valueName(prefix), array: values))
+    }
+
+    /// Several lines printed at once (a multi-line string), with the table they show.
+    public mutating func table(_ text: String, _ table: PrintedTable) {
+        results.lines.append(contentsOf: text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init))
+        results.tables.append(table)
+    }
+
+    /// A value behind the printed text that no single line shows alone (for JSON and the report).
+    public mutating func record(_ value: PrintedValue) { results.values.append(value) }
+
+    /// A table behind the printed text.
+    public mutating func record(_ table: PrintedTable) { results.tables.append(table) }
+
+    /// Several lines printed at once, without a table behind them.
+    public mutating func lines(_ text: String) {
+        var parts = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        if parts.last == "" { parts.removeLast() }
+        results.lines.append(contentsOf: parts)
+    }
+}
+
+/// Where a scenario comes from: the document's own code, or an addition that draws what the
+/// document describes without a plot.
+public enum ScenarioOrigin: String, Sendable {
+    case document, addition
 }
 
 /// One figure or printed result of the document (or one it describes without drawing).
@@ -70,17 +137,19 @@ public struct Scenario: Sendable {
     public var id: String
     public var title: LocalizedText
     public var section: DocumentSection
-    /// The document's code block numbers this scenario reproduces (empty for additions).
+    /// The document's code block numbers this scenario reproduces, counted from 0 (empty for additions).
     public var codeBlocks: [Int]
+    public var origin: ScenarioOrigin
     /// Builds the chart in a language; nil for a scenario that only prints.
     public var figure: (@Sendable (Language) -> Figure)?
     /// Computes what the scenario prints; nil for a figure-only scenario.
     public var results: (@Sendable () -> PrintedResults)?
 
     public init(id: String, title: LocalizedText, section: DocumentSection, codeBlocks: [Int] = [],
+                origin: ScenarioOrigin = .document,
                 figure: (@Sendable (Language) -> Figure)? = nil, results: (@Sendable () -> PrintedResults)? = nil) {
         self.id = id; self.title = title; self.section = section; self.codeBlocks = codeBlocks
-        self.figure = figure; self.results = results
+        self.origin = origin; self.figure = figure; self.results = results
     }
 
     /// "figure", "printed" or "figure+printed".
@@ -90,5 +159,11 @@ public struct Scenario: Sendable {
         case (true, false): return "figure"
         default: return "printed"
         }
+    }
+
+    /// The document code block whose printed output `results` reproduces: the first of
+    /// `codeBlocks` (nil for scenarios that print nothing or are additions).
+    public var printedCodeBlock: Int? {
+        results == nil ? nil : codeBlocks.first
     }
 }

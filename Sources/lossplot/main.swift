@@ -9,7 +9,9 @@ struct Lossplot: ParsableCommand {
         subcommands: [
             ChartCommand.self,
             EvalCommand.self,
+            ListCommand.self,
             ReportCommand.self,
+            RunCommand.self,
         ]
     )
 }

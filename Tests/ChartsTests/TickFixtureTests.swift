@@ -1,0 +1,77 @@
+@testable import Charts
+import Foundation
+import Testing
+
+/// One row of Fixtures/ticks.tsv (made by make_tick_fixtures.py with matplotlib).
+struct TickCase: CustomStringConvertible, Sendable {
+    let vmin: Double, vmax: Double, nbins: Int
+    let ticks: [Double]
+    let viewLow: Double, viewHigh: Double
+    let labels: [String]
+    let offset: String
+    var description: String { "[\(vmin), \(vmax)] nbins \(nbins)" }
+
+    static func load() throws -> [TickCase] {
+        guard let url = Bundle.module.url(forResource: "ticks", withExtension: "tsv", subdirectory: "Fixtures") else {
+            throw CocoaError(.fileNoSuchFile)
+        }
+        let text = try String(contentsOf: url, encoding: .utf8)
+        return text.split(separator: "\n").filter { !$0.hasPrefix("#") }.compactMap { line in
+            let f = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+            guard f.count == 8, let a = Double(f[0]), let b = Double(f[1]), let n = Int(f[2]),
+                  let lo = Double(f[4]), let hi = Double(f[5]) else { return nil }
+            return TickCase(vmin: a, vmax: b, nbins: n, ticks: f[3].split(separator: " ").compactMap { Double($0) },
+                            viewLow: lo, viewHigh: hi, labels: f[6].isEmpty ? [] : f[6].components(separatedBy: "|"), offset: f[7])
+        }
+    }
+}
+
+@Suite struct TickFixtureTests {
+    let cases: [TickCase]
+    init() throws { cases = try TickCase.load() }
+
+    @Test func fixtureCoversManyCases() {
+        #expect(cases.count >= 300)
+    }
+
+    @Test func locatorMatchesMatplotlibMaxNLocator() {
+        var matched = 0
+        for c in cases {
+            let got = TickLocator(maxBins: c.nbins).ticks(c.vmin, c.vmax)
+            let same = got.count == c.ticks.count && zip(got, c.ticks).allSatisfy { a, b in
+                a == b || abs(a - b) <= 1e-12 * max(abs(a), abs(b))
+            }
+            if same { matched += 1 } else { Issue.record("\(c): got \(got), matplotlib \(c.ticks)") }
+        }
+        print("ticks matched \(matched)/\(cases.count) matplotlib cases")
+    }
+
+    @Test func formatterMatchesMatplotlibScalarFormatter() {
+        var matched = 0
+        for c in cases {
+            let all = TickLocator(maxBins: c.nbins).ticks(c.viewLow, c.viewHigh)
+            let eps = (c.viewHigh - c.viewLow) * 1e-10
+            let visible = all.filter { $0 >= c.viewLow - eps && $0 <= c.viewHigh + eps }
+            let f = TickFormatter(ticks: all, viewMin: c.viewLow, viewMax: c.viewHigh)
+            let labels = visible.map(f.label)
+            if labels == c.labels && (f.offsetLabel ?? "") == c.offset {
+                matched += 1
+            } else {
+                Issue.record("\(c): got \(labels) '\(f.offsetLabel ?? "")', matplotlib \(c.labels) '\(c.offset)'")
+            }
+        }
+        print("labels matched \(matched)/\(cases.count) matplotlib cases")
+    }
+
+    @Test func labelsHaveNoFloatNoiseAndARealMinus() {
+        let f = TickFormatter(ticks: [-0.2, 0, 0.1, 0.2, 0.30000000000000004], viewMin: -0.2, viewMax: 0.3)
+        #expect(f.label(0.30000000000000004) == "0.3")
+        #expect(f.label(-0.2) == "\u{2212}0.2")
+    }
+
+    @Test func logLabelsArePowersOfTen() {
+        #expect(TickFormatter.logLabel(1000) == "10³")
+        #expect(TickFormatter.logLabel(0.01) == "10⁻²")
+        #expect(LogTickLocator().ticks(0.05, 2000) == [0.01, 0.1, 1, 10, 100, 1000, 10000])
+    }
+}
