@@ -5,10 +5,10 @@ import Foundation
 /// One marker rasterised once at device resolution, to be blended at many points of an image
 /// surface: dense scatters cost a memory copy a point instead of a path fill.
 ///
-/// Stamps exist for four sub-pixel phases on each axis, so a marker lands within 1/8 pixel of
+/// Stamps exist for eight sub-pixel phases on each axis, so a marker lands within 1/16 pixel of
 /// where a path fill would put it. Points whose stamp would cross the clip are left to the caller.
 final class MarkerStamps {
-    static let phases = 4
+    static let phases = 8
     let marker: Path
     let stroke: StrokeStyle?
     let fill: Color?
@@ -66,9 +66,10 @@ final class MarkerStamps {
         for (i, p) in devicePoints.enumerated() {
             guard p.x.isFinite, p.y.isFinite, abs(p.x) < 1e9, abs(p.y) < 1e9 else { continue }
             // The stamp's centre pixel holds the marker centre at (margin + phase/q); pixel centres are at +0.5.
-            let fx = (p.x * q).rounded(.down), fy = (p.y * q).rounded(.down)
-            let ix = Int(fx) >> 2, iy = Int(fy) >> 2
-            let phx = Int(fx) - ix * 4, phy = Int(fy) - iy * 4
+            let fx = (p.x * q).rounded(), fy = (p.y * q).rounded()
+            let n = MarkerStamps.phases
+            let ix = Int((fx / q).rounded(.down)), iy = Int((fy / q).rounded(.down))
+            let phx = Int(fx) - ix * n, phy = Int(fy) - iy * n
             let left = ix - margin, top = iy - margin
             guard left >= clip.x0, top >= clip.y0, left + size <= clip.x1, top + size <= clip.y1,
                   left >= 0, top >= 0, left + size <= width, top + size <= height else {

@@ -26,8 +26,19 @@ public struct AxisView: Equatable, Sendable {
             labels = ticks.map(fmt.label)
             offsetLabel = fmt.offsetLabel
         case .log:
-            ticks = LogTickLocator().ticks(lo, hi).filter { $0 >= lo * (1 - 1e-10) && $0 <= hi * (1 + 1e-10) }
+            let inView = { (v: Double) in v >= lo * (1 - 1e-10) && v <= hi * (1 + 1e-10) }
+            ticks = LogTickLocator().ticks(lo, hi).filter(inView)
             labels = ticks.map(TickFormatter.logLabel)
+            if ticks.count < 2 {
+                // Less than a decade in view: label the in-between multiples, as matplotlib labels
+                // its minor log ticks ("3×10⁻¹"), thinned to 1, 2, 5 when there are many.
+                var subs = LogTickLocator.multiples(lo, hi, mantissas: Array(1...9)).filter(inView)
+                if subs.count > 8 { subs = LogTickLocator.multiples(lo, hi, mantissas: [1, 2, 5]).filter(inView) }
+                if subs.count >= 2 {
+                    ticks = subs
+                    labels = subs.map(TickFormatter.logLabel)
+                }
+            }
             offsetLabel = nil
         }
     }

@@ -105,11 +105,16 @@ public struct TickFormatter: Equatable, Sendable {
     static func realMinus(_ s: String) -> String { s.replacingOccurrences(of: "-", with: "\u{2212}") }
 
     /// A log axis label: "10ⁿ" with the exponent in superscript digits.
+    /// A value that is not a power of ten gets its mantissa: "3×10⁻¹".
     public static func logLabel(_ value: Double) -> String {
-        let e = Int(log10(value).rounded())
+        guard value > 0, value.isFinite else { return "" }
+        var e = Int(floor(log10(value) + 1e-9))
+        var mantissa = (value / pow(10, Double(e))).rounded()
+        if mantissa >= 10 { e += 1; mantissa = 1 }
         let sup: [Character] = ["⁰", "¹", "²", "³", "⁴", "⁵", "⁶", "⁷", "⁸", "⁹"]
         var digits = String(abs(e)).compactMap { c in c.wholeNumberValue.map { sup[$0] } }
         if e < 0 { digits.insert("⁻", at: 0) }
-        return "10" + String(digits)
+        let power = "10" + String(digits)
+        return mantissa == 1 ? power : "\(Int(mantissa))×" + power
     }
 }

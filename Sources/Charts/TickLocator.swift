@@ -119,6 +119,15 @@ public struct LogTickLocator: Equatable, Sendable {
     public var maxTicks: Int
     public init(maxTicks: Int = 9) { self.maxTicks = maxTicks }
 
+    /// Every mantissa x 10^k for the decades that [vmin, vmax] touches, ascending.
+    public static func multiples(_ vmin: Double, _ vmax: Double, mantissas: [Int]) -> [Double] {
+        guard vmin > 0, vmax > 0, vmin.isFinite, vmax.isFinite else { return [] }
+        let lo = Int(floor(log10(min(vmin, vmax)))), hi = Int(ceil(log10(max(vmin, vmax))))
+        guard hi - lo < 400 else { return [] }
+        // Dividing by a power of ten keeps 3e-1 exactly 0.3 (3 * 0.1 is not).
+        return (lo...hi).flatMap { k in mantissas.map { k < 0 ? Double($0) / pow(10, Double(-k)) : Double($0) * pow(10, Double(k)) } }
+    }
+
     public func ticks(_ vmin: Double, _ vmax: Double) -> [Double] {
         guard vmin > 0, vmax > 0, vmin.isFinite, vmax.isFinite else { return [] }
         let lo = floor(log10(min(vmin, vmax))), hi = ceil(log10(max(vmin, vmax)))

@@ -10,6 +10,7 @@ struct Lossplot: ParsableCommand {
             ChartCommand.self,
             EvalCommand.self,
             ListCommand.self,
+            PlotCommand.self,
             ReportCommand.self,
             RunCommand.self,
         ]

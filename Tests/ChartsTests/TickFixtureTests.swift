@@ -73,5 +73,14 @@ struct TickCase: CustomStringConvertible, Sendable {
         #expect(TickFormatter.logLabel(1000) == "10³")
         #expect(TickFormatter.logLabel(0.01) == "10⁻²")
         #expect(LogTickLocator().ticks(0.05, 2000) == [0.01, 0.1, 1, 10, 100, 1000, 10000])
+        #expect(TickFormatter.logLabel(0.3) == "3×10⁻¹")
+        #expect(TickFormatter.logLabel(0.6) == "6×10⁻¹")
+        #expect(TickFormatter.logLabel(0.1) == "10⁻¹")
+    }
+
+    @Test func logAxisWithinOneDecadeLabelsItsMultiples() {
+        let v = AxisView(data: [0.3, 0.91], fixed: nil, scale: .log, length: 300, fontSize: 10, vertical: true)
+        #expect(v.ticks == [0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9].filter { $0 >= v.lower && $0 <= v.upper })
+        #expect(v.labels.first == "3×10⁻¹")
     }
 }

@@ -1,0 +1,53 @@
+import Charts
+import DataFiles
+
+/// A user's data file as named columns: a CSV with a header (names from it) or a `.npy` array
+/// (columns named by index: "0", "1", ...).
+struct PlotData {
+    let path: String
+    let names: [String]
+    private let load: (Int) throws -> [Double?]
+    let rowCount: Int
+
+    init(path: String) throws {
+        self.path = path
+        do {
+            if path.lowercased().hasSuffix(".npy") {
+                let array = try NumpyArray(contentsOfFile: path)
+                let columns = array.columns
+                names = (0..<columns).map(String.init)
+                rowCount = array.rows
+                load = { j in (0..<array.rows).map { i -> Double? in array.values[i * columns + j] } }
+            } else {
+                let table = try CSVTable(contentsOfFile: path)
+                guard let header = table.columnNames else {
+                    throw CommandFailure("\(path): the first line must name the columns (a header such as epoch,loss,val_loss)")
+                }
+                guard table.rowCount > 0 else { throw CommandFailure("\(path): has a header but no data rows") }
+                names = header
+                rowCount = table.rowCount
+                load = { j in try table.column(j) }
+            }
+        } catch let e as DataFileError {
+            throw CommandFailure(e.description)
+        }
+    }
+
+    /// The values of the column called `name`, nil for blank cells.
+    func column(_ name: String) throws -> ColumnPlot.Column {
+        guard let j = names.firstIndex(of: name) else {
+            let list = names.map { "'\($0)'" }.joined(separator: ", ")
+            throw CommandFailure("\(path): no column '\(name)'; columns: \(list)")
+        }
+        do {
+            return ColumnPlot.Column(name: name, values: try load(j))
+        } catch let e as DataFileError {
+            throw CommandFailure(e.description)
+        }
+    }
+
+    /// The row numbers 0, 1, 2, ... as a column (x when none is named).
+    var rowNumbers: ColumnPlot.Column {
+        ColumnPlot.Column(name: "row", values: (0..<rowCount).map { Double($0) })
+    }
+}
