@@ -1,5 +1,5 @@
-# lossplot: `make report` writes the report into Output/, `make test` runs the tests.
-# Both install the system packages they need when pkg-config cannot find them.
+# lossplot: `make report` writes the report into Output/, `make test` runs the tests and opens
+# the report in headless Chromium. Both install what they need when it is missing.
 
 SWIFT      ?= swift
 CONFIG     ?= debug
@@ -7,7 +7,12 @@ BIN         = .build/$(CONFIG)/lossplot
 APT_PKGS    = libcairo2-dev libpng-dev pkg-config fonts-dejavu-core
 SUDO       := $(shell if [ "$$(id -u)" = 0 ]; then echo ""; elif command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then echo sudo; else echo none; fi)
 
-.PHONY: all deps build release report test bench clean
+PYTHON     ?= python3
+VENV        = .build/browser-venv
+SHOTS       = .build/screenshots
+CHECKS      = .build/report-check
+
+.PHONY: all deps browser-deps build release report test browser-check bench clean
 
 all: build
 
@@ -22,6 +27,25 @@ deps:
 	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $(APT_PKGS); \
 	fi
 
+# The browser check: Debian's chromium, driven by playwright (its own browser download is not
+# used). playwright goes into $(VENV) unless $(PYTHON) already has it.
+browser-deps:
+	@if [ -x /usr/bin/chromium ] && command -v $(PYTHON) >/dev/null 2>&1; then \
+	  : ; \
+	elif [ "$(SUDO)" = none ]; then \
+	  echo "the browser check needs: apt-get install -y chromium python3 python3-venv  (run it as root, then make again)" >&2; exit 1; \
+	else \
+	  echo "installing chromium python3 python3-venv"; \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium python3 python3-venv; \
+	fi
+	@if $(PYTHON) -c "import playwright" 2>/dev/null || $(VENV)/bin/python -c "import playwright" 2>/dev/null; then \
+	  : ; \
+	else \
+	  echo "installing playwright into $(VENV)"; \
+	  ( $(PYTHON) -m venv $(VENV) 2>/dev/null || { [ "$(SUDO)" != none ] && $(SUDO) apt-get install -y -qq python3-venv && $(PYTHON) -m venv $(VENV); } ) && \
+	  $(VENV)/bin/python -m pip install -q playwright; \
+	fi
+
 build: deps
 	$(SWIFT) build -c $(CONFIG)
 
@@ -31,9 +55,21 @@ release:
 report: build
 	$(BIN) report --out Output
 
-test: deps
+test: deps browser-deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
+	$(MAKE) browser-check
+
+# Writes the report three ways (Output/ in Ukrainian, English, self-contained) and checks each in
+# headless Chromium; screenshots land in $(SHOTS).
+browser-check: browser-deps
+	$(SWIFT) build -c $(CONFIG) --product lossplot
+	$(BIN) report --out Output
+	rm -rf $(CHECKS)/en $(CHECKS)/single && mkdir -p $(CHECKS)
+	$(BIN) report --out $(CHECKS)/en --lang en --formats svg,png,pdf
+	$(BIN) report --out $(CHECKS)/single --lang en --self-contained
+	@PY=$(PYTHON); $$PY -c "import playwright" 2>/dev/null || PY=$(VENV)/bin/python; \
+	$$PY Tests/Browser/check_report.py $(SHOTS) Output $(CHECKS)/en $(CHECKS)/single
 
 bench: deps
 	$(SWIFT) build -c release

@@ -1,25 +1,66 @@
 import ArgumentParser
 import CairoBackend
+import Foundation
 import Report
 import Scenarios
 
-/// `lossplot report`: writes every chart and an index page into a folder.
+/// `lossplot report`: writes the HTML report, its charts and a manifest into a folder.
 struct ReportCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "report", abstract: "Write the HTML report and its charts.")
+    static let configuration = CommandConfiguration(
+        commandName: "report",
+        abstract: "Write the HTML report, its charts and a manifest.",
+        discussion: """
+        The folder is written whole or not at all, and is replaced only when it is empty or an \
+        earlier lossplot report. Templates: --templates DIR, else $LOSSPLOT_TEMPLATES, else the \
+        Templates/ folder of the package the binary was built in, else ./Templates.
+        """
+    )
 
     @Option(name: .long, help: "The folder to write (default: Output).")
     var out: String = "Output"
 
-    @Option(name: .long, help: "Report language: uk or en.")
+    @Option(name: .long, help: "Report language: uk (as the document) or en.")
     var lang: Language = .uk
 
+    @Option(name: .long, help: "Chart formats, comma-separated: svg, png, pdf (default: svg,png).")
+    var formats: String = "svg,png"
+
+    @Flag(name: .long, help: "One index.html with every chart and the CSS inside it (plus manifest.json).")
+    var selfContained = false
+
+    @Option(name: .long, help: "A templates folder (page.mustache, partials/, style.css) to use instead of the default.")
+    var templates: String?
+
+    @Option(name: .long, help: "PNG pixel multiplier (2 for HiDPI), same layout.")
+    var scale: Double = 1
+
+    /// The parsed `--formats`, nil when one of them is unknown.
+    var chartFormats: [ChartFormat]? {
+        let names = formats.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+        let parsed = names.map { ChartFormat(rawValue: $0) }
+        guard !parsed.isEmpty, !parsed.contains(where: { $0 == nil }) else { return nil }
+        return parsed.compactMap { $0 }
+    }
+
+    func validate() throws {
+        guard chartFormats != nil else {
+            throw ValidationError("--formats \(formats): use a comma-separated list of svg, png, pdf")
+        }
+        guard scale > 0, scale <= 16 else { throw ValidationError("--scale must be in (0, 16], got \(scale)") }
+        guard !out.isEmpty else { throw ValidationError("--out is empty") }
+        if let raw = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"], SourceDate.epoch() == nil {
+            throw ValidationError("SOURCE_DATE_EPOCH=\(raw) is not a whole number of seconds")
+        }
+    }
+
     func run() throws {
+        let options = ReportOptions(outputDirectory: out, language: lang, formats: chartFormats ?? [.svg, .png],
+                                    selfContained: selfContained, templatesDirectory: templates, scale: scale,
+                                    sourceDateEpoch: SourceDate.epoch())
         do {
-            let files = try ReportWriter(outputDirectory: out, language: lang).write()
-            print("wrote \(files.count) files into \(out)/")
-        } catch let e as OutputFileError {
-            throw CommandFailure(e.description)
-        } catch let e as ChartEncodingError {
+            let manifest = try ReportWriter(options: options).write()
+            print("wrote \(manifest.files.count + 1) files into \(out)/")
+        } catch let e as ReportError {
             throw CommandFailure(e.description)
         }
     }

@@ -1,18 +1,142 @@
+import CairoBackend
 import Foundation
 import Report
+import Scenarios
 import Testing
 
 @Suite struct ReportWriterTests {
-    @Test func writesEveryChartAndAnIndexThatLinksThem() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("lossplot-report-\(getpid())").path
-        defer { try? FileManager.default.removeItem(atPath: dir) }
-        let files = try ReportWriter(outputDirectory: dir).write()
-        #expect(files.contains("charts/mse-vs-mae.svg"))
-        #expect(files.contains("charts/mse-vs-mae.png"))
-        let index = try String(contentsOfFile: dir + "/index.html", encoding: .utf8)
-        for f in files where f.hasPrefix("charts/") {
-            #expect(FileManager.default.fileExists(atPath: dir + "/" + f))
-            #expect(index.contains(f))
+    @Test func writesEveryChartInEveryFormatWithAManifestThatHashesThem() throws {
+        let out = Fixture.path("folder")
+        defer { Fixture.remove(out) }
+        let manifest = try ReportWriter(options: Fixture.options(out, formats: [.svg, .png, .pdf], epoch: 1_700_000_000)).write()
+        let files = Fixture.contents(of: out)
+        var expected: Set<String> = ["index.html", "style.css", "manifest.json"]
+        for s in Fixture.scenarios where s.figure != nil {
+            for f in ["svg", "png", "pdf"] { expected.insert("charts/\(s.id).\(f)") }
         }
+        #expect(Set(files.keys) == expected)
+        #expect(manifest.files.map(\.path) == manifest.files.map(\.path).sorted())
+        #expect(Set(manifest.files.map(\.path)) == expected.subtracting(["manifest.json"]))
+        for entry in manifest.files {
+            let bytes = try #require(files[entry.path])
+            #expect(entry.bytes == bytes.count)
+            #expect(entry.sha256 == SHA256.hex(bytes))
+            if entry.path.hasPrefix("charts/") {
+                #expect(entry.path == "charts/\(entry.scenario ?? "?").\(entry.format ?? "?")")
+            } else {
+                #expect(entry.scenario == nil && entry.format == nil)
+            }
+        }
+        // The file on disk is the manifest returned, and it parses as JSON with the extended fields.
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(files["manifest.json"] ?? [])) as? [String: Any])
+        #expect(Fixture.text(out, "manifest.json") == manifest.json)
+        #expect(json["version"] as? String == LossplotVersion.current)
+        #expect(json["sourceDateEpoch"] as? Int == 1_700_000_000)
+        #expect((json["files"] as? [Any])?.count == manifest.files.count)
+        let page = Fixture.text(out)
+        for path in expected where path.hasPrefix("charts/") { #expect(page.contains("href=\"\(path)\"")) }
+    }
+
+    @Test func sameInputsGiveByteIdenticalFolders() throws {
+        let a = Fixture.path("det-a"), b = Fixture.path("det-b")
+        defer { Fixture.remove(a, b) }
+        var options = Fixture.options(a, formats: [.svg, .png, .pdf])
+        options.scenarios = ScenarioCatalog.all + [Fixture.hostile]
+        try ReportWriter(options: options).write()
+        options.outputDirectory = b
+        try ReportWriter(options: options).write()
+        let first = Fixture.contents(of: a), second = Fixture.contents(of: b)
+        #expect(first.keys.sorted() == second.keys.sorted())
+        for (path, bytes) in first { #expect(second[path] == bytes, "\(path) differs between runs") }
+        // No absolute path, host name or temporary folder name leaks into any file.
+        for (path, bytes) in first {
+            let text = String(decoding: bytes, as: UTF8.self)
+            #expect(!text.contains(a), "\(path) contains the output path")
+            #expect(!text.contains(FileManager.default.currentDirectoryPath), "\(path) contains the working directory")
+            if let host = ProcessInfo.processInfo.hostName as String?, host.count > 3 {
+                #expect(!text.contains(host), "\(path) contains the host name")
+            }
+        }
+    }
+
+    @Test(arguments: [Language.en, .uk])
+    func pageIsWellFormedAccessibleAndInItsLanguage(language: Language) throws {
+        let out = Fixture.path("lang-\(language.rawValue)")
+        defer { Fixture.remove(out) }
+        try ReportWriter(options: Fixture.options(out, language: language)).write()
+        let page = Fixture.text(out)
+        #expect(page.hasPrefix("<!DOCTYPE html>\n<html lang=\"\(language.rawValue)\">"))
+        #expect(HTMLCheck.nestingProblems(page) == [])
+        #expect(HTMLCheck.duplicates(HTMLCheck.ids(page)) == [])
+        let levels = HTMLCheck.headingLevels(page)
+        #expect(levels.first == 1 && levels.filter { $0 == 1 }.count == 1)
+        for (previous, next) in zip(levels, levels.dropFirst()) { #expect(next <= previous + 1, "heading jumps from h\(previous) to h\(next)") }
+        #expect(page.contains(language == .en ? "Where the guide slips" : "Де посібник помиляється"))
+        #expect(!page.contains(language == .en ? "Де посібник помиляється" : "Where the guide slips"))
+        // One formula per loss (13), each in MathML, and every table has header cells.
+        #expect(page.components(separatedBy: "<math display=\"block\">").count - 1 == 13)
+        for table in page.components(separatedBy: "<table>").dropFirst() { #expect(table.contains("<th scope=\"col\">")) }
+        // Every image has alt text, every anchor link has a target.
+        let ids = Set(HTMLCheck.ids(page))
+        for link in page.components(separatedBy: "href=\"#").dropFirst() {
+            let target = String(link.prefix { $0 != "\"" })
+            #expect(ids.contains(target), "link to missing #\(target)")
+        }
+        for img in page.components(separatedBy: "<img ").dropFirst() { #expect(img.prefix(while: { $0 != ">" }).contains(" alt=\"")) }
+        // No inline style attributes, no scripts, nothing from the network.
+        #expect(!page.contains(" style=\""))
+        #expect(!page.contains("<style"))
+        #expect(!page.contains("<script"))
+        #expect(!page.contains("http://") && !page.contains("https://"))
+    }
+
+    @Test func textFromScenariosIsEscaped() throws {
+        let out = Fixture.path("escape")
+        defer { Fixture.remove(out) }
+        try ReportWriter(options: Fixture.options(out)).write()
+        let page = Fixture.text(out)
+        #expect(!page.contains("<b>bold</b>"))
+        #expect(page.contains("A &lt;b&gt;bold&lt;/b&gt; &amp; &quot;quoted&quot; title"))
+        #expect(!page.contains("<script>"))
+        #expect(page.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
+        #expect(page.contains("alt=\"d &amp; &lt;img src=x&gt;\""))
+        #expect(page.contains("<th scope=\"col\">&lt;c&gt;</th>"))
+        #expect(page.contains("<td>1 &lt; 2</td>"))
+        #expect(HTMLCheck.nestingProblems(page) == [])
+    }
+
+    @Test func selfContainedIsOneFileWithInlineChartsUnderAStrictPolicy() throws {
+        let out = Fixture.path("single")
+        defer { Fixture.remove(out) }
+        let manifest = try ReportWriter(options: Fixture.options(out, selfContained: true)).write()
+        #expect(Set(Fixture.contents(of: out).keys) == ["index.html", "manifest.json"])
+        #expect(manifest.files.map(\.path) == ["index.html"])
+        let page = Fixture.text(out)
+        #expect(!page.contains("src=\"charts/") && !page.contains("href=\"charts/") && !page.contains("style.css"))
+        let charted = Fixture.scenarios.filter { $0.figure != nil }
+        #expect(page.components(separatedBy: "<svg ").count - 1 == charted.count)
+        #expect(page.components(separatedBy: " role=\"img\"").count - 1 == charted.count)
+        #expect(!page.contains("<?xml"))
+        #expect(!page.contains(" style=\""))
+        #expect(HTMLCheck.nestingProblems(page) == [])
+        #expect(HTMLCheck.duplicates(HTMLCheck.ids(page)) == [])
+        // The one <style> element is allowed by its hash, nothing else is.
+        let css = try #require(page.components(separatedBy: "<style>").dropFirst().first?.components(separatedBy: "</style>").first)
+        let hash = Data(SHA256.hash(Array(css.utf8))).base64EncodedString()
+        #expect(page.contains("style-src &#39;sha256-\(hash)&#39;"))
+        #expect(!page.contains("unsafe-inline"))
+        for s in charted {
+            #expect(page.contains("download=\"\(s.id).png\""))
+            #expect(page.contains("<title id=\"\(s.id)-title\">"))
+        }
+    }
+
+    @Test func pngOnlyReportShowsPNGImages() throws {
+        let out = Fixture.path("png")
+        defer { Fixture.remove(out) }
+        try ReportWriter(options: Fixture.options(out, formats: [.png])).write()
+        let page = Fixture.text(out)
+        #expect(page.contains("<img src=\"charts/hostile.png\""))
+        #expect(!page.contains(".svg\""))
     }
 }

@@ -1,0 +1,70 @@
+import Scenarios
+
+/// A block of the report's own prose. Text is plain and escaped on the way out; `backticks` mark
+/// code and **double stars** mark emphasis.
+enum ContentBlock: Sendable {
+    case paragraph(LocalizedText)
+    case list([LocalizedText])
+    /// A term and what it means, e.g. a question and the loss it points to.
+    case definitions([(term: LocalizedText, detail: LocalizedText)])
+    /// A highlighted aside; `slip` marks a place where the document goes wrong.
+    case note(title: LocalizedText, body: [LocalizedText], slip: Bool)
+    case table(ContentTable)
+    /// A further formula (MathML from `Formulas`).
+    case formula(LocalizedText)
+    /// Preformatted text (a worked example), shown as it is.
+    case example(LocalizedText)
+}
+
+/// A table of the report's own: a caption, header cells and rows.
+struct ContentTable: Sendable {
+    var caption: LocalizedText
+    var columns: [LocalizedText]
+    /// The first cell of a row is its header cell.
+    var rows: [[LocalizedText]]
+}
+
+/// One loss (or one topic) with its own heading: formula, intuition, pros and cons, when to use
+/// it, and the scenarios (charts and printed results) that belong to it.
+struct Article: Sendable {
+    var id: String
+    var title: LocalizedText
+    /// MathML (a `<math display="block">` element from `Formulas`), per language for the words in it.
+    var formula: LocalizedText? = nil
+    /// What the formula's symbols mean.
+    var symbols: [LocalizedText] = []
+    var body: [ContentBlock] = []
+    var pros: [LocalizedText] = []
+    var cons: [LocalizedText] = []
+    var useWhen: [LocalizedText] = []
+    var avoidWhen: [LocalizedText] = []
+    /// Blocks after the lists (e.g. where the document slips).
+    var after: [ContentBlock] = []
+    /// Scenarios shown here: by id, and by the document code blocks they reproduce.
+    var scenarioIDs: [String] = []
+    var codeBlocks: [Int] = []
+}
+
+/// A top-level part of the page, in the document's order.
+struct ContentSection: Sendable {
+    var id: String
+    var title: LocalizedText
+    /// Scenarios of this document section that no article claims are shown at its end.
+    var documentSection: DocumentSection? = nil
+    var intro: [ContentBlock] = []
+    var articles: [Article] = []
+}
+
+/// The whole page's prose, in order.
+enum ReportContent {
+    static let sections: [ContentSection] = [
+        IntroContent.section,
+        RegressionContent.section,
+        ClassificationContent.section,
+        AdvancedContent.section,
+        ComparisonTableContent.section,
+        PracticeContent.section,
+        RegressionComparisonContent.section,
+        TakeawaysContent.section,
+    ]
+}

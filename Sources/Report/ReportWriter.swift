@@ -1,0 +1,56 @@
+import CairoBackend
+import Foundation
+import Scenarios
+
+/// Writes the report folder: `index.html`, `style.css`, `charts/ID.FORMAT` for every chart in
+/// every requested format (or, self-contained, one `index.html` with everything inside), and
+/// `manifest.json`. Templates are loaded and the target checked before any chart is drawn; the
+/// folder is written whole or not at all.
+public struct ReportWriter {
+    public var options: ReportOptions
+
+    public init(options: ReportOptions) { self.options = options }
+
+    /// The interim API: a folder, a language and formats.
+    public init(outputDirectory: String, language: Language = .uk, formats: [ChartFormat] = [.svg, .png]) {
+        options = ReportOptions(outputDirectory: outputDirectory, language: language, formats: formats)
+    }
+
+    /// Renders and writes everything; returns the manifest (paths relative to the folder).
+    @discardableResult
+    public func write() throws -> ReportManifest {
+        let templates = try TemplateSet.load(explicit: options.templatesDirectory)
+        let folder = ReportFolder(options.outputDirectory)
+        try folder.checkReplaceable()
+        let files = try render(templates: templates)
+        let manifest = ReportManifest(files: files, options: options)
+        try folder.write(files + [ReportFile(path: ReportManifest.fileName, bytes: Array(manifest.json.utf8))])
+        return manifest
+    }
+
+    /// Every file of the report except the manifest, in memory.
+    func render(templates: TemplateSet) throws -> [ReportFile] {
+        guard !options.formats.isEmpty else { throw ReportError("--formats names no format") }
+        guard options.scale > 0, options.scale <= 16 else { throw ReportError("--scale must be in (0, 16], got \(options.scale)") }
+        let ids = options.scenarios.map(\.id)
+        if let dup = ids.first(where: { id in ids.filter { $0 == id }.count > 1 }) {
+            throw ReportError("scenario id \(dup) appears twice")
+        }
+        let charts = try ChartRendering.render(options.scenarios, options: options)
+        let results = ChartRendering.results(options.scenarios)
+        let builder = PageBuilder(options: options, charts: Dictionary(uniqueKeysWithValues: charts.map { ($0.scenario.id, $0) }),
+                                  results: results, stylesheet: templates.stylesheet)
+        let html = try templates.renderPage(builder.build())
+        var files = [ReportFile(path: "index.html", bytes: Array(html.utf8))]
+        if !options.selfContained {
+            files.append(ReportFile(path: TemplateSet.styleFile, bytes: Array(templates.stylesheet.utf8)))
+            for chart in charts {
+                for (format, bytes) in chart.files {
+                    files.append(ReportFile(path: "charts/\(chart.scenario.id).\(format.fileExtension)", bytes: bytes,
+                                            scenario: chart.scenario.id, format: format.rawValue))
+                }
+            }
+        }
+        return files
+    }
+}
