@@ -54,8 +54,8 @@ public struct CSVTable: Sendable {
         var nonNumeric: [Int: Cell] = [:]
         var lines: [Int] = []
         var width = -1
-        var record: [CSVParser.Field] = []
-        while let line = try parser.nextRecord(into: &record) {
+        while let line = try parser.nextRecord() {
+            let record = parser.fields[0..<parser.fieldCount]
             if width < 0 {
                 width = record.count
                 let cells = record.map { parser.cell($0) }
@@ -69,6 +69,10 @@ public struct CSVTable: Sendable {
             }
             lines.append(line)
             for field in record {
+                if let x = field.number {
+                    numbers.append(x)
+                    continue
+                }
                 let cell = parser.cell(field)
                 if case .number(let x) = cell {
                     numbers.append(x)
@@ -144,20 +148,45 @@ struct CSVParser {
         var start: Int
         var end: Int
         var quoted: Bool
+        /// The value, when the whole field is a plain decimal number read while splitting the record.
+        var number: Double? = nil
     }
 
     let bytes: UnsafeRawBufferPointer
     let path: String
     var position = 0
     var line = 1
+    /// The current record's fields are `fields[0..<fieldCount]` (the array is reused from record to record).
+    private(set) var fields: [Field] = []
+    private(set) var fieldCount = 0
+
+    /// Whether `b` ends an unquoted field (comma, LF, CR) or must not appear in one (quote): one
+    /// shift and test of a mask over bytes 0..<64 instead of four comparisons.
+    @inline(__always)
+    static func isSpecial(_ b: UInt8) -> Bool {
+        let mask: UInt64 = 1 << 0x2C | 1 << 0x0A | 1 << 0x0D | 1 << 0x22
+        return b < 64 && (mask >> UInt64(b)) & 1 != 0
+    }
+
+    /// Whether `b` ends a field: comma, LF or CR.
+    @inline(__always)
+    func endsField(_ b: UInt8) -> Bool {
+        b == UInt8(ascii: ",") || b == UInt8(ascii: "\n") || b == UInt8(ascii: "\r")
+    }
 
     init(bytes: UnsafeRawBufferPointer, path: String) {
         self.bytes = bytes
         self.path = path
     }
 
-    /// Reads the next non-empty record into `fields`; returns the line it starts on, nil at the end.
-    mutating func nextRecord(into fields: inout [Field]) throws(DataFileError) -> Int? {
+    /// Appends a field to the current record, reusing storage.
+    private mutating func add(_ field: Field) {
+        if fieldCount < fields.count { fields[fieldCount] = field } else { fields.append(field) }
+        fieldCount += 1
+    }
+
+    /// Reads the next non-empty record into `fields[0..<fieldCount]`; returns the line it starts on, nil at the end.
+    mutating func nextRecord() throws(DataFileError) -> Int? {
         let quote = UInt8(ascii: "\""), comma = UInt8(ascii: ","), newline = UInt8(ascii: "\n"), cr = UInt8(ascii: "\r")
         let n = bytes.count
         // Skip empty lines.
@@ -167,7 +196,7 @@ struct CSVParser {
         }
         guard position < n else { return nil }
         let startLine = line
-        fields.removeAll(keepingCapacity: true)
+        fieldCount = 0
         while true {
             if position < n && bytes[position] == quote {
                 let openedOn = line
@@ -185,20 +214,28 @@ struct CSVParser {
                     if b == newline { line += 1 }
                     position += 1
                 }
-                fields.append(Field(start: start, end: position, quoted: true))
+                add(Field(start: start, end: position, quoted: true))
                 position += 1
                 if position < n && bytes[position] != comma && bytes[position] != newline && bytes[position] != cr {
                     throw DataFileError(path: path, line: line, "unexpected character after a closing quote")
                 }
             } else {
+                // Most fields are numbers: read one, and if a field end follows, that was the field.
                 let start = position
-                while position < n && bytes[position] != comma && bytes[position] != newline && bytes[position] != cr {
-                    if bytes[position] == quote {
+                var number: Double? = nil
+                if let base = bytes.baseAddress?.assumingMemoryBound(to: UInt8.self) {
+                    let scanned = DecimalParser.scan(base + start, limit: n - start)
+                    position += scanned.length
+                    number = scanned.value
+                }
+                if position < n && !endsField(bytes[position]) {
+                    number = nil
+                    while position < n && !Self.isSpecial(bytes[position]) { position += 1 }
+                    if position < n && bytes[position] == quote {
                         throw DataFileError(path: path, line: line, "quote inside an unquoted field")
                     }
-                    position += 1
                 }
-                fields.append(Field(start: start, end: position, quoted: false))
+                add(Field(start: start, end: position, quoted: false, number: number))
             }
             if position < n && bytes[position] == comma { position += 1; continue }
             // End of record: consume "\r\n", "\n" or "\r".
@@ -221,6 +258,10 @@ struct CSVParser {
         while end > start && (bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09) { end -= 1 }
         if start == end { return .blank }
         let length = end - start
+        if let base = bytes.baseAddress?.assumingMemoryBound(to: UInt8.self),
+           let x = DecimalParser.parse(base + start, count: length) {
+            return .number(x)
+        }
         if !field.quoted || !bytes[start..<end].contains(UInt8(ascii: "\"")) , length < 64 {
             let parsed: Double? = withUnsafeTemporaryAllocation(of: CChar.self, capacity: 64) { buffer in
                 guard let base = buffer.baseAddress, let source = bytes.baseAddress else { return nil }
