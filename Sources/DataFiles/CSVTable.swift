@@ -67,6 +67,13 @@ public struct CSVTable: Sendable {
             guard record.count == width else {
                 throw DataFileError(path: path, line: line, "expected \(width) fields, found \(record.count)")
             }
+            if lines.isEmpty {
+                // Size the storage from the first data record: growing 10^6-row arrays by doubling
+                // copied and page-faulted them several times over.
+                let rows = parser.estimatedRecords(width: width)
+                lines.reserveCapacity(rows)
+                numbers.reserveCapacity(rows * width)
+            }
             lines.append(line)
             for field in record {
                 if let x = field.number {
@@ -179,6 +186,16 @@ struct CSVParser {
         self.path = path
     }
 
+    /// Where the current record started.
+    private(set) var recordStart = 0
+
+    /// The records the file would hold if they were all as long as the current one, but never more
+    /// than could fit (each field takes at least one byte and a separator).
+    func estimatedRecords(width: Int) -> Int {
+        let length = max(position - recordStart, 1)
+        return min(bytes.count / length + 1, bytes.count / (2 * max(width, 1)) + 1)
+    }
+
     /// Appends a field to the current record, reusing storage.
     private mutating func add(_ field: Field) {
         if fieldCount < fields.count { fields[fieldCount] = field } else { fields.append(field) }
@@ -196,6 +213,7 @@ struct CSVParser {
         }
         guard position < n else { return nil }
         let startLine = line
+        recordStart = position
         fieldCount = 0
         while true {
             if position < n && bytes[position] == quote {
