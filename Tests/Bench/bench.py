@@ -70,16 +70,16 @@ def make_data(n_rows, n_scatter):
     """Inputs for eval (float64 .npy) and for the scatter (CSV, 17 significant digits), made once."""
     import numpy as np
     folder = DATA / f"{n_rows}-{n_scatter}"
+    folder.mkdir(parents=True, exist_ok=True)
+    np.save(folder / "one.npy", np.zeros(1))
     if (folder / "done").exists():
         return folder
-    folder.mkdir(parents=True, exist_ok=True)
     rng = np.random.default_rng(7)
     y = rng.standard_normal(n_rows)
     np.save(folder / "y_true.npy", y)
     np.save(folder / "y_pred.npy", y + rng.standard_normal(n_rows) * 0.5)
     np.save(folder / "labels.npy", (rng.random(n_rows) < 0.3).astype(np.float64))
     np.save(folder / "probs.npy", rng.uniform(0.001, 0.999, n_rows))
-    np.save(folder / "one.npy", np.zeros(1))
     x = rng.standard_normal(n_scatter)
     with open(folder / "scatter.csv", "w") as f:
         f.write("x,y\n")
@@ -264,42 +264,66 @@ def main():
     missing_doc = f"{args.doc} not found (--doc)"
     table = Table()
 
-    if wanted("report"):
+    failed = []
+
+    def attempt(name, body):
+        """Runs one workload; a failure becomes a table row rather than losing the whole run."""
+        try:
+            body()
+        except Exception as e:  # noqa: BLE001 - reported in the table, with its message on stderr
+            print(f"bench: {name}: {e}", file=sys.stderr)
+            table.skipped(name, f"FAILED: {str(e).splitlines()[0][:100]}")
+            failed.append(name)
+
+    def report():
+        name = "report (all charts, SVG+PNG) vs document's figure code"
         if not doc_blocks:
-            table.skipped("report vs the document's figure code", missing_doc)
-        else:
-            (ours, anchor), count, charts = bench_report(args.doc, args.reps)
-            table.speedup("report (all charts, SVG+PNG) vs document's figure code", ours, anchor, 20,
-                          f"{charts} chart files vs {count} matplotlib PNGs")
-    if wanted("eval"):
-        for loss, (function, _, _, target) in EVAL_LOSSES.items():
-            name = f"eval {loss}, {args.rows:.0e} rows .npy vs numpy (document's {function})"
-            if function not in functions:
-                table.skipped(name, missing_doc if not doc_blocks else f"the document has no {function}")
-                continue
-            ours, anchor = bench_eval(data, loss, functions[function], args.reps)
-            table.speedup(name, ours, anchor, target)
-    if wanted("scatter"):
+            return table.skipped(name, missing_doc)
+        (ours, anchor), count, charts = bench_report(args.doc, args.reps)
+        table.speedup(name, ours, anchor, 20, f"{charts} chart files vs {count} matplotlib PNGs")
+
+    def evaluation(loss, function, target):
+        name = f"eval {loss}, {args.rows:.0e} rows .npy vs numpy (document's {function})"
+        if function not in functions:
+            return table.skipped(name, missing_doc if not doc_blocks else f"the document has no {function}")
+        ours, anchor = bench_eval(data, loss, functions[function], args.reps)
+        table.speedup(name, ours, anchor, target)
+
+    def scatter():
         name = f"plot scatter, {args.scatter:.0e} points CSV->PNG vs pandas+matplotlib"
         if not has_subcommand("plot"):
-            table.skipped(name, "`lossplot plot` is not built yet")
-        else:
-            (ours, anchor), svg = bench_scatter(data, args.reps)
-            table.speedup(name, ours, anchor, 3, f"SVG {svg / 1e6:.2f} MB (target < 2 MB: {'ok' if svg < 2e6 else 'ABOVE'})")
-    if wanted("kernel"):
+            return table.skipped(name, "`lossplot plot` is not built yet")
+        (ours, anchor), svg = bench_scatter(data, args.reps)
+        table.speedup(name, ours, anchor, 3, f"SVG {svg / 1e6:.2f} MB (target < 2 MB: {'ok' if svg < 2e6 else 'ABOVE'})")
+
+    def kernel():
         k = bench_kernel(data, args.reps)
         table.slowdown(f"in-process MSE loop vs plain sum of the same bytes, {k['n']:.0e} rows", k["mse_seconds"], k["sum_seconds"], 1.5,
                        f"library API from another module: {k['mse_api_seconds'] / k['sum_seconds']:.2f}x")
-    if wanted("csv"):
+
+    def csv():
         size, ours, anchor = bench_csv(data, args.reps)
         table.throughput(f"in-process CSV parsing, {size / 1e6:.0f} MB, vs pandas.read_csv", size / 1e6 / ours, size / 1e6 / anchor)
+
+    if wanted("report"):
+        attempt("report", report)
+    if wanted("eval"):
+        for loss, (function, _, _, target) in EVAL_LOSSES.items():
+            attempt(f"eval {loss}", lambda: evaluation(loss, function, target))
+    if wanted("scatter"):
+        attempt("plot scatter", scatter)
+    if wanted("kernel"):
+        attempt("in-process MSE loop", kernel)
+    if wanted("csv"):
+        attempt("in-process CSV parsing", csv)
     memory = []
     if wanted("memory") and not TIME.exists():
         print("bench: /usr/bin/time is missing (apt-get install time); peak memory skipped", file=sys.stderr)
     elif wanted("memory"):
         for loss in EVAL_LOSSES:
             for gradient in (False, True):
-                memory.append((f"eval {loss}{' --gradient' if gradient else ''}",) + peak_memory(data, loss, gradient))
+                name = f"eval {loss}{' --gradient' if gradient else ''}"
+                attempt(f"peak memory of {name}", lambda: memory.append((name,) + peak_memory(data, loss, gradient)))
 
     title = (f"lossplot benchmarks, {time.strftime('%Y-%m-%d')}, {os.cpu_count()} cores, "
              f"medians of {args.reps} alternating runs (after one warm-up each)")
@@ -312,6 +336,8 @@ def main():
         print(f"\npeak memory, {args.rows:.0e} rows (GNU time's maximum resident set size):\n" + "\n".join(memory_lines))
     RESULTS.write_text(f"{title}\n\n{table.markdown()}\n\n" + "\n".join(f"- {line}" for line in memory_lines) + "\n", encoding="utf-8")
     print(f"\n(markdown copy in {RESULTS.relative_to(ROOT)})")
+    if failed:
+        sys.exit(f"bench: failed: {', '.join(failed)}")
 
 
 if __name__ == "__main__":
