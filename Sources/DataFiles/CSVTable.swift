@@ -1,3 +1,5 @@
+import Dispatch
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -47,56 +49,62 @@ public struct CSVTable: Sendable {
         self = try result.get()
     }
 
-    init(bytes: UnsafeRawBufferPointer, path: String) throws(DataFileError) {
+    /// Files from this size up are split at a line break into two halves parsed on two cores, when
+    /// they hold no quote (so no field can span the break).
+    static let parallelThreshold = 4 << 20
+
+    init(bytes: UnsafeRawBufferPointer, path: String, parallelFrom threshold: Int = parallelThreshold) throws(DataFileError) {
         var parser = CSVParser(bytes: bytes, path: path)
+        guard let firstLine = try parser.nextRecord() else { throw DataFileError(path: path, "file is empty") }
+        // The first record fixes the width and is the header if any cell is text.
+        let first = parser.fields[0..<parser.fieldCount]
+        let width = first.count
         var header: [String]? = nil
-        var numbers: [Double] = []
-        var nonNumeric: [Int: Cell] = [:]
-        var lines: [Int] = []
-        var width = -1
-        while let line = try parser.nextRecord() {
-            let record = parser.fields[0..<parser.fieldCount]
-            if width < 0 {
-                width = record.count
-                let cells = record.map { parser.cell($0) }
-                if cells.contains(where: { if case .text = $0 { return true } else { return false } }) {
-                    header = record.map { parser.text($0) }
-                    continue
-                }
-            }
-            guard record.count == width else {
-                throw DataFileError(path: path, line: line, "expected \(width) fields, found \(record.count)")
-            }
-            if lines.isEmpty {
-                // Size the storage from the first data record: growing 10^6-row arrays by doubling
-                // copied and page-faulted them several times over.
-                let rows = parser.estimatedRecords(width: width)
-                lines.reserveCapacity(rows)
-                numbers.reserveCapacity(rows * width)
-            }
-            lines.append(line)
-            for field in record {
-                if let x = field.number {
-                    numbers.append(x)
-                    continue
-                }
-                let cell = parser.cell(field)
-                if case .number(let x) = cell {
-                    numbers.append(x)
-                } else {
-                    nonNumeric[numbers.count] = cell
-                    numbers.append(.nan)
-                }
-            }
+        var rows = CSVRows()
+        if first.contains(where: { if case .text = parser.cell($0) { return true } else { return false } }) {
+            header = first.map { parser.text($0) }
+        } else {
+            try rows.append(parser, line: firstLine, width: width)
         }
-        guard width > 0 else { throw DataFileError(path: path, "file is empty") }
+        if let split = parser.parallelSplit(from: threshold) {
+            var halves = [Result<CSVRows, DataFileError>](repeating: .success(CSVRows()), count: 2)
+            var firstHalfLines = 0
+            let start = parser.position, startLine = parser.line
+            halves.withUnsafeMutableBufferPointer { slots in
+                let out = slots.baseAddress
+                DispatchQueue.concurrentPerform(iterations: 2) { part in
+                    // The first half keeps the file's offsets; the second counts bytes and lines afresh.
+                    var half = CSVParser(bytes: UnsafeRawBufferPointer(rebasing: part == 0 ? bytes[..<split] : bytes[split...]), path: path)
+                    half.position = part == 0 ? start : 0
+                    half.line = part == 0 ? startLine : 1
+                    out?[part] = Result { () throws(DataFileError) in
+                        var found = CSVRows()
+                        try found.read(&half, width: width)
+                        return found
+                    }
+                    if part == 0 { firstHalfLines = half.line - startLine }
+                }
+            }
+            let second: CSVRows
+            do {
+                try rows.append(contentsOf: halves[0].get())
+                second = try halves[1].get()
+            } catch {
+                // The second half counted its lines from 1.
+                guard case .success = halves[0], let line = error.line else { throw error }
+                throw DataFileError(path: path, line: line + startLine - 1 + firstHalfLines, error.message)
+            }
+            rows.append(contentsOf: second, lineOffset: startLine - 1 + firstHalfLines)
+        } else {
+            try rows.read(&parser, width: width)
+        }
         self.path = path
         self.columnNames = header
-        self.rowCount = lines.count
+        self.rowCount = rows.lines.count
         self.columnCount = width
-        self.lineNumbers = lines
-        self.numbers = numbers
-        self.nonNumeric = nonNumeric
+        self.lineNumbers = rows.lines
+        self.numbers = rows.numbers
+        self.nonNumeric = rows.nonNumeric
     }
 
     /// The cell at a 0-based data row and column.
@@ -148,6 +156,55 @@ public struct CSVTable: Sendable {
     }
 }
 
+/// Data records as `CSVTable` stores them, read from one stretch of a file.
+struct CSVRows {
+    var numbers: [Double] = []
+    var nonNumeric: [Int: CSVTable.Cell] = [:]
+    var lines: [Int] = []
+
+    /// Reads every remaining record of `parser`.
+    mutating func read(_ parser: inout CSVParser, width: Int) throws(DataFileError) {
+        while let line = try parser.nextRecord() { try append(parser, line: line, width: width) }
+    }
+
+    /// Appends the parser's current record, which starts on `line`.
+    mutating func append(_ parser: CSVParser, line: Int, width: Int) throws(DataFileError) {
+        guard parser.fieldCount == width else {
+            throw DataFileError(path: parser.path, line: line, "expected \(width) fields, found \(parser.fieldCount)")
+        }
+        if lines.isEmpty {
+            // Size the storage from the first data record: growing 10^6-row arrays by doubling
+            // copied and page-faulted them several times over.
+            let rows = parser.estimatedRecords(width: width)
+            lines.reserveCapacity(rows)
+            numbers.reserveCapacity(rows * width)
+        }
+        lines.append(line)
+        for k in 0..<width {
+            let field = parser.fields[k]
+            if let x = field.number {
+                numbers.append(x)
+                continue
+            }
+            let cell = parser.cell(field)
+            if case .number(let x) = cell {
+                numbers.append(x)
+            } else {
+                nonNumeric[numbers.count] = cell
+                numbers.append(.nan)
+            }
+        }
+    }
+
+    /// Appends the records of a later stretch whose line numbers are `lineOffset` short.
+    mutating func append(contentsOf later: CSVRows, lineOffset: Int = 0) {
+        for (index, cell) in later.nonNumeric { nonNumeric[index + numbers.count] = cell }
+        numbers.append(contentsOf: later.numbers)
+        lines.reserveCapacity(lines.count + later.lines.count)
+        for line in later.lines { lines.append(line + lineOffset) }
+    }
+}
+
 /// RFC 4180 record splitter over raw bytes that tracks line numbers and parses numbers in place.
 struct CSVParser {
     /// A field's byte range; `quoted` fields hold doubled quotes still escaped.
@@ -184,6 +241,16 @@ struct CSVParser {
     init(bytes: UnsafeRawBufferPointer, path: String) {
         self.bytes = bytes
         self.path = path
+    }
+
+    /// Where to split the rest of the file for two parsers: just after a line break near its middle,
+    /// when the rest is at least `threshold` bytes and holds no quote; nil otherwise.
+    func parallelSplit(from threshold: Int) -> Int? {
+        guard bytes.count - position >= threshold, let base = bytes.baseAddress,
+              memchr(base + position, Int32(UInt8(ascii: "\"")), bytes.count - position) == nil else { return nil }
+        var split = position + (bytes.count - position) / 2
+        while split < bytes.count && bytes[split] != UInt8(ascii: "\n") { split += 1 }
+        return split + 1 < bytes.count ? split + 1 : nil
     }
 
     /// Where the current record started.
