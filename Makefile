@@ -71,9 +71,22 @@ browser-check: browser-deps
 	@PY=$(PYTHON); $$PY -c "import playwright" 2>/dev/null || PY=$(VENV)/bin/python; \
 	$$PY Tests/Browser/check_report.py $(SHOTS) Output $(CHECKS)/en $(CHECKS)/single
 
+# make bench: lossplot against what users would run instead (Tests/Bench), one table of ratios.
+# Not part of make test. Builds release itself; installs its Python anchors from PyPI into
+# .build/bench-venv; needs /usr/bin/time (peak RSS) and python3's venv, installed when missing.
+# BENCH_ARGS passes options through, e.g. make bench BENCH_ARGS="--reps 3 --only eval kernel".
+BENCH_APT   = time python3-venv
 bench: deps
+	@if [ -x /usr/bin/time ] && python3 -c 'import venv, ensurepip' 2>/dev/null; then \
+	  : ; \
+	elif [ "$(SUDO)" = none ]; then \
+	  echo "make bench needs: apt-get install -y $(BENCH_APT)  (run it as root, then make bench again)" >&2; exit 1; \
+	else \
+	  echo "installing $(BENCH_APT)"; \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $(BENCH_APT); \
+	fi
 	$(SWIFT) build -c release
-	bash Tests/Bench/run.sh
+	bash Tests/Bench/run.sh $(BENCH_ARGS)
 
 # The CI workflow against GitHub's published schema (check-jsonschema's vendored copy). Installs
 # check-jsonschema into .build/workflow-venv from PyPI once; without python3-venv or PyPI it says so and passes.

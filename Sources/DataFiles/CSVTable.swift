@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import Dispatch
 
 /// A CSV file (RFC 4180 quoting) as a table of numeric cells, with an optional header.
 ///
@@ -47,45 +43,62 @@ public struct CSVTable: Sendable {
         self = try result.get()
     }
 
-    init(bytes: UnsafeRawBufferPointer, path: String) throws(DataFileError) {
+    /// Files from this size up are split at a line break into two halves parsed on two cores, when
+    /// they hold no quote (so no field can span the break).
+    static let parallelThreshold = 4 << 20
+
+    init(bytes: UnsafeRawBufferPointer, path: String, parallelFrom threshold: Int = parallelThreshold) throws(DataFileError) {
         var parser = CSVParser(bytes: bytes, path: path)
+        guard let firstLine = try parser.nextRecord() else { throw DataFileError(path: path, "file is empty") }
+        // The first record fixes the width and is the header if any cell is text.
+        let first = parser.fields[0..<parser.fieldCount]
+        let width = first.count
         var header: [String]? = nil
-        var numbers: [Double] = []
-        var nonNumeric: [Int: Cell] = [:]
-        var lines: [Int] = []
-        var width = -1
-        var record: [CSVParser.Field] = []
-        while let line = try parser.nextRecord(into: &record) {
-            if width < 0 {
-                width = record.count
-                let cells = record.map { parser.cell($0) }
-                if cells.contains(where: { if case .text = $0 { return true } else { return false } }) {
-                    header = record.map { parser.text($0) }
-                    continue
-                }
-            }
-            guard record.count == width else {
-                throw DataFileError(path: path, line: line, "expected \(width) fields, found \(record.count)")
-            }
-            lines.append(line)
-            for field in record {
-                let cell = parser.cell(field)
-                if case .number(let x) = cell {
-                    numbers.append(x)
-                } else {
-                    nonNumeric[numbers.count] = cell
-                    numbers.append(.nan)
-                }
-            }
+        var rows = CSVRows()
+        if first.contains(where: { if case .text = parser.cell($0) { return true } else { return false } }) {
+            header = first.map { parser.text($0) }
+        } else {
+            try rows.append(parser, line: firstLine, width: width)
         }
-        guard width > 0 else { throw DataFileError(path: path, "file is empty") }
+        if let split = parser.parallelSplit(from: threshold) {
+            var halves = [Result<CSVRows, DataFileError>](repeating: .success(CSVRows()), count: 2)
+            var firstHalfLines = 0
+            let start = parser.position, startLine = parser.line
+            halves.withUnsafeMutableBufferPointer { slots in
+                let out = slots.baseAddress
+                DispatchQueue.concurrentPerform(iterations: 2) { part in
+                    // The first half keeps the file's offsets; the second counts bytes and lines afresh.
+                    var half = CSVParser(bytes: UnsafeRawBufferPointer(rebasing: part == 0 ? bytes[..<split] : bytes[split...]), path: path)
+                    half.position = part == 0 ? start : 0
+                    half.line = part == 0 ? startLine : 1
+                    out?[part] = Result { () throws(DataFileError) in
+                        var found = CSVRows()
+                        try found.read(&half, width: width)
+                        return found
+                    }
+                    if part == 0 { firstHalfLines = half.line - startLine }
+                }
+            }
+            let second: CSVRows
+            do {
+                try rows.append(contentsOf: halves[0].get())
+                second = try halves[1].get()
+            } catch {
+                // The second half counted its lines from 1.
+                guard case .success = halves[0], let line = error.line else { throw error }
+                throw DataFileError(path: path, line: line + startLine - 1 + firstHalfLines, error.message)
+            }
+            rows.append(contentsOf: second, lineOffset: startLine - 1 + firstHalfLines)
+        } else {
+            try rows.read(&parser, width: width)
+        }
         self.path = path
         self.columnNames = header
-        self.rowCount = lines.count
+        self.rowCount = rows.lines.count
         self.columnCount = width
-        self.lineNumbers = lines
-        self.numbers = numbers
-        self.nonNumeric = nonNumeric
+        self.lineNumbers = rows.lines
+        self.numbers = rows.numbers
+        self.nonNumeric = rows.nonNumeric
     }
 
     /// The cell at a 0-based data row and column.
@@ -134,107 +147,5 @@ public struct CSVTable: Sendable {
             }
         }
         return numbers
-    }
-}
-
-/// RFC 4180 record splitter over raw bytes that tracks line numbers and parses numbers in place.
-struct CSVParser {
-    /// A field's byte range; `quoted` fields hold doubled quotes still escaped.
-    struct Field {
-        var start: Int
-        var end: Int
-        var quoted: Bool
-    }
-
-    let bytes: UnsafeRawBufferPointer
-    let path: String
-    var position = 0
-    var line = 1
-
-    init(bytes: UnsafeRawBufferPointer, path: String) {
-        self.bytes = bytes
-        self.path = path
-    }
-
-    /// Reads the next non-empty record into `fields`; returns the line it starts on, nil at the end.
-    mutating func nextRecord(into fields: inout [Field]) throws(DataFileError) -> Int? {
-        let quote = UInt8(ascii: "\""), comma = UInt8(ascii: ","), newline = UInt8(ascii: "\n"), cr = UInt8(ascii: "\r")
-        let n = bytes.count
-        // Skip empty lines.
-        while position < n && (bytes[position] == newline || bytes[position] == cr) {
-            if bytes[position] == newline { line += 1 }
-            position += 1
-        }
-        guard position < n else { return nil }
-        let startLine = line
-        fields.removeAll(keepingCapacity: true)
-        while true {
-            if position < n && bytes[position] == quote {
-                let openedOn = line
-                position += 1
-                let start = position
-                while true {
-                    guard position < n else {
-                        throw DataFileError(path: path, line: openedOn, "unterminated quoted field")
-                    }
-                    let b = bytes[position]
-                    if b == quote {
-                        if position + 1 < n && bytes[position + 1] == quote { position += 2; continue }
-                        break
-                    }
-                    if b == newline { line += 1 }
-                    position += 1
-                }
-                fields.append(Field(start: start, end: position, quoted: true))
-                position += 1
-                if position < n && bytes[position] != comma && bytes[position] != newline && bytes[position] != cr {
-                    throw DataFileError(path: path, line: line, "unexpected character after a closing quote")
-                }
-            } else {
-                let start = position
-                while position < n && bytes[position] != comma && bytes[position] != newline && bytes[position] != cr {
-                    if bytes[position] == quote {
-                        throw DataFileError(path: path, line: line, "quote inside an unquoted field")
-                    }
-                    position += 1
-                }
-                fields.append(Field(start: start, end: position, quoted: false))
-            }
-            if position < n && bytes[position] == comma { position += 1; continue }
-            // End of record: consume "\r\n", "\n" or "\r".
-            if position < n && bytes[position] == cr { position += 1 }
-            if position < n && bytes[position] == newline { position += 1; line += 1 }
-            return startLine
-        }
-    }
-
-    /// The field's text, with quotes unescaped.
-    func text(_ field: Field) -> String {
-        let raw = String(decoding: UnsafeRawBufferPointer(rebasing: bytes[field.start..<field.end]), as: UTF8.self)
-        return field.quoted ? raw.replacing("\"\"", with: "\"") : raw
-    }
-
-    /// The field as a cell: a number (parsed in place for short unquoted fields), blank, or text.
-    func cell(_ field: Field) -> CSVTable.Cell {
-        var start = field.start, end = field.end
-        while start < end && (bytes[start] == 0x20 || bytes[start] == 0x09) { start += 1 }
-        while end > start && (bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09) { end -= 1 }
-        if start == end { return .blank }
-        let length = end - start
-        if !field.quoted || !bytes[start..<end].contains(UInt8(ascii: "\"")) , length < 64 {
-            let parsed: Double? = withUnsafeTemporaryAllocation(of: CChar.self, capacity: 64) { buffer in
-                guard let base = buffer.baseAddress, let source = bytes.baseAddress else { return nil }
-                memcpy(base, source + start, length)
-                base[length] = 0
-                var stop: UnsafeMutablePointer<CChar>? = nil
-                let x = strtod(base, &stop)
-                guard let stop, stop - base == length else { return nil }
-                return x
-            }
-            if let parsed { return .number(parsed) }
-        } else if let x = Double(text(Field(start: start, end: end, quoted: field.quoted))) {
-            return .number(x)
-        }
-        return .text(text(field))
     }
 }

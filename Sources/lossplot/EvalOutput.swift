@@ -1,7 +1,8 @@
 import DataFiles
 import LossFunctions
 
-/// Text and JSON renderings of a `lossplot eval` result.
+/// Text and JSON renderings of a `lossplot eval` result, written piece by piece to a stream (a
+/// gradient of 10^7 values is 200 MB of text: it goes out in buffered chunks, never held whole).
 enum EvalOutput {
     static func gradientNames(_ request: EvalRequest) -> [String] {
         switch request.loss.inputKind {
@@ -11,74 +12,71 @@ enum EvalOutput {
         }
     }
 
-    static func text(request: EvalRequest, outcome: LossOutcome, shapes: [DataMatrix], rows: Int) -> String {
-        var out = "\(request.loss.rawValue) (\(request.reduction.rawValue) over \(rows) samples): "
+    static func text(request: EvalRequest, outcome: LossOutcome, shapes: [DataMatrix], rows: Int, to out: inout some TextOutputStream) {
+        out.write("\(request.loss.rawValue) (\(request.reduction.rawValue) over \(rows) samples): ")
         if let perSample = outcome.perSample {
-            out += "\n"
-            for x in perSample { out += "\(x)\n" }
+            out.write("\n")
+            for x in perSample { out.write(x.description); out.write("\n") }
         } else {
-            out += "\(outcome.value)\n"
+            out.write("\(outcome.value)\n")
         }
-        guard outcome.hasGradients else { return out }
+        guard outcome.hasGradients else { return }
         for (k, name) in gradientNames(request).enumerated() {
-            out += "gradient d/d\(name):\n"
+            out.write("gradient d/d\(name):\n")
             let g = outcome.gradient(k), columns = shapes[k].columns
-            var i = g.startIndex
-            while i < g.endIndex {
-                out += g[i..<min(i + columns, g.endIndex)].map { "\($0)" }.joined(separator: " ") + "\n"
-                i += columns
+            for (j, x) in g.enumerated() {
+                out.write(x.description)
+                out.write(j % columns == columns - 1 || j == g.count - 1 ? "\n" : " ")
             }
         }
-        return out
     }
 
-    static func json(request: EvalRequest, outcome: LossOutcome, shapes: [DataMatrix], rows: Int) -> String {
-        var out = "{\"loss\": \"\(request.loss.rawValue)\", \"reduction\": \"\(request.reduction.rawValue)\", \"n\": \(rows), \"value\": "
+    static func json(request: EvalRequest, outcome: LossOutcome, shapes: [DataMatrix], rows: Int, to out: inout some TextOutputStream) {
+        out.write("{\"loss\": \"\(request.loss.rawValue)\", \"reduction\": \"\(request.reduction.rawValue)\", \"n\": \(rows), \"value\": ")
         if let perSample = outcome.perSample {
             append(perSample[...], to: &out)
         } else {
-            out += "\(outcome.value)"
+            out.write("\(outcome.value)")
         }
         if outcome.hasGradients {
-            out += ", \"gradient\": "
+            out.write(", \"gradient\": ")
             let names = gradientNames(request)
             if request.loss.inputKind == .predictions {
                 appendShaped(outcome.gradient(0), matrix: shapes[0], to: &out)
             } else {
-                out += "{"
+                out.write("{")
                 for (k, name) in names.enumerated() {
-                    out += (k > 0 ? ", " : "") + "\"\(name)\": "
+                    out.write((k > 0 ? ", " : "") + "\"\(name)\": ")
                     appendShaped(outcome.gradient(k), matrix: shapes[k], to: &out)
                 }
-                out += "}"
+                out.write("}")
             }
         }
-        out += "}\n"
-        return out
+        out.write("}\n")
     }
 
     /// A flat array for a vector input, nested rows for a matrix input.
-    static func appendShaped(_ values: ArraySlice<Double>, matrix: DataMatrix, to out: inout String) {
+    static func appendShaped(_ values: ArraySlice<Double>, matrix: DataMatrix, to out: inout some TextOutputStream) {
         guard matrix.columns > 1 else { return append(values, to: &out) }
-        out += "["
+        out.write("[")
         var i = values.startIndex
         while i < values.endIndex {
-            if i > values.startIndex { out += ", " }
+            if i > values.startIndex { out.write(", ") }
             append(values[i..<i + matrix.columns], to: &out)
             i += matrix.columns
         }
-        out += "]"
+        out.write("]")
     }
 
     /// Numbers in shortest round-trip form (the library guarantees they are finite).
-    static func append(_ values: ArraySlice<Double>, to out: inout String) {
-        out += "["
+    static func append(_ values: ArraySlice<Double>, to out: inout some TextOutputStream) {
+        out.write("[")
         var first = true
         for x in values {
-            if !first { out += ", " }
+            if !first { out.write(", ") }
             first = false
-            out += x.description
+            out.write(x.description)
         }
-        out += "]"
+        out.write("]")
     }
 }

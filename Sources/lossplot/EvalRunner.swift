@@ -32,7 +32,8 @@ struct EvalRequest {
 
 /// Loads the files, evaluates, and formats the result of `lossplot eval`.
 enum EvalRunner {
-    static func run(_ request: EvalRequest) throws(EvalDataError) -> String {
+    /// Evaluates, then writes the result to `out` (nothing is written when evaluation fails).
+    static func run(_ request: EvalRequest, to out: inout some TextOutputStream) throws(EvalDataError) {
         let matrices = try request.files.map { path throws(EvalDataError) in try load(path) }
         let weights = try request.weights.map { path throws(EvalDataError) in try load(path) }
         if let weights, weights.columns != 1 {
@@ -62,9 +63,10 @@ enum EvalRunner {
         }
         let differentiated = request.loss.inputKind == .predictions ? [matrices[1]]
             : request.loss.inputKind == .pairs ? [matrices[0], matrices[1]] : matrices
-        return request.format == .json
-            ? EvalOutput.json(request: request, outcome: outcome, shapes: differentiated, rows: matrices[0].rows)
-            : EvalOutput.text(request: request, outcome: outcome, shapes: differentiated, rows: matrices[0].rows)
+        switch request.format {
+        case .json: EvalOutput.json(request: request, outcome: outcome, shapes: differentiated, rows: matrices[0].rows, to: &out)
+        case .text: EvalOutput.text(request: request, outcome: outcome, shapes: differentiated, rows: matrices[0].rows, to: &out)
+        }
     }
 
     static func load(_ path: String) throws(EvalDataError) -> DataMatrix {

@@ -1,9 +1,11 @@
-"""lossplot's benchmark suite: each workload run by lossplot and by its Python anchor,
-alternating, several times; medians and their ratio printed as one table.
+"""lossplot's benchmark suite: each workload run by lossplot and by what a user would run instead
+(its Python anchor), taking turns, several times; medians and their ratio printed as one table.
 
-Whole-process timings (what a user waits for) unless a row says in-process.
+Whole-process timings (what a user waits for) unless a row says in-process. The anchors' Python code
+for the report and for `eval` is the document's own, extracted from it at bench time.
 """
 import argparse
+import ast
 import json
 import os
 import re
@@ -19,12 +21,31 @@ ROOT = Path(__file__).resolve().parents[2]
 BIN = ROOT / ".build" / "release" / "lossplot"
 BENCH_BIN = ROOT / ".build" / "release" / "lossplot-bench"
 DATA = ROOT / ".build" / "bench-data"
+RESULTS = ROOT / ".build" / "bench-results.md"
 
 
-def timed(cmd, cwd=None, env=None):
+# ---------------------------------------------------------------- running and timing
+
+TIME = Path("/usr/bin/time")
+
+
+def timed(cmd, cwd=None):
+    """Seconds one run of a command takes to completion (output discarded)."""
     start = time.perf_counter()
-    subprocess.run(cmd, cwd=cwd, env=env, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    return time.perf_counter() - start
+    proc = subprocess.run(cmd, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    elapsed = time.perf_counter() - start
+    if proc.returncode != 0:
+        raise RuntimeError(f"{' '.join(map(str, cmd))} exited {proc.returncode}: {proc.stderr.decode(errors='replace')[-800:]}")
+    return elapsed
+
+
+def peak_rss(cmd):
+    """Peak resident memory of a command in bytes, as GNU time reports it (`%M`, the -v "Maximum
+    resident set size"). Measured through /usr/bin/time rather than this process's wait4: a child
+    forked from this Python (with numpy and pandas loaded) would count the parent's pages too."""
+    with tempfile.NamedTemporaryFile("r", suffix=".rss") as out:
+        timed([str(TIME), "-f", "%M", "-o", out.name] + cmd)
+        return int(out.read().split()[-1]) * 1024
 
 
 def alternate(ours, anchor, reps):
@@ -37,52 +58,77 @@ def alternate(ours, anchor, reps):
     return statistics.median(a), statistics.median(b)
 
 
+def has_subcommand(name):
+    """Whether `lossplot --help` lists the subcommand (others may still be on their branches)."""
+    listing = subprocess.run([str(BIN), "--help"], capture_output=True, text=True).stdout
+    return re.search(rf"^\s+{re.escape(name)}\s", listing.split("SUBCOMMANDS:")[-1], re.M) is not None
+
+
+# ---------------------------------------------------------------- data
+
 def make_data(n_rows, n_scatter):
+    """Inputs for eval (float64 .npy) and for the scatter (CSV, 17 significant digits), made once."""
     import numpy as np
-    DATA.mkdir(parents=True, exist_ok=True)
-    stamp = DATA / f"stamp-{n_rows}-{n_scatter}"
-    if stamp.exists():
-        return
+    folder = DATA / f"{n_rows}-{n_scatter}"
+    folder.mkdir(parents=True, exist_ok=True)
+    np.save(folder / "one.npy", np.zeros(1))
+    if (folder / "done").exists():
+        return folder
     rng = np.random.default_rng(7)
     y = rng.standard_normal(n_rows)
-    np.save(DATA / "y_true.npy", y)
-    np.save(DATA / "y_pred.npy", y + rng.standard_normal(n_rows) * 0.5)
-    np.save(DATA / "labels.npy", (rng.random(n_rows) < 0.3).astype(np.float64))
-    np.save(DATA / "probs.npy", rng.uniform(0.001, 0.999, n_rows))
+    np.save(folder / "y_true.npy", y)
+    np.save(folder / "y_pred.npy", y + rng.standard_normal(n_rows) * 0.5)
+    np.save(folder / "labels.npy", (rng.random(n_rows) < 0.3).astype(np.float64))
+    np.save(folder / "probs.npy", rng.uniform(0.001, 0.999, n_rows))
     x = rng.standard_normal(n_scatter)
-    with open(DATA / "scatter.csv", "w") as f:
+    with open(folder / "scatter.csv", "w") as f:
         f.write("x,y\n")
         np.savetxt(f, np.column_stack([x, 2 * x + rng.standard_normal(n_scatter)]), delimiter=",", fmt="%.17g")
-    stamp.touch()
+    (folder / "done").touch()
+    return folder
 
 
-NUMPY_FORMULAS = {
-    "mse": "np.mean((a - b) ** 2)",
-    "huber": "(lambda e: np.where(np.abs(e) <= 1.0, 0.5 * e ** 2, 1.0 * (np.abs(e) - 0.5)).mean())(a - b)",
-    "bce": "(lambda p: -np.mean(a * np.log(p) + (1 - a) * np.log(1 - p)))(np.clip(b, 1e-15, 1 - 1e-15))",
-}
-EVAL_FILES = {"mse": ("y_true", "y_pred"), "huber": ("y_true", "y_pred"), "bce": ("labels", "probs")}
+# ---------------------------------------------------------------- the document's own code
+
+def python_blocks(doc):
+    return re.findall(r"```python\n(.*?)```", doc.read_text(encoding="utf-8"), re.S)
 
 
-def bench_eval(loss, reps):
-    t, p = (str(DATA / f"{n}.npy") for n in EVAL_FILES[loss])
-    code = f"import numpy as np; a = np.load({t!r}); b = np.load({p!r}); print({NUMPY_FORMULAS[loss]})"
-    ours = lambda: timed([str(BIN), "eval", loss, "--y-true", t, "--y-pred", p])
-    anchor = lambda: timed([sys.executable, "-c", code])
-    return alternate(ours, anchor, reps)
+def document_functions(blocks):
+    """Every top-level function the document defines (first definition of a name wins), as source."""
+    found = {}
+    for block in blocks:
+        try:
+            tree = ast.parse(block)
+        except SyntaxError:
+            continue
+        for node in tree.body:
+            if isinstance(node, ast.FunctionDef) and node.name not in found:
+                found[node.name] = ast.get_source_segment(block, node)
+    return found
 
 
 def document_figure_script(doc, out_dir):
-    """The document's own figure-drawing code blocks, saving each figure instead of showing it."""
-    blocks = re.findall(r"```python\n(.*?)```", doc.read_text(encoding="utf-8"), re.S)
-    helpers = [b for b in blocks if "def mse_loss" in b or "def mae_loss" in b]
+    """The document's figure-drawing blocks, each saving its figure as PNG instead of showing it,
+    after every function the document defines (figures may call them)."""
+    blocks = python_blocks(doc)
     figures = [b for b in blocks if "plt.show()" in b]
     parts = ["import matplotlib\nmatplotlib.use('Agg')\nimport numpy as np\nimport matplotlib.pyplot as plt\n"]
-    parts += [h.split("# Приклад")[0] for h in helpers]
+    parts += document_functions([b for b in blocks if "plt.show()" not in b]).values()
     for i, block in enumerate(figures):
         parts.append(block.replace("plt.show()", f"plt.savefig({str(out_dir / f'fig{i}.png')!r}, dpi=100); plt.close('all')"))
-    return "\n".join(parts), len(figures)
+    return "\n\n".join(parts), len(figures)
 
+
+# The document's numpy function for each loss `lossplot eval` is timed on, and the files it reads.
+EVAL_LOSSES = {
+    "mse": ("mse_loss", "y_true", "y_pred", 2),
+    "huber": ("huber_loss", "y_true", "y_pred", 3),
+    "bce": ("binary_cross_entropy", "labels", "probs", 3),
+}
+
+
+# ---------------------------------------------------------------- workloads
 
 def bench_report(doc, reps):
     work = Path(tempfile.mkdtemp(prefix="lossplot-bench-"))
@@ -92,46 +138,110 @@ def bench_report(doc, reps):
     ours = lambda: timed([str(BIN), "report", "--out", str(out)])
     anchor = lambda: timed([sys.executable, str(work / "figures.py")], cwd=work)
     result = alternate(ours, anchor, reps)
+    charts = sum(1 for p in out.rglob("*") if p.suffix in (".svg", ".png"))
     shutil.rmtree(work, ignore_errors=True)
-    return result, count
+    return result, count, charts
 
 
-def bench_scatter(reps):
-    csv = DATA / "scatter.csv"
+def bench_eval(data, loss, function_source, reps):
+    function, t_name, p_name, _ = EVAL_LOSSES[loss]
+    t, p = (str(data / f"{n}.npy") for n in (t_name, p_name))
+    code = f"import numpy as np\n{function_source}\na = np.load({t!r}); b = np.load({p!r}); print({function}(a, b))"
+    ours = lambda: timed([str(BIN), "eval", loss, "--y-true", t, "--y-pred", p])
+    anchor = lambda: timed([sys.executable, "-c", code])
+    return alternate(ours, anchor, reps)
+
+
+def bench_scatter(data, reps):
+    """A scatter of every row of a CSV, PNG at matplotlib's default 640x480 (both sides' default size)."""
+    csv = data / "scatter.csv"
     work = Path(tempfile.mkdtemp(prefix="lossplot-bench-"))
     code = ("import pandas as pd, matplotlib; matplotlib.use('Agg'); import matplotlib.pyplot as plt; "
-            f"d = pd.read_csv({str(csv)!r}); plt.figure(figsize=(10, 6)); plt.scatter(d['x'], d['y'], s=4); "
+            f"d = pd.read_csv({str(csv)!r}); plt.figure(); plt.scatter(d['x'], d['y'], s=4); "
             f"plt.savefig({str(work / 'mpl.png')!r}, dpi=100)")
-    ours = lambda: timed([str(BIN), "plot", str(csv), "--x", "x", "--y", "y", "--kind", "scatter", "--out", str(work / "ours.png")])
+    plot = lambda out: [str(BIN), "plot", str(csv), "--x", "x", "--y", "y", "--kind", "scatter", "--out", str(work / out)]
+    ours = lambda: timed(plot("ours.png"))
     anchor = lambda: timed([sys.executable, "-c", code])
     result = alternate(ours, anchor, reps)
-    subprocess.run([str(BIN), "plot", str(csv), "--x", "x", "--y", "y", "--kind", "scatter", "--out", str(work / "ours.svg")], check=True, stdout=subprocess.DEVNULL)
+    timed(plot("ours.svg"))
     svg_bytes = (work / "ours.svg").stat().st_size
     shutil.rmtree(work, ignore_errors=True)
     return result, svg_bytes
 
 
-def bench_in_process(reps):
-    """In-process: lossplot's MSE loop against a plain sum over the same bytes, and CSV parsing
-    against pandas.read_csv, each as the median of several runs."""
-    rows = {}
-    if BENCH_BIN.exists():
-        out = subprocess.run([str(BENCH_BIN), "kernel", str(DATA / "y_true.npy"), str(DATA / "y_pred.npy"), "--reps", str(reps)],
-                             check=True, capture_output=True, text=True).stdout
-        rows["kernel"] = json.loads(out)
-        out = subprocess.run([str(BENCH_BIN), "csv", str(DATA / "scatter.csv"), "--reps", str(reps)],
-                             check=True, capture_output=True, text=True).stdout
-        rows["csv"] = json.loads(out)
+def bench_kernel(data, reps):
+    """In-process: the MSE loop as `eval` runs it against a plain sum over the same mapped bytes."""
+    out = subprocess.run([str(BENCH_BIN), "kernel", str(data / "y_true.npy"), str(data / "y_pred.npy"), "--reps", str(reps)],
+                         check=True, capture_output=True, text=True).stdout
+    return json.loads(out)
+
+
+def bench_csv(data, reps):
+    """In-process CSV parsing into numeric columns, lossplot (DataFiles) and pandas.read_csv taking turns."""
     import pandas as pd
-    csv = DATA / "scatter.csv"
-    size = csv.stat().st_size
-    times = []
-    for _ in range(reps):
+    csv = data / "scatter.csv"
+
+    def ours():
+        out = subprocess.run([str(BENCH_BIN), "csv", str(csv), "--reps", "1"], check=True, capture_output=True, text=True).stdout
+        return json.loads(out)["seconds"]
+
+    def anchor():
         start = time.perf_counter()
         pd.read_csv(csv)
-        times.append(time.perf_counter() - start)
-    rows["pandas_csv_mb_s"] = size / 1e6 / statistics.median(times)
-    return rows
+        return time.perf_counter() - start
+
+    ours_s, anchor_s = alternate(ours, anchor, reps)
+    return csv.stat().st_size, ours_s, anchor_s
+
+
+def peak_memory(data, loss, gradient):
+    """Peak RSS of `lossplot eval` and what issue 3 allows it: the runtime's own (eval on one-row
+    files), plus the mapped inputs, plus the gradient (8 bytes a value) when asked for."""
+    function, t_name, p_name, _ = EVAL_LOSSES[loss]
+    files = [data / f"{t_name}.npy", data / f"{p_name}.npy"]
+    eval_cmd = lambda t, p: [str(BIN), "eval", loss, "--y-true", str(t), "--y-pred", str(p)] + (["--gradient"] if gradient else [])
+    rss = peak_rss(eval_cmd(*files))
+    runtime = peak_rss(eval_cmd(data / "one.npy", data / "one.npy"))
+    inputs = sum(f.stat().st_size for f in files)
+    n = (files[1].stat().st_size - 128) // 8
+    return rss, runtime, inputs, (8 * n if gradient else 0)
+
+
+# ---------------------------------------------------------------- the table
+
+class Table:
+    """Rows of (workload, lossplot, anchor, ratio, target, verdict, note); ratios are computed here."""
+
+    def __init__(self):
+        self.rows = []
+
+    def speedup(self, name, ours, anchor, target=None, note=""):
+        ratio = anchor / ours
+        verdict = "" if target is None else ("ok" if ratio >= target else "BELOW")
+        self.rows.append((name, f"{ours * 1000:.0f} ms", f"{anchor * 1000:.0f} ms", f"{ratio:.{1 if ratio >= 10 else 2}f}x faster",
+                          "" if target is None else f">= {target}x", verdict, note))
+
+    def slowdown(self, name, ours, floor, target, note=""):
+        ratio = ours / floor
+        self.rows.append((name, f"{ours * 1000:.1f} ms", f"{floor * 1000:.1f} ms", f"{ratio:.2f}x the floor",
+                          f"<= {target}x", "ok" if ratio <= target else "ABOVE", note))
+
+    def throughput(self, name, ours, anchor, note=""):
+        self.rows.append((name, f"{ours:.0f} MB/s", f"{anchor:.0f} MB/s", f"{ours / anchor:.2f}x", "", "", note))
+
+    def skipped(self, name, why):
+        self.rows.append((name, "-", "-", "-", "", "skipped", why))
+
+    HEADER = ("workload", "lossplot", "anchor", "ratio", "target", "", "note")
+
+    def text(self):
+        widths = [max(len(str(r[i])) for r in self.rows + [self.HEADER]) for i in range(len(self.HEADER))]
+        return "\n".join("  ".join(str(c).ljust(w) for c, w in zip(r, widths)).rstrip() for r in [self.HEADER] + self.rows)
+
+    def markdown(self):
+        lines = ["| " + " | ".join(self.HEADER) + " |", "|" + "---|" * len(self.HEADER)]
+        lines += ["| " + " | ".join(str(c) for c in r) + " |" for r in self.rows]
+        return "\n".join(lines)
 
 
 def main():
@@ -139,45 +249,95 @@ def main():
     ap.add_argument("--reps", type=int, default=5)
     ap.add_argument("--rows", type=int, default=10_000_000)
     ap.add_argument("--scatter", type=int, default=1_000_000)
+    ap.add_argument("--only", nargs="*", default=None, choices=["report", "eval", "scatter", "kernel", "csv", "memory"],
+                    help="run only these workloads")
     ap.add_argument("--doc", type=Path, default=ROOT.parent / "shared" / "seed" / "loss-functions.md",
-                    help="the document whose figure code is the report's anchor")
+                    help="the document whose Python code is the anchor for the report and eval rows")
     args = ap.parse_args()
-    if not BIN.exists():
-        sys.exit(f"bench: {BIN} is missing; run `swift build -c release` first")
-    make_data(args.rows, args.scatter)
-    table = []
+    wanted = lambda w: args.only is None or w in args.only
+    for binary in (BIN, BENCH_BIN):
+        if not binary.exists():
+            sys.exit(f"bench: {binary} is missing; run `swift build -c release` first")
+    data = make_data(args.rows, args.scatter)
+    doc_blocks = python_blocks(args.doc) if args.doc.exists() else []
+    functions = document_functions(doc_blocks)
+    missing_doc = f"{args.doc} not found (--doc)"
+    table = Table()
 
-    def row(name, ours, anchor, target=None, note=""):
-        ratio = anchor / ours
-        verdict = "" if target is None else ("ok" if ratio >= target else f"BELOW {target}x")
-        table.append((name, f"{ours * 1000:.0f} ms", f"{anchor * 1000:.0f} ms", f"{ratio:.1f}x", verdict, note))
+    failed = []
 
-    if args.doc.exists():
-        (ours, anchor), count = bench_report(args.doc, args.reps)
-        row("report (all charts, SVG+PNG) vs document's figure code", ours, anchor, 20, f"{count} matplotlib figures")
-    else:
-        print(f"bench: {args.doc} not found; report row skipped", file=sys.stderr)
-    for loss, target in (("mse", 2), ("huber", 3), ("bce", 3)):
-        ours, anchor = bench_eval(loss, args.reps)
-        row(f"eval {loss}, {args.rows:.0e} rows .npy vs numpy", ours, anchor, target)
-    (ours, anchor), svg = bench_scatter(args.reps)
-    row(f"plot scatter {args.scatter:.0e} points CSV->PNG vs pandas+matplotlib", ours, anchor, 3, f"SVG {svg / 1e6:.2f} MB")
-    extra = bench_in_process(args.reps)
+    def attempt(name, body):
+        """Runs one workload; a failure becomes a table row rather than losing the whole run."""
+        try:
+            body()
+        except Exception as e:  # noqa: BLE001 - reported in the table, with its message on stderr
+            print(f"bench: {name}: {e}", file=sys.stderr)
+            table.skipped(name, f"FAILED: {str(e).splitlines()[0][:100]}")
+            failed.append(name)
 
-    print(f"\nlossplot benchmarks, {os.cpu_count()} cores, {time.strftime('%Y-%m-%d')}, medians of {args.reps} alternating runs\n")
-    header = ("workload", "lossplot", "anchor", "speed-up", "target", "note")
-    widths = [max(len(str(r[i])) for r in table + [header]) for i in range(len(header))]
-    for r in [header] + table:
-        print("  ".join(str(c).ljust(w) for c, w in zip(r, widths)))
-    if "kernel" in extra:
-        k = extra["kernel"]
-        ratio = k["mse_seconds"] / k["sum_seconds"]
-        print(f"\nin-process MSE loop {k['mse_seconds'] * 1000:.1f} ms vs plain sum {k['sum_seconds'] * 1000:.1f} ms over the same bytes: "
-              f"{ratio:.2f}x the floor (target within 1.5x)")
-    if "csv" in extra:
-        print(f"CSV parsing: lossplot {extra['csv']['mb_per_s']:.0f} MB/s vs pandas.read_csv {extra['pandas_csv_mb_s']:.0f} MB/s")
-    else:
-        print(f"CSV parsing: pandas.read_csv {extra['pandas_csv_mb_s']:.0f} MB/s (lossplot-bench not built)")
+    def report():
+        name = "report (all charts, SVG+PNG) vs document's figure code"
+        if not doc_blocks:
+            return table.skipped(name, missing_doc)
+        (ours, anchor), count, charts = bench_report(args.doc, args.reps)
+        table.speedup(name, ours, anchor, 20, f"{charts} chart files vs {count} matplotlib PNGs")
+
+    def evaluation(loss, function, target):
+        name = f"eval {loss}, {args.rows:.0e} rows .npy vs numpy (document's {function})"
+        if function not in functions:
+            return table.skipped(name, missing_doc if not doc_blocks else f"the document has no {function}")
+        ours, anchor = bench_eval(data, loss, functions[function], args.reps)
+        table.speedup(name, ours, anchor, target)
+
+    def scatter():
+        name = f"plot scatter, {args.scatter:.0e} points CSV->PNG vs pandas+matplotlib"
+        if not has_subcommand("plot"):
+            return table.skipped(name, "`lossplot plot` is not built yet")
+        (ours, anchor), svg = bench_scatter(data, args.reps)
+        table.speedup(name, ours, anchor, 3, f"SVG {svg / 1e6:.2f} MB (target < 2 MB: {'ok' if svg < 2e6 else 'ABOVE'})")
+
+    def kernel():
+        k = bench_kernel(data, args.reps)
+        table.slowdown(f"in-process MSE loop vs plain sum of the same bytes, {k['n']:.0e} rows", k["mse_seconds"], k["sum_seconds"], 1.5,
+                       f"library API from another module: {k['mse_api_seconds'] / k['sum_seconds']:.2f}x")
+
+    def csv():
+        size, ours, anchor = bench_csv(data, args.reps)
+        table.throughput(f"in-process CSV parsing, {size / 1e6:.0f} MB, vs pandas.read_csv", size / 1e6 / ours, size / 1e6 / anchor)
+
+    if wanted("report"):
+        attempt("report", report)
+    if wanted("eval"):
+        for loss, (function, _, _, target) in EVAL_LOSSES.items():
+            attempt(f"eval {loss}", lambda: evaluation(loss, function, target))
+    if wanted("scatter"):
+        attempt("plot scatter", scatter)
+    if wanted("kernel"):
+        attempt("in-process MSE loop", kernel)
+    if wanted("csv"):
+        attempt("in-process CSV parsing", csv)
+    memory = []
+    if wanted("memory") and not TIME.exists():
+        print("bench: /usr/bin/time is missing (apt-get install time); peak memory skipped", file=sys.stderr)
+    elif wanted("memory"):
+        for loss in EVAL_LOSSES:
+            for gradient in (False, True):
+                name = f"eval {loss}{' --gradient' if gradient else ''}"
+                attempt(f"peak memory of {name}", lambda: memory.append((name,) + peak_memory(data, loss, gradient)))
+
+    title = (f"lossplot benchmarks, {time.strftime('%Y-%m-%d')}, {os.cpu_count()} cores, "
+             f"medians of {args.reps} alternating runs (after one warm-up each)")
+    print(f"\n{title}\n\n{table.text()}")
+    memory_lines = [f"{name}: peak RSS {rss / 1e6:.0f} MB = {rss / (runtime + inputs + gradient):.2f}x the allowance "
+                    f"({runtime / 1e6:.0f} MB runtime + {inputs / 1e6:.0f} MB mapped inputs"
+                    f"{f' + {gradient / 1e6:.0f} MB gradient' if gradient else ''})"
+                    for name, rss, runtime, inputs, gradient in memory]
+    if memory_lines:
+        print(f"\npeak memory, {args.rows:.0e} rows (GNU time's maximum resident set size):\n" + "\n".join(memory_lines))
+    RESULTS.write_text(f"{title}\n\n{table.markdown()}\n\n" + "\n".join(f"- {line}" for line in memory_lines) + "\n", encoding="utf-8")
+    print(f"\n(markdown copy in {RESULTS.relative_to(ROOT)})")
+    if failed:
+        sys.exit(f"bench: failed: {', '.join(failed)}")
 
 
 if __name__ == "__main__":

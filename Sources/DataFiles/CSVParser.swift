@@ -1,0 +1,214 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Data records as `CSVTable` stores them, read from one stretch of a file.
+struct CSVRows {
+    var numbers: [Double] = []
+    var nonNumeric: [Int: CSVTable.Cell] = [:]
+    var lines: [Int] = []
+
+    /// Reads every remaining record of `parser`.
+    mutating func read(_ parser: inout CSVParser, width: Int) throws(DataFileError) {
+        while let line = try parser.nextRecord() { try append(parser, line: line, width: width) }
+    }
+
+    /// Appends the parser's current record, which starts on `line`.
+    mutating func append(_ parser: CSVParser, line: Int, width: Int) throws(DataFileError) {
+        guard parser.fieldCount == width else {
+            throw DataFileError(path: parser.path, line: line, "expected \(width) fields, found \(parser.fieldCount)")
+        }
+        if lines.isEmpty {
+            // Size the storage from the first data record: growing 10^6-row arrays by doubling
+            // copied and page-faulted them several times over.
+            let rows = parser.estimatedRecords(width: width)
+            lines.reserveCapacity(rows)
+            numbers.reserveCapacity(rows * width)
+        }
+        lines.append(line)
+        for k in 0..<width {
+            let field = parser.fields[k]
+            if let x = field.number {
+                numbers.append(x)
+                continue
+            }
+            let cell = parser.cell(field)
+            if case .number(let x) = cell {
+                numbers.append(x)
+            } else {
+                nonNumeric[numbers.count] = cell
+                numbers.append(.nan)
+            }
+        }
+    }
+
+    /// Appends the records of a later stretch whose line numbers are `lineOffset` short.
+    mutating func append(contentsOf later: CSVRows, lineOffset: Int = 0) {
+        for (index, cell) in later.nonNumeric { nonNumeric[index + numbers.count] = cell }
+        numbers.append(contentsOf: later.numbers)
+        lines.reserveCapacity(lines.count + later.lines.count)
+        for line in later.lines { lines.append(line + lineOffset) }
+    }
+}
+
+/// RFC 4180 record splitter over raw bytes that tracks line numbers and parses numbers in place.
+struct CSVParser {
+    /// A field's byte range; `quoted` fields hold doubled quotes still escaped.
+    struct Field {
+        var start: Int
+        var end: Int
+        var quoted: Bool
+        /// The value, when the whole field is a plain decimal number read while splitting the record.
+        var number: Double? = nil
+    }
+
+    let bytes: UnsafeRawBufferPointer
+    let path: String
+    var position = 0
+    var line = 1
+    /// The current record's fields are `fields[0..<fieldCount]` (the array is reused from record to record).
+    private(set) var fields: [Field] = []
+    private(set) var fieldCount = 0
+
+    /// Whether `b` ends an unquoted field (comma, LF, CR) or must not appear in one (quote): one
+    /// shift and test of a mask over bytes 0..<64 instead of four comparisons.
+    @inline(__always)
+    static func isSpecial(_ b: UInt8) -> Bool {
+        let mask: UInt64 = 1 << 0x2C | 1 << 0x0A | 1 << 0x0D | 1 << 0x22
+        return b < 64 && (mask >> UInt64(b)) & 1 != 0
+    }
+
+    /// Whether `b` ends a field: comma, LF or CR.
+    @inline(__always)
+    func endsField(_ b: UInt8) -> Bool {
+        b == UInt8(ascii: ",") || b == UInt8(ascii: "\n") || b == UInt8(ascii: "\r")
+    }
+
+    init(bytes: UnsafeRawBufferPointer, path: String) {
+        self.bytes = bytes
+        self.path = path
+    }
+
+    /// Where to split the rest of the file for two parsers: just after a line break near its middle,
+    /// when the rest is at least `threshold` bytes and holds no quote; nil otherwise.
+    func parallelSplit(from threshold: Int) -> Int? {
+        guard bytes.count - position >= threshold, let base = bytes.baseAddress,
+              memchr(base + position, Int32(UInt8(ascii: "\"")), bytes.count - position) == nil else { return nil }
+        var split = position + (bytes.count - position) / 2
+        while split < bytes.count && bytes[split] != UInt8(ascii: "\n") { split += 1 }
+        return split + 1 < bytes.count ? split + 1 : nil
+    }
+
+    /// Where the current record started.
+    private(set) var recordStart = 0
+
+    /// The records the file would hold if they were all as long as the current one, but never more
+    /// than could fit (each field takes at least one byte and a separator).
+    func estimatedRecords(width: Int) -> Int {
+        let length = max(position - recordStart, 1)
+        return min(bytes.count / length + 1, bytes.count / (2 * max(width, 1)) + 1)
+    }
+
+    /// Appends a field to the current record, reusing storage.
+    private mutating func add(_ field: Field) {
+        if fieldCount < fields.count { fields[fieldCount] = field } else { fields.append(field) }
+        fieldCount += 1
+    }
+
+    /// Reads the next non-empty record into `fields[0..<fieldCount]`; returns the line it starts on, nil at the end.
+    mutating func nextRecord() throws(DataFileError) -> Int? {
+        let quote = UInt8(ascii: "\""), comma = UInt8(ascii: ","), newline = UInt8(ascii: "\n"), cr = UInt8(ascii: "\r")
+        let n = bytes.count
+        // Skip empty lines.
+        while position < n && (bytes[position] == newline || bytes[position] == cr) {
+            if bytes[position] == newline { line += 1 }
+            position += 1
+        }
+        guard position < n else { return nil }
+        let startLine = line
+        recordStart = position
+        fieldCount = 0
+        while true {
+            if position < n && bytes[position] == quote {
+                let openedOn = line
+                position += 1
+                let start = position
+                while true {
+                    guard position < n else {
+                        throw DataFileError(path: path, line: openedOn, "unterminated quoted field")
+                    }
+                    let b = bytes[position]
+                    if b == quote {
+                        if position + 1 < n && bytes[position + 1] == quote { position += 2; continue }
+                        break
+                    }
+                    if b == newline { line += 1 }
+                    position += 1
+                }
+                add(Field(start: start, end: position, quoted: true))
+                position += 1
+                if position < n && bytes[position] != comma && bytes[position] != newline && bytes[position] != cr {
+                    throw DataFileError(path: path, line: line, "unexpected character after a closing quote")
+                }
+            } else {
+                // Most fields are numbers: read one, and if a field end follows, that was the field.
+                let start = position
+                var number: Double? = nil
+                if let base = bytes.baseAddress?.assumingMemoryBound(to: UInt8.self) {
+                    let scanned = DecimalParser.scan(base + start, limit: n - start)
+                    position += scanned.length
+                    number = scanned.value
+                }
+                if position < n && !endsField(bytes[position]) {
+                    number = nil
+                    while position < n && !Self.isSpecial(bytes[position]) { position += 1 }
+                    if position < n && bytes[position] == quote {
+                        throw DataFileError(path: path, line: line, "quote inside an unquoted field")
+                    }
+                }
+                add(Field(start: start, end: position, quoted: false, number: number))
+            }
+            if position < n && bytes[position] == comma { position += 1; continue }
+            // End of record: consume "\r\n", "\n" or "\r".
+            if position < n && bytes[position] == cr { position += 1 }
+            if position < n && bytes[position] == newline { position += 1; line += 1 }
+            return startLine
+        }
+    }
+
+    /// The field's text, with quotes unescaped.
+    func text(_ field: Field) -> String {
+        let raw = String(decoding: UnsafeRawBufferPointer(rebasing: bytes[field.start..<field.end]), as: UTF8.self)
+        return field.quoted ? raw.replacing("\"\"", with: "\"") : raw
+    }
+
+    /// The field as a cell: a number (parsed in place for short unquoted fields), blank, or text.
+    func cell(_ field: Field) -> CSVTable.Cell {
+        var start = field.start, end = field.end
+        while start < end && (bytes[start] == 0x20 || bytes[start] == 0x09) { start += 1 }
+        while end > start && (bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09) { end -= 1 }
+        if start == end { return .blank }
+        let length = end - start
+        if let base = bytes.baseAddress?.assumingMemoryBound(to: UInt8.self),
+           let x = DecimalParser.parse(base + start, count: length) {
+            return .number(x)
+        }
+        if !field.quoted || !bytes[start..<end].contains(UInt8(ascii: "\"")) , length < 64 {
+            let parsed: Double? = withUnsafeTemporaryAllocation(of: CChar.self, capacity: 64) { buffer in
+                guard let base = buffer.baseAddress, let source = bytes.baseAddress else { return nil }
+                memcpy(base, source + start, length)
+                base[length] = 0
+                var stop: UnsafeMutablePointer<CChar>? = nil
+                let x = strtod(base, &stop)
+                guard let stop, stop - base == length else { return nil }
+                return x
+            }
+            if let parsed { return .number(parsed) }
+        } else if let x = Double(text(Field(start: start, end: end, quoted: field.quoted))) {
+            return .number(x)
+        }
+        return .text(text(field))
+    }
+}

@@ -1,0 +1,141 @@
+/// Decimal numbers in CSV cells to `Double`, correctly rounded (the same bits as `strtod`), without
+/// the C library for the forms logs are made of: `[+-]digits[.digits][(e|E)[+-]digits]` with at most
+/// 19 significant digits.
+///
+/// Two exact methods, each one correctly rounded operation on exact operands:
+/// - Clinger's fast path: a significand up to 2^53 and a power of ten up to 10^22 are both exact
+///   doubles, so one multiplication or division rounds once, correctly.
+/// - On x86, the same in 80-bit extended precision: any 19-digit significand and 10^0...10^27 are
+///   exact there. The one rounding to 64 bits is followed by a second to 53, which can only differ
+///   from rounding once when the 64-bit result lies exactly halfway between two doubles; that case
+///   (and every other form: more digits, larger exponents, hex, inf, nan) returns nil for the caller
+///   to hand to `strtod`.
+enum DecimalParser {
+    /// 10^0 ... 10^22, each exactly representable as a double.
+    static let powersOfTen: [Double] = [
+        1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
+        1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
+    ]
+
+    #if (arch(i386) || arch(x86_64)) && !os(Windows) && !os(Android)
+    /// 10^0 ... 10^27, each exact in 80 bits (5^27 < 2^64).
+    static let extendedPowersOfTen: [Float80] = {
+        var p: [Float80] = [1]
+        for _ in 1...27 { p.append(p[p.count - 1] * 10) }
+        return p
+    }()
+    #endif
+
+    /// The value of the `count` bytes at `text`, or nil when they are not a plain decimal number
+    /// or correct rounding needs `strtod`.
+    static func parse(_ text: UnsafePointer<UInt8>, count: Int) -> Double? {
+        let (value, length) = scan(text, limit: count)
+        return length == count ? value : nil
+    }
+
+    /// Reads a plain decimal number from the start of the `limit` bytes at `text`, stopping at the
+    /// first byte that cannot continue it. Returns how many bytes it read and their value; the value
+    /// is nil when they are not a complete number (e.g. "1e" or "-") or need `strtod` to round.
+    static func scan(_ text: UnsafePointer<UInt8>, limit count: Int) -> (value: Double?, length: Int) {
+        let zero = UInt8(ascii: "0")
+        var i = 0
+        var negative = false
+        if i < count && (text[i] == UInt8(ascii: "-") || text[i] == UInt8(ascii: "+")) {
+            negative = text[i] == UInt8(ascii: "-")
+            i += 1
+        }
+        // Every digit goes into the significand (leading zeros add nothing); only when there are
+        // more than 19 digits in all do the leading zeros need counting out.
+        var significand: UInt64 = 0
+        let mantissaStart = i
+        i = accumulateDigits(text, from: i, count: count, into: &significand)
+        var digitCount = i - mantissaStart
+        var exponent = 0        // decimal exponent of the last digit
+        if i < count && text[i] == UInt8(ascii: ".") {
+            let fractionStart = i + 1
+            i = accumulateDigits(text, from: fractionStart, count: count, into: &significand)
+            digitCount += i - fractionStart
+            exponent = fractionStart - i
+        }
+        guard digitCount > 0 else { return (nil, i) }
+        if digitCount > 19 {
+            var k = mantissaStart
+            while k < i && (text[k] == zero || text[k] == UInt8(ascii: ".")) { k += 1 }
+            var significant = 0
+            while k < i { significant += text[k] == UInt8(ascii: ".") ? 0 : 1; k += 1 }
+            guard significant <= 19 else { return (nil, i) }
+        }
+        if i < count && (text[i] | 0x20) == UInt8(ascii: "e") {
+            let mantissaEnd = i
+            i += 1
+            var exponentNegative = false
+            if i < count && (text[i] == UInt8(ascii: "-") || text[i] == UInt8(ascii: "+")) {
+                exponentNegative = text[i] == UInt8(ascii: "-")
+                i += 1
+            }
+            var written = 0
+            var sawExponentDigit = false
+            while i < count, case let d = text[i] &- zero, d < 10 {
+                sawExponentDigit = true
+                written = min(written * 10 + Int(d), 100_000)
+                i += 1
+            }
+            guard sawExponentDigit else { return (nil, mantissaEnd) }
+            exponent += exponentNegative ? -written : written
+        }
+        guard significand != 0 else { return (negative ? -0.0 : 0.0, i) }
+        guard let magnitude = scaled(significand, byPowerOfTen: exponent) else { return (nil, i) }
+        return (negative ? -magnitude : magnitude, i)
+    }
+
+    /// Appends the decimal digits from `start` to `value` (wrapping past 2^64: callers check the
+    /// count); returns the index of the first byte that is not a digit. Eight digits at a time
+    /// while eight bytes remain (SWAR: test and combine them as one 64-bit word), then one by one.
+    @inline(__always)
+    static func accumulateDigits(_ text: UnsafePointer<UInt8>, from start: Int, count: Int, into value: inout UInt64) -> Int {
+        var i = start
+        var v = value
+        while i + 8 <= count {
+            let word = UInt64(littleEndian: UnsafeRawPointer(text + i).loadUnaligned(as: UInt64.self))
+            // Every byte in "0"..."9": adding 0x46 keeps it below 0x80, subtracting 0x30 does not borrow.
+            guard ((word &+ 0x4646_4646_4646_4646) | (word &- 0x3030_3030_3030_3030)) & 0x8080_8080_8080_8080 == 0 else { break }
+            v = v &* 100_000_000 &+ eightDigits(word)
+            i += 8
+        }
+        while i < count {
+            let d = text[i] &- UInt8(ascii: "0")
+            if d >= 10 { break }
+            v = v &* 10 &+ UInt64(d)
+            i += 1
+        }
+        value = v
+        return i
+    }
+
+    /// The number written by eight ASCII digits, first digit in the lowest byte.
+    @inline(__always)
+    static func eightDigits(_ word: UInt64) -> UInt64 {
+        var w = word &- 0x3030_3030_3030_3030
+        w = w &* 10 &+ (w >> 8)                      // pairs: 10 a + b in every other byte
+        let pairs = w & 0x0000_00FF_0000_00FF, next = (w >> 16) & 0x0000_00FF_0000_00FF
+        return (pairs &* (100 + (1_000_000 << 32)) &+ next &* (1 + (10_000 << 32))) >> 32
+    }
+
+    /// significand x 10^exponent, correctly rounded, or nil outside the exact methods' reach.
+    static func scaled(_ significand: UInt64, byPowerOfTen exponent: Int) -> Double? {
+        if significand <= 1 << 53 && exponent >= -22 && exponent <= 22 {
+            let w = Double(significand)
+            return exponent >= 0 ? w * powersOfTen[exponent] : w / powersOfTen[-exponent]
+        }
+        #if (arch(i386) || arch(x86_64)) && !os(Windows) && !os(Android)
+        if exponent >= -27 && exponent <= 27 {
+            let w = Float80(significand)
+            let r = exponent >= 0 ? w * extendedPowersOfTen[exponent] : w / extendedPowersOfTen[-exponent]
+            // The 11 bits below a double's precision: 0x400 is exactly halfway.
+            guard r.significandBitPattern & 0x7FF != 0x400 else { return nil }
+            return Double(r)
+        }
+        #endif
+        return nil
+    }
+}
