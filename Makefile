@@ -4,7 +4,7 @@
 SWIFT      ?= swift
 CONFIG     ?= debug
 BIN         = .build/$(CONFIG)/lossplot
-APT_PKGS    = libcairo2-dev libpng-dev pkg-config fonts-dejavu-core
+APT_PKGS    = libcairo2-dev libpng-dev zlib1g-dev pkg-config fonts-dejavu-core
 SUDO       := $(shell if [ "$$(id -u)" = 0 ]; then echo ""; elif command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then echo sudo; else echo none; fi)
 
 PYTHON     ?= python3
@@ -18,7 +18,7 @@ all: build
 
 # System packages: Cairo (with its SVG/PDF/PNG surfaces) and the DejaVu fonts the charts use.
 deps:
-	@if command -v pkg-config >/dev/null 2>&1 && pkg-config --exists cairo && [ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ]; then \
+	@if command -v pkg-config >/dev/null 2>&1 && pkg-config --exists cairo && [ -f /usr/include/zlib.h ] && [ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ]; then \
 	  : ; \
 	elif [ "$(SUDO)" = none ]; then \
 	  echo "lossplot needs: apt-get install -y $(APT_PKGS)  (run it as root, then make again)" >&2; exit 1; \

@@ -77,10 +77,7 @@ public enum ChartEncoder {
         }
         defer { cairo_surface_destroy(surface) }
         try draw(figure, on: surface, factor: figure.dpi / 72 * scale)
-        let sink = ByteSink()
-        let status = cairo_surface_write_to_png_stream(surface, writeToSink, Unmanaged.passUnretained(sink).toOpaque())
-        try check(status, "write the PNG")
-        return sink.bytes
+        return try PNGEncoding.encode(surface: surface)
     }
 
     /// Draws `figure` onto a vector stream surface that `make` creates writing into a sink,

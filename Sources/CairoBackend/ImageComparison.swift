@@ -78,29 +78,8 @@ extension PNGImage {
         self.init(checkedWidth: width, height: height, rgba: rgba)
     }
 
-    /// The image as PNG bytes (Cairo's encoder).
+    /// The image as PNG bytes.
     public func encoded() throws -> [UInt8] {
-        guard let surface = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, Int32(width), Int32(height)) else {
-            throw PNGDecodingError(description: "cairo could not create an image")
-        }
-        defer { cairo_surface_destroy(surface) }
-        guard cairo_surface_status(surface) == CAIRO_STATUS_SUCCESS, let data = cairo_image_surface_get_data(surface) else {
-            throw PNGDecodingError(description: "cairo could not create a \(width)x\(height) image")
-        }
-        let stride = Int(cairo_image_surface_get_stride(surface))
-        for y in 0..<height {
-            let row = UnsafeMutableRawPointer(data + y * stride)
-            for x in 0..<width {
-                let i = (y * width + x) * 4
-                let a = UInt32(rgba[i + 3])
-                func pre(_ c: UInt8) -> UInt32 { (UInt32(c) * a + 127) / 255 }
-                row.storeBytes(of: a << 24 | pre(rgba[i]) << 16 | pre(rgba[i + 1]) << 8 | pre(rgba[i + 2]), toByteOffset: x * 4, as: UInt32.self)
-            }
-        }
-        cairo_surface_mark_dirty(surface)
-        let sink = ChartEncoder.ByteSink()
-        let status = cairo_surface_write_to_png_stream(surface, ChartEncoder.writeToSink, Unmanaged.passUnretained(sink).toOpaque())
-        guard status == CAIRO_STATUS_SUCCESS else { throw PNGDecodingError(description: "cairo could not write the PNG") }
-        return sink.bytes
+        try rgba.withUnsafeBufferPointer { try PNGEncoding.encode(pixels: $0, width: width, height: height, channels: 4) }
     }
 }

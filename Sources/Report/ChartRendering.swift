@@ -13,53 +13,48 @@ struct RenderedChart: Sendable {
     func bytes(_ format: ChartFormat) -> [UInt8]? { files.first { $0.format == format }?.bytes }
 }
 
-/// Builds every figure and encodes it in every format, spread over the cores with
-/// `DispatchQueue.concurrentPerform`. Each job writes only its own slot, so the result is the same
-/// whatever order the jobs finish in.
+/// Builds every figure and encodes it in every format, and computes every scenario's printed
+/// results, as one set of jobs spread over the cores with `DispatchQueue.concurrentPerform` (one
+/// job a chart, one a printing scenario), so no core waits at a barrier between phases. Each job
+/// writes only its own slot, so the result is the same whatever order the jobs finish in.
 enum ChartRendering {
-    static func render(_ scenarios: [Scenario], options: ReportOptions) throws -> [RenderedChart] {
+    static func render(_ scenarios: [Scenario], options: ReportOptions) throws -> (charts: [RenderedChart], results: [String: PrintedResults]) {
         let charted = scenarios.filter { $0.figure != nil }
+        let printing = scenarios.filter { $0.results != nil }
         let language = options.language
-        let figures = Slots<Figure>(count: charted.count)
-        DispatchQueue.concurrentPerform(iterations: charted.count) { i in
-            if let make = charted[i].figure { figures.set(i, make(language)) }
-        }
         let formats = options.orderedFormats
-        let jobs = charted.indices.flatMap { s in formats.map { (s, $0) } }
-        let encoded = Slots<Result<[UInt8], Error>>(count: jobs.count)
-        DispatchQueue.concurrentPerform(iterations: jobs.count) { j in
-            let (s, format) = jobs[j]
-            guard let figure = figures.get(s) else { return }
-            let encodingOptions = ChartEncodingOptions(scale: options.scale, idPrefix: "chart-" + charted[s].id,
+        let charts = Slots<Result<RenderedChart, Error>>(count: charted.count)
+        let results = Slots<PrintedResults>(count: printing.count)
+        DispatchQueue.concurrentPerform(iterations: charted.count + printing.count) { job in
+            guard job < charted.count else {
+                let i = job - charted.count
+                if let compute = printing[i].results { results.set(i, compute()) }
+                return
+            }
+            let scenario = charted[job]
+            guard let make = scenario.figure else { return }
+            let figure = make(language)
+            let encodingOptions = ChartEncodingOptions(scale: options.scale, idPrefix: "chart-" + scenario.id,
                                                        sourceDateEpoch: options.sourceDateEpoch)
-            encoded.set(j, Result { try ChartEncoder.encode(figure, as: format, options: encodingOptions) })
+            charts.set(job, Result {
+                let files = try formats.map { format in
+                    do {
+                        return (format: format, bytes: try ChartEncoder.encode(figure, as: format, options: encodingOptions))
+                    } catch {
+                        throw ReportError("chart \(scenario.id).\(format.fileExtension): \(error)")
+                    }
+                }
+                return RenderedChart(scenario: scenario, figure: figure, files: files)
+            })
         }
         var out: [RenderedChart] = []
-        for (s, scenario) in charted.enumerated() {
-            guard let figure = figures.get(s) else { throw ReportError("chart \(scenario.id) was not drawn") }
-            var files: [(ChartFormat, [UInt8])] = []
-            for (f, format) in formats.enumerated() {
-                switch encoded.get(s * formats.count + f) {
-                case .success(let bytes): files.append((format, bytes))
-                case .failure(let error): throw ReportError("chart \(scenario.id).\(format.fileExtension): \(error)")
-                case nil: throw ReportError("chart \(scenario.id).\(format.fileExtension) was not encoded")
-                }
-            }
-            out.append(RenderedChart(scenario: scenario, figure: figure, files: files))
+        for (i, scenario) in charted.enumerated() {
+            guard let rendered = charts.get(i) else { throw ReportError("chart \(scenario.id) was not drawn") }
+            out.append(try rendered.get())
         }
-        return out
-    }
-
-    /// Every scenario's printed results, computed concurrently, keyed by scenario id.
-    static func results(_ scenarios: [Scenario]) -> [String: PrintedResults] {
-        let printing = scenarios.filter { $0.results != nil }
-        let slots = Slots<PrintedResults>(count: printing.count)
-        DispatchQueue.concurrentPerform(iterations: printing.count) { i in
-            if let compute = printing[i].results { slots.set(i, compute()) }
-        }
-        var out: [String: PrintedResults] = [:]
-        for (i, scenario) in printing.enumerated() { out[scenario.id] = slots.get(i) }
-        return out
+        var printed: [String: PrintedResults] = [:]
+        for (i, scenario) in printing.enumerated() { printed[scenario.id] = results.get(i) }
+        return (out, printed)
     }
 }
 

@@ -1,3 +1,4 @@
+import Dispatch
 import Foundation
 
 /// One file of a report folder as the manifest lists it.
@@ -30,9 +31,12 @@ public struct ReportManifest: Sendable, Equatable {
         sourceDateEpoch = options.sourceDateEpoch
         language = options.language.rawValue
         selfContained = options.selfContained
-        self.files = files.sorted { $0.path < $1.path }.map {
-            ManifestEntry(path: $0.path, bytes: $0.bytes.count, sha256: SHA256.hex($0.bytes),
-                          scenario: $0.scenario, format: $0.format)
+        let sorted = files.sorted { $0.path < $1.path }
+        let hashes = Slots<String>(count: sorted.count)
+        DispatchQueue.concurrentPerform(iterations: sorted.count) { hashes.set($0, SHA256.hex(sorted[$0].bytes)) }
+        self.files = sorted.enumerated().map { i, f in
+            ManifestEntry(path: f.path, bytes: f.bytes.count, sha256: hashes.get(i) ?? SHA256.hex(f.bytes),
+                          scenario: f.scenario, format: f.format)
         }
     }
 

@@ -36,8 +36,7 @@ public struct ReportWriter {
         if let dup = ids.first(where: { id in ids.filter { $0 == id }.count > 1 }) {
             throw ReportError("scenario id \(dup) appears twice")
         }
-        let charts = try ChartRendering.render(options.scenarios, options: options)
-        let results = ChartRendering.results(options.scenarios)
+        let (charts, results) = try ChartRendering.render(options.scenarios, options: options)
         let builder = PageBuilder(options: options, charts: Dictionary(uniqueKeysWithValues: charts.map { ($0.scenario.id, $0) }),
                                   results: results, stylesheet: templates.stylesheet)
         let html = try templates.renderPage(builder.build())

@@ -74,7 +74,7 @@ public struct TemplateSet: Sendable {
 
     /// Renders the page for a model.
     func renderPage(_ model: PageModel) throws -> String {
-        guard let html = library.render(model, withTemplate: "page") else {
+        guard let values = TemplateValues.of(model), let html = library.render(values, withTemplate: "page") else {
             throw ReportError("templates folder \(directory) has no \(TemplateLocator.pageFile)")
         }
         return html
