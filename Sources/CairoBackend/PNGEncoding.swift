@@ -108,10 +108,7 @@ enum PNGEncoding {
         }
         for y in 0..<height {
             fillRow(y, raw)
-            filtered[0] = 1
-            for i in 0..<min(channels, rowBytes) { filtered[1 + i] = raw[i] }
-            var i = channels
-            while i < rowBytes { filtered[1 + i] = raw[i] &- raw[i - channels]; i += 1 }
+            subFilter(raw, into: filtered, count: rowBytes, channels: channels)
             stream.next_in = filtered
             stream.avail_in = UInt32(rowBytes + 1)
             try run(Z_NO_FLUSH)
@@ -120,6 +117,23 @@ enum PNGEncoding {
         stream.avail_in = 0
         try run(Z_FINISH)
         return out
+    }
+
+    /// PNG's Sub filter: type byte 1, then each byte minus the byte one pixel to its left,
+    /// sixteen bytes at a time.
+    @inline(__always)
+    static func subFilter(_ raw: UnsafeMutablePointer<UInt8>, into filtered: UnsafeMutablePointer<UInt8>, count: Int, channels: Int) {
+        filtered[0] = 1
+        for i in 0..<min(channels, count) { filtered[1 + i] = raw[i] }
+        var i = channels
+        let source = UnsafeRawPointer(raw), target = UnsafeMutableRawPointer(filtered + 1)
+        while i + 16 <= count {
+            let here = source.loadUnaligned(fromByteOffset: i, as: SIMD16<UInt8>.self)
+            let left = source.loadUnaligned(fromByteOffset: i - channels, as: SIMD16<UInt8>.self)
+            target.storeBytes(of: here &- left, toByteOffset: i, as: SIMD16<UInt8>.self)
+            i += 16
+        }
+        while i < count { filtered[1 + i] = raw[i] &- raw[i - channels]; i += 1 }
     }
 
     static func appendBigEndian(_ v: UInt32, into bytes: inout [UInt8]) {

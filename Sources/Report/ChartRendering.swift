@@ -14,47 +14,62 @@ struct RenderedChart: Sendable {
 }
 
 /// Builds every figure and encodes it in every format, and computes every scenario's printed
-/// results, as one set of jobs spread over the cores with `DispatchQueue.concurrentPerform` (one
-/// job a chart, one a printing scenario), so no core waits at a barrier between phases. Each job
-/// writes only its own slot, so the result is the same whatever order the jobs finish in.
+/// results, as one set of jobs spread over the cores with `DispatchQueue.concurrentPerform`: one
+/// job a chart file (the first to need a figure builds it, once) and one a printing scenario, so
+/// no core waits at a barrier between phases and the last chart's files share the cores. Each
+/// job writes only its own slot, so the result is the same whatever order the jobs finish in.
 enum ChartRendering {
     static func render(_ scenarios: [Scenario], options: ReportOptions) throws -> (charts: [RenderedChart], results: [String: PrintedResults]) {
         let charted = scenarios.filter { $0.figure != nil }
         let printing = scenarios.filter { $0.results != nil }
         let language = options.language
         let formats = options.orderedFormats
-        let charts = Slots<Result<RenderedChart, Error>>(count: charted.count)
+        let figures = charted.map { scenario in OnceValue { scenario.figure.map { $0(language) } } }
+        let fileCount = charted.count * formats.count
+        let files = Slots<Result<[UInt8], Error>>(count: fileCount)
         let results = Slots<PrintedResults>(count: printing.count)
-        DispatchQueue.concurrentPerform(iterations: charted.count + printing.count) { job in
-            guard job < charted.count else {
-                let i = job - charted.count
+        DispatchQueue.concurrentPerform(iterations: fileCount + printing.count) { job in
+            guard job < fileCount else {
+                let i = job - fileCount
                 if let compute = printing[i].results { results.set(i, compute()) }
                 return
             }
-            let scenario = charted[job]
-            guard let make = scenario.figure else { return }
-            let figure = make(language)
-            let encodingOptions = ChartEncodingOptions(scale: options.scale, idPrefix: "chart-" + scenario.id,
+            let (s, f) = job.quotientAndRemainder(dividingBy: formats.count)
+            guard let figure = figures[s].value else { return }
+            let encodingOptions = ChartEncodingOptions(scale: options.scale, idPrefix: "chart-" + charted[s].id,
                                                        sourceDateEpoch: options.sourceDateEpoch)
-            charts.set(job, Result {
-                let files = try formats.map { format in
-                    do {
-                        return (format: format, bytes: try ChartEncoder.encode(figure, as: format, options: encodingOptions))
-                    } catch {
-                        throw ReportError("chart \(scenario.id).\(format.fileExtension): \(error)")
-                    }
-                }
-                return RenderedChart(scenario: scenario, figure: figure, files: files)
-            })
+            files.set(job, Result { try ChartEncoder.encode(figure, as: formats[f], options: encodingOptions) })
         }
         var out: [RenderedChart] = []
-        for (i, scenario) in charted.enumerated() {
-            guard let rendered = charts.get(i) else { throw ReportError("chart \(scenario.id) was not drawn") }
-            out.append(try rendered.get())
+        for (s, scenario) in charted.enumerated() {
+            guard let figure = figures[s].value else { throw ReportError("chart \(scenario.id) was not drawn") }
+            let encoded = try formats.enumerated().map { f, format in
+                switch files.get(s * formats.count + f) {
+                case .success(let bytes): return (format: format, bytes: bytes)
+                case .failure(let error): throw ReportError("chart \(scenario.id).\(format.fileExtension): \(error)")
+                case nil: throw ReportError("chart \(scenario.id).\(format.fileExtension) was not encoded")
+                }
+            }
+            out.append(RenderedChart(scenario: scenario, figure: figure, files: encoded))
         }
         var printed: [String: PrintedResults] = [:]
         for (i, scenario) in printing.enumerated() { printed[scenario.id] = results.get(i) }
         return (out, printed)
+    }
+}
+
+/// A value computed at most once, by whichever thread asks first; the others wait for it.
+final class OnceValue<T>: @unchecked Sendable {
+    private let make: () -> T
+    private var stored: T?
+    private let lock = NSLock()
+    init(_ make: @escaping () -> T) { self.make = make }
+    var value: T {
+        lock.lock(); defer { lock.unlock() }
+        if let stored { return stored }
+        let v = make()
+        stored = v
+        return v
     }
 }
 
