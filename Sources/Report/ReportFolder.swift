@@ -7,14 +7,27 @@ import Glibc
 /// Writes a report folder whole or not at all. Files go into a hidden sibling folder; only when
 /// every file is on disk does it take the target's place (the old report is moved aside first and
 /// removed last, or put back if the swap fails). A target that is neither missing, empty nor an
-/// earlier lossplot report is refused before anything is written.
+/// earlier folder of the same kind (a report, or a diff) is refused before anything is written.
 struct ReportFolder {
     let target: String
+    /// What lossplot writes here, for messages ("lossplot report", "lossplot diff").
+    let kind: String
+    /// Whether a non-empty folder is one lossplot wrote and may replace.
+    let isEarlier: (String) -> Bool
     /// Placeholders a folder may hold and still count as empty (a repository's `Output/.gitkeep`);
     /// they are carried over into the new folder.
     static let placeholders: Set<String> = [".gitkeep"]
 
+    /// A report folder: replaceable when it holds a lossplot manifest.
     init(_ path: String) {
+        self.init(path, kind: "lossplot \(ReportManifest.fileName)") {
+            ReportManifest.marksReport(atPath: $0 + "/" + ReportManifest.fileName)
+        }
+    }
+
+    init(_ path: String, kind: String, isEarlier: @escaping (String) -> Bool) {
+        self.kind = kind
+        self.isEarlier = isEarlier
         // "Output/" and "Output" are the same folder; "/" stays "/" (and is refused below).
         var p = path
         while p.count > 1 && p.hasSuffix("/") { p.removeLast() }
@@ -36,8 +49,8 @@ struct ReportFolder {
         if URL(fileURLWithPath: target).standardizedFileURL.path == "/" {
             throw ReportError("refusing to replace /")
         }
-        guard ReportManifest.marksReport(atPath: target + "/" + ReportManifest.fileName) else {
-            throw ReportError("\(target) is not empty and holds no lossplot \(ReportManifest.fileName); refusing to replace it (choose another --out or an empty folder)")
+        guard isEarlier(target) else {
+            throw ReportError("\(target) is not empty and holds no \(kind); refusing to replace it (choose another --out or an empty folder)")
         }
     }
 
