@@ -53,7 +53,7 @@ struct ChartCommand: ParsableCommand {
             try? FileManager.default.createDirectory(atPath: "Output", withIntermediateDirectories: true)
         }
         let chosen = format ?? ChartFormat(path: path) ?? .png
-        let options = ChartEncodingOptions(scale: scale, idPrefix: id, sourceDateEpoch: SourceDate.epoch())
+        let options = ChartEncodingOptions(scale: scale, idPrefix: id, sourceDateEpoch: try SourceDate.epoch())
         do {
             let bytes = try ChartEncoder.encode(makeFigure(lang), as: chosen, options: options)
             try OutputFile.write(bytes, to: path)
@@ -63,13 +63,5 @@ struct ChartCommand: ParsableCommand {
             throw CommandFailure(e.description)
         }
         print(path)
-    }
-}
-
-/// SOURCE_DATE_EPOCH, the reproducible-builds convention for dates written into files.
-enum SourceDate {
-    static func epoch() -> Int? {
-        guard let raw = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"] else { return nil }
-        return Int(raw.trimmingCharacters(in: .whitespaces))
     }
 }

@@ -94,7 +94,7 @@ struct PlotCommand: ParsableCommand {
         do {
             let figure = try plot.figure()
             if out == nil { try FileManager.default.createDirectory(atPath: "Output", withIntermediateDirectories: true) }
-            let bytes = try ChartEncoder.encode(figure, as: format, options: ChartEncodingOptions(scale: scale, idPrefix: "plot", sourceDateEpoch: SourceDate.epoch()))
+            let bytes = try ChartEncoder.encode(figure, as: format, options: ChartEncodingOptions(scale: scale, idPrefix: "plot", sourceDateEpoch: try SourceDate.epoch()))
             try OutputFile.write(bytes, to: path)
         } catch let e as ColumnPlotError {
             throw CommandFailure("\(file): \(e.description)")

@@ -48,15 +48,13 @@ struct ReportCommand: ParsableCommand {
         }
         guard scale > 0, scale <= 16 else { throw ValidationError("--scale must be in (0, 16], got \(scale)") }
         guard !out.isEmpty else { throw ValidationError("--out is empty") }
-        if let raw = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"], SourceDate.epoch() == nil {
-            throw ValidationError("SOURCE_DATE_EPOCH=\(raw) is not a whole number of seconds")
-        }
+        _ = try SourceDate.epoch()
     }
 
     func run() throws {
         let options = ReportOptions(outputDirectory: out, language: lang, formats: chartFormats ?? [.svg, .png],
                                     selfContained: selfContained, templatesDirectory: templates, scale: scale,
-                                    sourceDateEpoch: SourceDate.epoch())
+                                    sourceDateEpoch: try SourceDate.epoch())
         do {
             let manifest = try ReportWriter(options: options).write()
             print("wrote \(manifest.files.count + 1) files into \(out)/")

@@ -16,11 +16,14 @@ struct CLIRun {
         return dir.appendingPathComponent("lossplot")
     }
 
-    init(_ arguments: [String], in directory: URL? = nil) throws {
+    init(_ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:]) throws {
         let process = Process()
         process.executableURL = CLIRun.binary
         process.arguments = arguments
         if let directory { process.currentDirectoryURL = directory }
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        }
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err
@@ -75,6 +78,16 @@ struct CLIRun {
         #expect(run.status == 0, "stderr: \(run.stderr)")
         let head = try FileHandle(forReadingFrom: URL(fileURLWithPath: target)).readData(ofLength: 5)
         #expect(head == Data("%PDF-".utf8))
+    }
+
+    @Test func aSourceDateEpochThatIsNotSecondsIsAUsageErrorForEveryWriter() throws {
+        for args in [["chart", "hinge", "--out", dir.appendingPathComponent("sde.pdf").path],
+                     ["report", "--out", dir.appendingPathComponent("sde-report").path]] {
+            let run = try CLIRun(args, environment: ["SOURCE_DATE_EPOCH": "yesterday"])
+            #expect(run.status == 64, "\(args[0]): \(run.stderr)")
+            #expect(run.saysOneLine && run.stderr.contains("SOURCE_DATE_EPOCH"), "\(args[0]): \(run.stderr)")
+        }
+        #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("sde.pdf").path))
     }
 
     @Test func evalNamesTheFileAndLineOfABadCell() throws {
