@@ -16,28 +16,26 @@ CHECKS      = .build/report-check
 
 all: build
 
-# System packages: Cairo (with its SVG/PDF/PNG surfaces) and the DejaVu fonts the charts use.
-deps:
-	@if command -v pkg-config >/dev/null 2>&1 && pkg-config --exists cairo && [ -f /usr/include/zlib.h ] && [ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ]; then \
-	  : ; \
+# $(call ensure_apt,TEST,PACKAGES,WHO): when the shell test TEST fails, apt-get install PACKAGES
+# (as root, through sudo otherwise, or print the command for the user to run and stop).
+ensure_apt = if $(1); then :; \
 	elif [ "$(SUDO)" = none ]; then \
-	  echo "lossplot needs: apt-get install -y $(APT_PKGS)  (run it as root, then make again)" >&2; exit 1; \
+	  echo "$(3) needs: apt-get install -y $(2)  (run it as root, then make again)" >&2; exit 1; \
 	else \
-	  echo "installing $(APT_PKGS)"; \
-	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $(APT_PKGS); \
+	  echo "installing $(2)"; \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $(2); \
 	fi
+
+# System packages: Cairo (with its SVG/PDF/PNG surfaces), zlib and the DejaVu fonts the charts use.
+HAVE_DEPS = command -v pkg-config >/dev/null 2>&1 && pkg-config --exists cairo && [ -f /usr/include/zlib.h ] && [ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ]
+deps:
+	@$(call ensure_apt,$(HAVE_DEPS),$(APT_PKGS),lossplot)
 
 # The browser check: Debian's chromium, driven by playwright (its own browser download is not
 # used). playwright goes into $(VENV) unless $(PYTHON) already has it.
+HAVE_BROWSER = [ -x /usr/bin/chromium ] && command -v $(PYTHON) >/dev/null 2>&1
 browser-deps:
-	@if [ -x /usr/bin/chromium ] && command -v $(PYTHON) >/dev/null 2>&1; then \
-	  : ; \
-	elif [ "$(SUDO)" = none ]; then \
-	  echo "the browser check needs: apt-get install -y chromium python3 python3-venv  (run it as root, then make again)" >&2; exit 1; \
-	else \
-	  echo "installing chromium python3 python3-venv"; \
-	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium python3 python3-venv; \
-	fi
+	@$(call ensure_apt,$(HAVE_BROWSER),chromium python3 python3-venv,the browser check)
 	@if $(PYTHON) -c "import playwright" 2>/dev/null || $(VENV)/bin/python -c "import playwright" 2>/dev/null; then \
 	  : ; \
 	else \
@@ -76,15 +74,9 @@ browser-check: browser-deps
 # .build/bench-venv; needs /usr/bin/time (peak RSS) and python3's venv, installed when missing.
 # BENCH_ARGS passes options through, e.g. make bench BENCH_ARGS="--reps 3 --only eval kernel".
 BENCH_APT   = time python3-venv
+HAVE_BENCH = [ -x /usr/bin/time ] && python3 -c 'import venv, ensurepip' 2>/dev/null
 bench: deps
-	@if [ -x /usr/bin/time ] && python3 -c 'import venv, ensurepip' 2>/dev/null; then \
-	  : ; \
-	elif [ "$(SUDO)" = none ]; then \
-	  echo "make bench needs: apt-get install -y $(BENCH_APT)  (run it as root, then make bench again)" >&2; exit 1; \
-	else \
-	  echo "installing $(BENCH_APT)"; \
-	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $(BENCH_APT); \
-	fi
+	@$(call ensure_apt,$(HAVE_BENCH),$(BENCH_APT),make bench)
 	$(SWIFT) build -c release
 	bash Tests/Bench/run.sh $(BENCH_ARGS)
 
