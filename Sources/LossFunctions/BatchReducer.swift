@@ -118,8 +118,8 @@ enum BatchReducer {
     }
 
     /// The pass without weights or per-sample output (what `lossplot eval` runs by default): each block
-    /// is summed in four interleaved lanes, so consecutive adds do not wait on each other and simple
-    /// terms vectorize. The order of additions is fixed, so the result is still deterministic.
+    /// is summed in four interleaved lanes, so consecutive adds do not wait on each other, and without
+    /// a gradient the terms come four at a time from the kernel (vector code where the loss has it). The order of additions is fixed, so the result is still deterministic.
     @inlinable @inline(__always)
     static func unweightedPass<K: SampleKernel>(
         _ kernel: K, _ range: Range<Int>, scale: Double, gradient: Bool
@@ -133,21 +133,18 @@ enum BatchReducer {
         var i = range.lowerBound
         while i < range.upperBound {
             let blockEnd = min(i + blockLength, range.upperBound)
-            var s0 = 0.0, s1 = 0.0, s2 = 0.0, s3 = 0.0
+            var lanes = SIMD4<Double>.zero
             while i + 4 <= blockEnd {
                 rejected &+= rejects(i) &+ rejects(i + 1) &+ rejects(i + 2) &+ rejects(i + 3)
-                s0 += term(i)
-                s1 += term(i + 1)
-                s2 += term(i + 2)
-                s3 += term(i + 3)
+                lanes += gradient ? SIMD4(term(i), term(i + 1), term(i + 2), term(i + 3)) : kernel.terms(from: i)
                 i += 4
             }
             while i < blockEnd {
                 rejected &+= rejects(i)
-                s0 += term(i)
+                lanes[0] += term(i)
                 i += 1
             }
-            total += (s0 + s1) + (s2 + s3)
+            total += (lanes[0] + lanes[1]) + (lanes[2] + lanes[3])
         }
         return (total, rejected)
     }

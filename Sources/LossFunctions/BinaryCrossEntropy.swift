@@ -33,14 +33,37 @@ public struct BinaryCrossEntropy: ElementwiseLoss {
         return -(yTrue * log(p) + (1 - yTrue) * log(1 - p))
     }
 
+    /// Four terms through the vector logarithm: one logarithm a lane when all four labels are hard
+    /// (0 or 1), the document's two otherwise. Logits, and a clip below the smallest normal number,
+    /// go lane by lane through `term`.
+    @inlinable @inline(__always)
+    public func terms(_ yTrue: SIMD4<Double>, _ yPred: SIMD4<Double>) -> SIMD4<Double> {
+        guard !fromLogits, epsilon >= .leastNormalMagnitude, epsilon <= 0.5 else {
+            return SIMD4(term(yTrue[0], yPred[0]), term(yTrue[1], yPred[1]),
+                         term(yTrue[2], yPred[2]), term(yTrue[3], yPred[3]))
+        }
+        let low = SIMD4(repeating: epsilon), high = SIMD4(repeating: 1 - epsilon)
+        // The clip as selects (SIMD's pointwiseMin/Max are not inlined across modules).
+        let p = yPred.replacing(with: low, where: yPred .< low).replacing(with: high, where: yPred .> high)
+        let positive = yTrue .== 1
+        if all(positive .| (yTrue .== 0)) {
+            return -StableMath.logarithm((1 - p).replacing(with: p, where: positive))
+        }
+        return -(yTrue * StableMath.logarithm(p) + (1 - yTrue) * StableMath.logarithm(1 - p))
+    }
+
     @inlinable public func termDerivative(_ yTrue: Double, _ yPred: Double) -> Double {
         if fromLogits { return StableMath.sigmoid(yPred) - yTrue }
         let p = min(max(yPred, epsilon), 1 - epsilon)
         return -(yTrue / p - (1 - yTrue) / (1 - p))
     }
 
+    /// Target in [0, 1]; prediction in [0, 1], or finite for logits. Four comparisons and no branches
+    /// (NaN fails every one), so the batch loop stays straight-line.
     @inlinable public func accepts(_ yTrue: Double, _ yPred: Double) -> Bool {
-        yTrue >= 0 && yTrue <= 1 && yPred.isFinite && (fromLogits || (yPred >= 0 && yPred <= 1))
+        let low = fromLogits ? -Double.greatestFiniteMagnitude : 0
+        let high = fromLogits ? Double.greatestFiniteMagnitude : 1
+        return (yTrue >= 0 ? 1 : 0) & (yTrue <= 1 ? 1 : 0) & (yPred >= low ? 1 : 0) & (yPred <= high ? 1 : 0) == 1
     }
 
     public func rejectionReason(_ yTrue: Double, _ yPred: Double) -> (input: LossInputError.Input, message: String) {

@@ -15,6 +15,9 @@ public protocol ElementwiseLoss: Sendable {
     func rejectionReason(_ yTrue: Double, _ yPred: Double) -> (input: LossInputError.Input, message: String)
     /// The loss as it applies to this batch of targets (hinge losses map 0/1 labels to -1/+1 here).
     func adapted(toTargets yTrue: UnsafeBufferPointer<Double>) -> Self
+    /// Four consecutive terms at once. The default calls `term` per lane; a loss whose term has a
+    /// vector form (binary cross-entropy's logarithm) overrides it, and unweighted batches use it.
+    func terms(_ yTrue: SIMD4<Double>, _ yPred: SIMD4<Double>) -> SIMD4<Double>
 }
 
 extension ElementwiseLoss {
@@ -36,6 +39,12 @@ extension ElementwiseLoss {
 
     @inlinable
     public func adapted(toTargets yTrue: UnsafeBufferPointer<Double>) -> Self { self }
+
+    @inlinable @inline(__always)
+    public func terms(_ yTrue: SIMD4<Double>, _ yPred: SIMD4<Double>) -> SIMD4<Double> {
+        SIMD4(term(yTrue[0], yPred[0]), term(yTrue[1], yPred[1]),
+              term(yTrue[2], yPred[2]), term(yTrue[3], yPred[3]))
+    }
 
     /// The rejection for a non-finite target or prediction, nil when both are finite.
     public func finiteRejection(_ yTrue: Double, _ yPred: Double) -> (input: LossInputError.Input, message: String)? {
@@ -129,6 +138,15 @@ struct ElementwiseKernel<Loss: ElementwiseLoss>: SampleKernel {
 
     @inlinable @inline(__always)
     func term(_ i: Int) -> Double { loss.term(yTrue[i], yPred[i]) }
+
+    @inlinable @inline(__always)
+    func terms(from i: Int) -> SIMD4<Double> {
+        guard let t = yTrue.baseAddress, let p = yPred.baseAddress, i >= 0, i + 4 <= yPred.count else {
+            return SIMD4(term(i), term(i + 1), term(i + 2), term(i + 3))
+        }
+        return loss.terms(UnsafeRawPointer(t + i).loadUnaligned(as: SIMD4<Double>.self),
+                          UnsafeRawPointer(p + i).loadUnaligned(as: SIMD4<Double>.self))
+    }
 
     @inlinable @inline(__always)
     func termWritingGradient(_ i: Int, scale: Double) -> Double {

@@ -14,4 +14,13 @@ protocol SampleKernel {
     func term(_ i: Int) -> Double
     /// Returns l_i and writes `scale` * d l_i / d inputs into the kernel's gradient buffers.
     func termWritingGradient(_ i: Int, scale: Double) -> Double
+    /// Terms i..<i+4 (all within the batch) as one vector.
+    func terms(from i: Int) -> SIMD4<Double>
+}
+
+extension SampleKernel {
+    @inlinable @inline(__always)
+    func terms(from i: Int) -> SIMD4<Double> {
+        SIMD4(term(i), term(i + 1), term(i + 2), term(i + 3))
+    }
 }
