@@ -3,10 +3,12 @@ import Charts
 import Foundation
 
 /// One marker rasterised once at device resolution, to be blended at many points of an image
-/// surface: dense scatters cost a memory copy a point instead of a path fill.
+/// surface: dense scatters cost a few pixel blends a point instead of a path fill.
 ///
 /// Stamps exist for eight sub-pixel phases on each axis, so a marker lands within 1/16 pixel of
 /// where a path fill would put it. Points whose stamp would cross the clip are left to the caller.
+/// Each stamp row keeps the span of its covered pixels: a stamp is mostly empty margin (a 3-pixel
+/// dot in an 11-pixel square), and only the span is visited.
 final class MarkerStamps {
     static let phases = 8
     let marker: Path
@@ -17,7 +19,11 @@ final class MarkerStamps {
     /// Pixels from a stamp's top-left corner to the marker's centre (before the phase shift).
     let margin: Int
     let size: Int
-    private var cache: [Int: [UInt32]] = [:]
+    /// Premultiplied ARGB of every phase's stamp, `size`² each, phase-major; filled on first use.
+    private var pixels: [UInt32]
+    /// For each phase and row, the covered columns as [start, end); empty rows have start == end.
+    private var spans: [Int32]
+    private var rendered: [Bool]
 
     init?(marker: Path, stroke: StrokeStyle?, fill: Color?, scale: Double) {
         guard let b = marker.bounds, scale > 0 else { return nil }
@@ -28,74 +34,120 @@ final class MarkerStamps {
         self.marker = marker; self.stroke = stroke; self.fill = fill; self.scale = scale
         margin = m
         size = 2 * m + 1
+        let count = MarkerStamps.phases * MarkerStamps.phases
+        pixels = [UInt32](repeating: 0, count: count * size * size)
+        spans = [Int32](repeating: 0, count: count * size * 2)
+        rendered = [Bool](repeating: false, count: count)
     }
 
-    /// The premultiplied ARGB pixels of the stamp for sub-pixel phase (px, py), `size`² of them.
-    func pixels(phaseX px: Int, phaseY py: Int) -> [UInt32] {
-        let key = px * MarkerStamps.phases + py
-        if let p = cache[key] { return p }
-        var out = [UInt32](repeating: 0, count: size * size)
-        if let surface = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, Int32(size), Int32(size)) {
-            if let cr = cairo_create(surface) {
-                let q = Double(MarkerStamps.phases)
-                cairo_translate(cr, Double(margin) + Double(px) / q, Double(margin) + Double(py) / q)
-                cairo_scale(cr, scale, scale)
-                CairoRenderer(context: cr).drawPath(marker, stroke: stroke, fill: fill, clip: nil)
-                cairo_destroy(cr)
-            }
-            cairo_surface_flush(surface)
-            let stride = Int(cairo_image_surface_get_stride(surface))
-            if let data = cairo_image_surface_get_data(surface) {
-                for y in 0..<size {
-                    let row = UnsafeRawPointer(data + y * stride)
-                    for x in 0..<size { out[y * size + x] = row.load(fromByteOffset: x * 4, as: UInt32.self) }
-                }
-            }
-            cairo_surface_destroy(surface)
+    /// The stamp of sub-pixel phase (px, py): `size`² premultiplied ARGB pixels, row by row.
+    func pixels(phaseX px: Int, phaseY py: Int) -> ArraySlice<UInt32> {
+        let phase = px * MarkerStamps.phases + py
+        render(phase)
+        return pixels[phase * size * size ..< (phase + 1) * size * size]
+    }
+
+    /// Rasterises one phase's stamp with Cairo and records its rows' spans (once).
+    private func render(_ phase: Int) {
+        guard !rendered[phase] else { return }
+        rendered[phase] = true
+        guard let surface = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, Int32(size), Int32(size)) else { return }
+        defer { cairo_surface_destroy(surface) }
+        if let cr = cairo_create(surface) {
+            let q = Double(MarkerStamps.phases)
+            let (px, py) = phase.quotientAndRemainder(dividingBy: MarkerStamps.phases)
+            cairo_translate(cr, Double(margin) + Double(px) / q, Double(margin) + Double(py) / q)
+            cairo_scale(cr, scale, scale)
+            CairoRenderer(context: cr).drawPath(marker, stroke: stroke, fill: fill, clip: nil)
+            cairo_destroy(cr)
         }
-        cache[key] = out
-        return out
+        cairo_surface_flush(surface)
+        let stride = Int(cairo_image_surface_get_stride(surface))
+        guard let data = cairo_image_surface_get_data(surface) else { return }
+        let base = phase * size * size
+        for y in 0..<size {
+            let row = UnsafeRawPointer(data + y * stride)
+            var first = size, last = -1
+            for x in 0..<size {
+                let value = row.load(fromByteOffset: x * 4, as: UInt32.self)
+                pixels[base + y * size + x] = value
+                if value != 0 { first = min(first, x); last = x }
+            }
+            let span = (phase * size + y) * 2
+            spans[span] = Int32(last < 0 ? 0 : first)
+            spans[span + 1] = Int32(last + 1)
+        }
+    }
+
+    /// Where a device point's stamp goes: its phase and top-left pixel, nil for non-finite or far points.
+    @inline(__always)
+    private func placement(_ p: Point) -> (phase: Int, left: Int, top: Int)? {
+        guard p.x.isFinite, p.y.isFinite, abs(p.x) < 1e9, abs(p.y) < 1e9 else { return nil }
+        // The stamp's centre pixel holds the marker centre at (margin + phase/q); pixel centres are at +0.5.
+        let n = MarkerStamps.phases, q = Double(n)
+        let fx = Int((p.x * q).rounded()), fy = Int((p.y * q).rounded())
+        let ix = fx >= 0 ? fx / n : -((n - 1 - fx) / n), iy = fy >= 0 ? fy / n : -((n - 1 - fy) / n)  // floor
+        return ((fx - ix * n) * n + (fy - iy * n), ix - margin, iy - margin)
     }
 
     /// Blends a stamp at each device point that lies with its whole stamp inside `clip` (device
-    /// pixels, whole ones) of an ARGB32 image; returns the indices of the points it did not draw.
+    /// pixels, whole ones) of an ARGB32 image, in the points' order; returns the indices of the
+    /// points it did not draw.
     func blend(_ devicePoints: [Point], into data: UnsafeMutablePointer<UInt8>, stride: Int, width: Int, height: Int,
                clip: (x0: Int, y0: Int, x1: Int, y1: Int)) -> [Int] {
+        let x0 = max(clip.x0, 0), y0 = max(clip.y0, 0), x1 = min(clip.x1, width) - size, y1 = min(clip.y1, height) - size
         var skipped: [Int] = []
-        let q = Double(MarkerStamps.phases)
+        var placed: [Placement] = []
+        placed.reserveCapacity(devicePoints.count)
         for (i, p) in devicePoints.enumerated() {
-            guard p.x.isFinite, p.y.isFinite, abs(p.x) < 1e9, abs(p.y) < 1e9 else { continue }
-            // The stamp's centre pixel holds the marker centre at (margin + phase/q); pixel centres are at +0.5.
-            let fx = (p.x * q).rounded(), fy = (p.y * q).rounded()
-            let n = MarkerStamps.phases
-            let ix = Int((fx / q).rounded(.down)), iy = Int((fy / q).rounded(.down))
-            let phx = Int(fx) - ix * n, phy = Int(fy) - iy * n
-            let left = ix - margin, top = iy - margin
-            guard left >= clip.x0, top >= clip.y0, left + size <= clip.x1, top + size <= clip.y1,
-                  left >= 0, top >= 0, left + size <= width, top + size <= height else {
-                skipped.append(i)
-                continue
-            }
-            let stamp = pixels(phaseX: phx, phaseY: phy)
-            stamp.withUnsafeBufferPointer { s in
-                for y in 0..<size {
-                    let row = UnsafeMutableRawPointer(data + (top + y) * stride + left * 4).assumingMemoryBound(to: UInt32.self)
-                    let srow = y * size
-                    for x in 0..<size {
-                        let src = s[srow + x]
-                        if src == 0 { continue }
-                        let ia = 255 &- (src >> 24)
-                        if ia == 0 { row[x] = src; continue }
-                        let d = row[x]
-                        var rb = (d & 0x00FF_00FF) &* ia &+ 0x0080_0080
-                        rb = ((rb &+ ((rb >> 8) & 0x00FF_00FF)) >> 8) & 0x00FF_00FF
-                        var ag = ((d >> 8) & 0x00FF_00FF) &* ia &+ 0x0080_0080
-                        ag = (ag &+ ((ag >> 8) & 0x00FF_00FF)) & 0xFF00_FF00
-                        row[x] = src &+ (rb | ag)
+            guard let at = placement(p) else { continue }
+            guard at.left >= x0, at.top >= y0, at.left <= x1, at.top <= y1 else { skipped.append(i); continue }
+            render(at.phase)
+            placed.append(Placement(phase: Int32(at.phase), left: Int32(at.left), top: Int32(at.top)))
+        }
+        let size = size, rowStep = stride / 4
+        pixels.withUnsafeBufferPointer { stamps in
+            spans.withUnsafeBufferPointer { spans in
+                for at in placed {
+                    var source = Int(at.phase) * size * size
+                    var span = Int(at.phase) * size * 2
+                    var row = UnsafeMutableRawPointer(data + Int(at.top) * stride + Int(at.left) * 4)
+                        .assumingMemoryBound(to: UInt32.self)
+                    for _ in 0..<size {
+                        var x = Int(spans[span])
+                        let end = Int(spans[span + 1])
+                        while x < end {
+                            row[x] = MarkerStamps.over(stamps[source + x], row[x])
+                            x += 1
+                        }
+                        source += size
+                        span += 2
+                        row += rowStep
                     }
                 }
             }
         }
         return skipped
+    }
+
+    /// Where one point's stamp goes, kept between the pass that renders the phases it needs and the
+    /// pass that blends.
+    private struct Placement {
+        let phase: Int32
+        let left: Int32
+        let top: Int32
+    }
+
+    /// Porter-Duff "over" on premultiplied ARGB32: src + dst * (1 - src alpha), rounded as Cairo does.
+    @inline(__always)
+    static func over(_ src: UInt32, _ dst: UInt32) -> UInt32 {
+        let ia = 255 &- (src >> 24)
+        if ia == 0 { return src }
+        if ia == 255 { return src &+ dst }
+        var rb = (dst & 0x00FF_00FF) &* ia &+ 0x0080_0080
+        rb = ((rb &+ ((rb >> 8) & 0x00FF_00FF)) >> 8) & 0x00FF_00FF
+        var ag = ((dst >> 8) & 0x00FF_00FF) &* ia &+ 0x0080_0080
+        ag = (ag &+ ((ag >> 8) & 0x00FF_00FF)) & 0xFF00_FF00
+        return src &+ (rb | ag)
     }
 }
