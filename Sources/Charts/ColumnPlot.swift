@@ -25,6 +25,8 @@ public struct ColumnPlot: Sendable {
     public var xLabel: String?
     public var yLabel: String?
     public var logY = false
+    /// Scatter marker area in points² (matplotlib's `s`; its default 36 is a 6 pt dot).
+    public var markerSize = 36.0
     /// Size in pixels at `dpi` (matplotlib's default 640x480 at 100 dpi).
     public var widthPixels = 640.0
     public var heightPixels = 480.0
@@ -57,7 +59,7 @@ public struct ColumnPlot: Sendable {
             shown += px.count
             switch kind {
             case .line: ax.plot(LineSeries(x: px, y: py, label: column.name))
-            case .scatter: ax.scatter(ScatterSeries(x: px, y: py, label: column.name))
+            case .scatter: ax.scatter(ScatterSeries(x: px, y: py, label: column.name, size: markerSize))
             }
         }
         guard shown > 0 else {

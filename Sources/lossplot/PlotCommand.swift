@@ -16,6 +16,7 @@ struct PlotCommand: ParsableCommand {
             metrics.csv (epoch,step,train_loss,val_loss with alternating blanks) plot as they are. \
             .npy columns are named 0, 1, 2, ...
             Example: lossplot plot metrics.csv --x step --y train_loss,val_loss --logy --out loss.svg
+            Dense scatters read better with small markers: --kind scatter --marker-size 4.
             Without --out the chart goes to Output/<file name>.png (Output/ is created).
             """
     )
@@ -31,6 +32,9 @@ struct PlotCommand: ParsableCommand {
 
     @Option(help: "line or scatter.")
     var kind: ColumnPlot.Kind = .line
+
+    @Option(help: ArgumentHelp("Scatter marker area in points², as matplotlib's s (default 36).", valueName: "area"))
+    var markerSize: Double?
 
     @Option(help: "Chart title.")
     var title: String?
@@ -65,6 +69,12 @@ struct PlotCommand: ParsableCommand {
         guard width.isFinite, height.isFinite, width >= 100, height >= 100, width <= 20000, height <= 20000 else {
             throw ValidationError("--width and --height must be between 100 and 20000 pixels")
         }
+        if let markerSize {
+            guard kind == .scatter else { throw ValidationError("--marker-size applies to --kind scatter only") }
+            guard markerSize.isFinite, markerSize > 0, markerSize <= 10000 else {
+                throw ValidationError("--marker-size must be in (0, 10000] points², got \(markerSize)")
+            }
+        }
         guard scale.isFinite, scale > 0, scale <= 16 else { throw ValidationError("--scale must be in (0, 16], got \(scale)") }
         if let out, ChartFormat(path: out) == nil {
             throw ValidationError("cannot tell the format of --out \(out): use a .svg, .png or .pdf name")
@@ -86,6 +96,7 @@ struct PlotCommand: ParsableCommand {
         plot.xLabel = xlabel
         plot.yLabel = ylabel
         plot.logY = logy
+        if let markerSize { plot.markerSize = markerSize }
         plot.widthPixels = width
         plot.heightPixels = height
         plot.source = URL(fileURLWithPath: file).lastPathComponent

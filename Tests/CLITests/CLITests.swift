@@ -90,6 +90,19 @@ struct CLIRun {
         #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("sde.pdf").path))
     }
 
+    @Test func plotTakesAMarkerSizeForScattersOnly() throws {
+        let data = try file("points.csv", "x,y\n1,2\n2,3\n3,1\n")
+        let out = dir.appendingPathComponent("points.png").path
+        let ok = try CLIRun(["plot", data, "--x", "x", "--y", "y", "--kind", "scatter", "--marker-size", "4", "--out", out])
+        #expect(ok.status == 0, "stderr: \(ok.stderr)")
+        #expect(FileManager.default.fileExists(atPath: out))
+        for (args, says) in [(["--marker-size", "4"], "--kind scatter"), (["--kind", "scatter", "--marker-size", "0"], "(0, 10000]")] {
+            let run = try CLIRun(["plot", data, "--y", "y", "--out", dir.appendingPathComponent("bad.png").path] + args)
+            #expect(run.status == 64, "\(args): \(run.stderr)")
+            #expect(run.saysOneLine && run.stderr.contains(says), "\(args): \(run.stderr)")
+        }
+    }
+
     @Test func evalNamesTheFileAndLineOfABadCell() throws {
         let t = try file("t.csv", "1\n2\n3\n"), p = try file("p.csv", "1\n2\nabc\n")
         let run = try CLIRun(["eval", "mse", "--y-true", t, "--y-pred", p])

@@ -59,6 +59,24 @@ import Testing
         #expect(blue > 10_000)
     }
 
+    @Test func markerSizeIsTheScatterArea() throws {
+        var plot = ColumnPlot(x: .init(name: "x", values: [1, 2, 3]), ys: [.init(name: "y", values: [3, 1, 2])])
+        plot.kind = .scatter
+        func inkedPixels() throws -> Int {
+            let png = try PNGImage(decoding: ChartEncoder.encode(try plot.figure(), as: .png))
+            return stride(from: 0, to: png.rgba.count, by: 4).filter { png.rgba[$0 + 2] > 150 && png.rgba[$0] < 100 }.count
+        }
+        let standard = try inkedPixels()
+        plot.markerSize = 4
+        guard case .scatter(let series)? = try plot.figure().axes.first?.series.first else {
+            Issue.record("no scatter series"); return
+        }
+        #expect(series.size == 4)
+        let small = try inkedPixels()
+        // Three dots of 6 pt (36 pt²) against three of 2 pt, edges included: several times the ink.
+        #expect(small > 0 && standard > 3 * small, "\(standard) vs \(small) blue pixels")
+    }
+
     @Test func stampedMarkersMatchPathDrawnOnes() throws {
         // One series of 60 points is stamped; 60 one-point series are drawn as paths.
         var rng = TestFigures.Random(state: 3)
