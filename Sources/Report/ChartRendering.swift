@@ -4,11 +4,12 @@ import Dispatch
 import Foundation
 import Scenarios
 
-/// One scenario's chart: the figure and its bytes in each requested format (in the options' order).
+/// One scenario's chart: the figure and its bytes in each requested format (in the options' order),
+/// with their SHA-256 for the manifest.
 struct RenderedChart: Sendable {
     let scenario: Scenario
     let figure: Figure
-    let files: [(format: ChartFormat, bytes: [UInt8])]
+    let files: [(format: ChartFormat, bytes: [UInt8], sha256: String)]
 
     func bytes(_ format: ChartFormat) -> [UInt8]? { files.first { $0.format == format }?.bytes }
 }
@@ -16,7 +17,8 @@ struct RenderedChart: Sendable {
 /// Builds every figure and encodes it in every format, and computes every scenario's printed
 /// results, as one set of jobs spread over the cores with `DispatchQueue.concurrentPerform`: one
 /// job a chart file (the first to need a figure builds it, once) and one a printing scenario, so
-/// no core waits at a barrier between phases and the last chart's files share the cores. Each
+/// no core waits at a barrier between phases and the last chart's files share the cores. A chart
+/// file's job also hashes it, so the manifest does not wait for a hashing pass of its own. Each
 /// job writes only its own slot, so the result is the same whatever order the jobs finish in.
 enum ChartRendering {
     static func render(_ scenarios: [Scenario], options: ReportOptions) throws -> (charts: [RenderedChart], results: [String: PrintedResults]) {
@@ -26,7 +28,7 @@ enum ChartRendering {
         let formats = options.orderedFormats
         let figures = charted.map { scenario in OnceValue { scenario.figure.map { $0(language) } } }
         let fileCount = charted.count * formats.count
-        let files = Slots<Result<[UInt8], Error>>(count: fileCount)
+        let files = Slots<Result<(bytes: [UInt8], sha256: String), Error>>(count: fileCount)
         let results = Slots<PrintedResults>(count: printing.count)
         DispatchQueue.concurrentPerform(iterations: fileCount + printing.count) { job in
             guard job < fileCount else {
@@ -38,14 +40,17 @@ enum ChartRendering {
             guard let figure = figures[s].value else { return }
             let encodingOptions = ChartEncodingOptions(scale: options.scale, idPrefix: "chart-" + charted[s].id,
                                                        sourceDateEpoch: options.sourceDateEpoch)
-            files.set(job, Result { try ChartEncoder.encode(figure, as: formats[f], options: encodingOptions) })
+            files.set(job, Result {
+                let bytes = try ChartEncoder.encode(figure, as: formats[f], options: encodingOptions)
+                return (bytes, SHA256.hex(bytes))
+            })
         }
         var out: [RenderedChart] = []
         for (s, scenario) in charted.enumerated() {
             guard let figure = figures[s].value else { throw ReportError("chart \(scenario.id) was not drawn") }
             let encoded = try formats.enumerated().map { f, format in
                 switch files.get(s * formats.count + f) {
-                case .success(let bytes): return (format: format, bytes: bytes)
+                case .success(let file): return (format: format, bytes: file.bytes, sha256: file.sha256)
                 case .failure(let error): throw ReportError("chart \(scenario.id).\(format.fileExtension): \(error)")
                 case nil: throw ReportError("chart \(scenario.id).\(format.fileExtension) was not encoded")
                 }

@@ -25,17 +25,18 @@ public struct ReportManifest: Sendable, Equatable {
     /// Sorted by path.
     public var files: [ManifestEntry]
 
-    /// The manifest for files (path → bytes, and chart tags), hashes computed here.
+    /// The manifest for files (path → bytes, and chart tags); hashes not already known are computed here.
     init(files: [ReportFile], options: ReportOptions) {
         version = LossplotVersion.current
         sourceDateEpoch = options.sourceDateEpoch
         language = options.language.rawValue
         selfContained = options.selfContained
         let sorted = files.sorted { $0.path < $1.path }
+        let unhashed = sorted.indices.filter { sorted[$0].sha256 == nil }
         let hashes = Slots<String>(count: sorted.count)
-        DispatchQueue.concurrentPerform(iterations: sorted.count) { hashes.set($0, SHA256.hex(sorted[$0].bytes)) }
+        DispatchQueue.concurrentPerform(iterations: unhashed.count) { hashes.set(unhashed[$0], SHA256.hex(sorted[unhashed[$0]].bytes)) }
         self.files = sorted.enumerated().map { i, f in
-            ManifestEntry(path: f.path, bytes: f.bytes.count, sha256: hashes.get(i) ?? SHA256.hex(f.bytes),
+            ManifestEntry(path: f.path, bytes: f.bytes.count, sha256: f.sha256 ?? hashes.get(i) ?? SHA256.hex(f.bytes),
                           scenario: f.scenario, format: f.format)
         }
     }
@@ -90,4 +91,6 @@ struct ReportFile: Sendable {
     var bytes: [UInt8]
     var scenario: String? = nil
     var format: String? = nil
+    /// The hash of `bytes` when whoever made them computed it already (the chart jobs do).
+    var sha256: String? = nil
 }

@@ -119,7 +119,7 @@ struct PageBuilder {
             if let svg = chart.bytes(.svg) {
                 inline = InlineSVG.markup(String(decoding: svg, as: UTF8.self))
             }
-            if inline == nil, let (format, bytes) = chart.files.first(where: { $0.format != .pdf }) {
+            if inline == nil, let (format, bytes, _) = chart.files.first(where: { $0.format != .pdf }) {
                 src = "data:\(format.mimeType);base64," + Data(bytes).base64EncodedString()
             }
         } else {

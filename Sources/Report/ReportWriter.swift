@@ -44,9 +44,9 @@ public struct ReportWriter {
         if !options.selfContained {
             files.append(ReportFile(path: TemplateSet.styleFile, bytes: Array(templates.stylesheet.utf8)))
             for chart in charts {
-                for (format, bytes) in chart.files {
+                for (format, bytes, sha256) in chart.files {
                     files.append(ReportFile(path: "charts/\(chart.scenario.id).\(format.fileExtension)", bytes: bytes,
-                                            scenario: chart.scenario.id, format: format.rawValue))
+                                            scenario: chart.scenario.id, format: format.rawValue, sha256: sha256))
                 }
             }
         }
