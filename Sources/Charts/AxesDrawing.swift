@@ -5,12 +5,16 @@ import Foundation
 struct AxesDrawing {
     let placed: PlacedAxes
     let renderer: Renderer
+    /// 1/9 of a pixel at the figure's dpi, in figure points: how far long lines may be simplified
+    /// (matplotlib's `path.simplify_threshold`).
+    let simplificationTolerance: Double
     /// Colours of series that name none, from the default cycle in series order.
     let seriesColors: [Color]
 
-    init(_ placed: PlacedAxes, renderer: Renderer) {
+    init(_ placed: PlacedAxes, renderer: Renderer, dpi: Double) {
         self.placed = placed
         self.renderer = renderer
+        simplificationTolerance = dpi > 0 ? 72 / dpi / 9 : 0
         var n = 0
         seriesColors = placed.axes.series.map { s in
             let explicit: Color?
@@ -60,7 +64,8 @@ struct AxesDrawing {
     func drawLine(_ l: LineSeries, color: Color) {
         let style = StrokeStyle(color: color.withAlpha(l.alpha), width: l.width, dash: l.dash, cap: l.dash == .solid ? .square : .butt)
         for run in clipPolyline(linePoints(l.x, l.y), to: frame.insetBy(-2 * l.width)) {
-            renderer.drawPath(Path(polyline: run), stroke: style, fill: nil, clip: frame)
+            let drawn = PolylineSimplification.simplify(run, tolerance: simplificationTolerance)
+            renderer.drawPath(Path(polyline: drawn), stroke: style, fill: nil, clip: frame)
         }
     }
 

@@ -9,7 +9,7 @@ extension Figure {
             }
         }
         for (i, placed) in layout.placed.enumerated() {
-            renderer.group("axes \(i)") { AxesDrawing(placed, renderer: renderer).draw() }
+            renderer.group("axes \(i)") { AxesDrawing(placed, renderer: renderer, dpi: dpi).draw() }
         }
     }
 }
