@@ -127,6 +127,16 @@ struct AxesDrawing {
         for x in xs { p.move(to: Point(x, frame.maxY)); p.line(to: Point(x, frame.maxY + AxisMetrics.tickLength)) }
         for y in ys { p.move(to: Point(frame.minX, y)); p.line(to: Point(frame.minX - AxisMetrics.tickLength, y)) }
         renderer.group("ticks") { renderer.drawPath(p, stroke: StrokeStyle(color: .black, width: AxisMetrics.tickWidth), fill: nil, clip: nil) }
+        let minorX = t.x.minorTicks.map { frame.minX + t.x.fraction($0) * frame.width }
+        let minorY = t.y.minorTicks.map { frame.maxY - t.y.fraction($0) * frame.height }
+        if !minorX.isEmpty || !minorY.isEmpty {
+            var m = Path()
+            for x in minorX { m.move(to: Point(x, frame.maxY)); m.line(to: Point(x, frame.maxY + AxisMetrics.minorTickLength)) }
+            for y in minorY { m.move(to: Point(frame.minX, y)); m.line(to: Point(frame.minX - AxisMetrics.minorTickLength, y)) }
+            renderer.group("minor ticks") {
+                renderer.drawPath(m, stroke: StrokeStyle(color: .black, width: AxisMetrics.minorTickWidth), fill: nil, clip: nil)
+            }
+        }
         let font = Font(size: axes.tickFontSize)
         renderer.group("x tick labels") {
             for p in text.xTicks { renderer.drawText(p.text, origin: p.origin, font: font, color: .black, rotation: 0) }

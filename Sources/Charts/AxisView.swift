@@ -7,6 +7,9 @@ public struct AxisView: Equatable, Sendable {
     public var upper: Double
     /// Ticks inside the view interval.
     public var ticks: [Double]
+    /// Unlabelled minor ticks inside the view: on a log axis spanning at most ten decades,
+    /// 2...9 times each power of ten (matplotlib's `LogLocator(subs='auto')`); none on linear axes.
+    public var minorTicks: [Double] = []
     public var labels: [String]
     /// "1e6" when labels are scaled by a power of ten.
     public var offsetLabel: String?
@@ -38,6 +41,10 @@ public struct AxisView: Equatable, Sendable {
                     ticks = subs
                     labels = subs.map(TickFormatter.logLabel)
                 }
+            }
+            if log10(hi / lo) <= 10 {
+                let major = Set(ticks)
+                minorTicks = LogTickLocator.multiples(lo, hi, mantissas: Array(2...9)).filter { inView($0) && !major.contains($0) }
             }
             offsetLabel = nil
         }

@@ -2,6 +2,9 @@
 public enum AxisMetrics {
     public static let tickLength = 3.5
     public static let tickWidth = 0.8
+    /// Minor ticks (log axes): matplotlib's `xtick.minor.size` and `xtick.minor.width`.
+    public static let minorTickLength = 2.0
+    public static let minorTickWidth = 0.6
     public static let tickPad = 3.5
     public static let labelPad = 4.0
     public static let titlePad = 6.0

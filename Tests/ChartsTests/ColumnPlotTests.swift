@@ -59,6 +59,21 @@ import Testing
         #expect(blue > 10_000)
     }
 
+    @Test func aLogAxisDrawsShortThinMinorTicks() throws {
+        var plot = ColumnPlot(x: .init(name: "epoch", values: [1, 2, 3, 4]), ys: [.init(name: "loss", values: [2.3, 0.4, 0.05, 0.01])])
+        plot.logY = true
+        let r = RecordingRenderer(measuringWith: CairoTextMeasurer())
+        try plot.figure().draw(on: r)
+        let minor = r.records.filter { $0.groups.last == "minor ticks" }
+        guard minor.count == 1, case .path(let path, let stroke, _) = minor[0].item else {
+            Issue.record("expected one path of minor ticks, found \(minor.count)"); return
+        }
+        #expect(stroke?.width == AxisMetrics.minorTickWidth)
+        let moves = path.elements.filter { if case .move = $0 { return true } else { return false } }.count
+        #expect(moves >= 16, "\(moves) minor ticks for about three decades")  // 2...9 in each full decade
+        if let b = minor[0].bounds { #expect(b.width <= AxisMetrics.minorTickLength + AxisMetrics.minorTickWidth + 1e-9) }
+    }
+
     @Test func markerSizeIsTheScatterArea() throws {
         var plot = ColumnPlot(x: .init(name: "x", values: [1, 2, 3]), ys: [.init(name: "y", values: [3, 1, 2])])
         plot.kind = .scatter

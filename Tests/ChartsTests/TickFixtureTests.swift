@@ -78,6 +78,23 @@ struct TickCase: CustomStringConvertible, Sendable {
         #expect(TickFormatter.logLabel(0.1) == "10⁻¹")
     }
 
+    @Test func logAxisHasMatplotlibsMinorTicks() {
+        // matplotlib 3.x, semilogy of a training log with view (0.0042454, 2.9627):
+        // ax.yaxis.get_minorticklocs() inside the view.
+        let v = AxisView(data: [], fixed: 0.004245384007810472...2.9627153426986323, scale: .log, length: 300, fontSize: 10, vertical: true)
+        let matplotlib = [0.005, 0.006, 0.007, 0.008, 0.009, 0.02, 0.03, 0.04, 0.05, 0.06, 0.07, 0.08, 0.09,
+                          0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 2.0]
+        #expect(v.ticks == [0.01, 0.1, 1])
+        #expect(v.minorTicks.count == matplotlib.count)
+        for (ours, theirs) in zip(v.minorTicks, matplotlib) { #expect(abs(ours - theirs) <= 1e-12 * theirs) }
+        // Over ten decades matplotlib draws none; a linear axis has none.
+        #expect(AxisView(data: [], fixed: 1e-6...1e6, scale: .log, length: 300, fontSize: 10, vertical: true).minorTicks.isEmpty)
+        #expect(AxisView(data: [1, 2], fixed: nil, scale: .linear, length: 300, fontSize: 10, vertical: true).minorTicks.isEmpty)
+        // Within a decade the labelled multiples are major ticks and are not repeated as minor ones.
+        let narrow = AxisView(data: [0.3, 0.91], fixed: nil, scale: .log, length: 300, fontSize: 10, vertical: true)
+        #expect(Set(narrow.ticks).isDisjoint(with: narrow.minorTicks))
+    }
+
     @Test func logAxisWithinOneDecadeLabelsItsMultiples() {
         let v = AxisView(data: [0.3, 0.91], fixed: nil, scale: .log, length: 300, fontSize: 10, vertical: true)
         #expect(v.ticks == [0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9].filter { $0 >= v.lower && $0 <= v.upper })
