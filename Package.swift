@@ -50,9 +50,11 @@ let package = Package(
         ),
         // In-process timings for `make bench`: loss kernels against a plain sum, CSV parsing.
         .executableTarget(name: "lossplot-bench", dependencies: ["LossFunctions", "DataFiles"]),
-        .testTarget(name: "LossFunctionsTests", dependencies: ["LossFunctions"], resources: [.copy("Fixtures")]),
+        // A deterministic random generator shared by the test targets.
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "LossFunctionsTests", dependencies: ["LossFunctions", "TestSupport"], resources: [.copy("Fixtures")]),
         .testTarget(name: "DataFilesTests", dependencies: ["DataFiles"]),
-        .testTarget(name: "ChartsTests", dependencies: ["Charts", "CairoBackend"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "ChartsTests", dependencies: ["Charts", "CairoBackend", "TestSupport"], resources: [.copy("Fixtures")]),
         .testTarget(name: "RegressionTests", dependencies: ["Regression"], resources: [.copy("Fixtures")]),
         .testTarget(
             name: "ScenariosTests",

@@ -1,5 +1,6 @@
 import Charts
 import Foundation
+import TestSupport
 
 /// Figures shaped like the document's, built from its matplotlib code, with deterministic data.
 enum TestFigures {
@@ -7,20 +8,12 @@ enum TestFigures {
         (0..<n).map { i in i == n - 1 ? b : a + Double(i) * (b - a) / Double(n - 1) }
     }
 
-    /// A small deterministic generator (SplitMix64) for scatter data.
+    /// Scatter data: uniform in [0, 1) and normal draws from the tests' shared generator.
     struct Random {
-        var state: UInt64
-        mutating func next() -> Double {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return Double((z ^ (z >> 31)) >> 11) / Double(1 << 53)
-        }
-        mutating func normal() -> Double {
-            let u = max(next(), 1e-300), v = next()
-            return (-2 * log(u)).squareRoot() * cos(2 * Double.pi * v)
-        }
+        var source: SplitMix64
+        init(state: UInt64) { source = SplitMix64(state: state) }
+        mutating func next() -> Double { source.unit() }
+        mutating func normal() -> Double { source.normal() }
     }
 
     static func huber(_ e: Double, _ d: Double) -> Double { abs(e) <= d ? 0.5 * e * e : d * (abs(e) - 0.5 * d) }

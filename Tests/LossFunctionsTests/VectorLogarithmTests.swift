@@ -4,24 +4,12 @@ import Glibc
 import Darwin
 #endif
 import Testing
+import TestSupport
 @testable import LossFunctions
 
 /// The vector logarithm against the C library's, and binary cross-entropy's vector path against its
 /// scalar one.
 @Suite struct VectorLogarithmTests {
-    /// SplitMix64: a fixed stream of test values, the same on every run.
-    struct SplitMix {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        mutating func unit() -> Double { Double(next() >> 11) * 0x1p-53 }
-    }
-
     /// Distance in units in the last place between two finite doubles of the same sign.
     func ulps(_ a: Double, _ b: Double) -> UInt64 {
         if a == b { return 0 }
@@ -46,7 +34,7 @@ import Testing
     }
 
     @Test func withinOneUlpOfTheCLibraryAcrossEveryExponent() {
-        var random = SplitMix(state: 1)
+        var random = SplitMix64(state: 1)
         // Every binade of the normal range, uniform mantissas.
         let wide = (0..<200_000).map { _ in
             Double(sign: .plus, exponent: Int(random.next() % 2046) - 1022, significand: 1 + random.unit())
@@ -56,7 +44,7 @@ import Testing
     }
 
     @Test func withinOneUlpWhereCrossEntropyTakesIt() {
-        var random = SplitMix(state: 2)
+        var random = SplitMix64(state: 2)
         // Probabilities and their complements, dense near 1 (confident, correct predictions) and near
         // the 1e-15 clip, plus the neighbours of 1 and of the boundaries of fdlibm's two forms.
         var values = (0..<100_000).map { _ in random.unit() * (1 - 2e-15) + 1e-15 }
@@ -81,7 +69,7 @@ import Testing
     }
 
     @Test func crossEntropyVectorPathAgreesWithTheScalarTerm() throws {
-        var random = SplitMix(state: 3)
+        var random = SplitMix64(state: 3)
         let n = 4_099  // not a multiple of four: the scalar tail runs too
         let hard = (0..<n).map { _ in Double(random.next() % 2) }
         let soft = (0..<n).map { i in i % 7 == 0 ? random.unit() : hard[i] }
