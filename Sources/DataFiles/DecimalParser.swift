@@ -12,6 +12,8 @@
 ///   bits are the double's significand and a rounding bit unless the product lies so close to a
 ///   rounding boundary that the table's truncation could have moved it across, or it may be an
 ///   exact tie; those cases return nil, as do results that would be subnormal or overflow.
+///   Trailing zeros of the significand are dropped first (and Clinger's path tried again): with the
+///   table rounded down, a value exactly on a double would otherwise look like a near-boundary case.
 enum DecimalParser {
     /// 10^0 ... 10^22, each exactly representable as a double.
     static let powersOfTen: [Double] = [
