@@ -2,29 +2,24 @@
 /// the C library for the forms logs are made of: `[+-]digits[.digits][(e|E)[+-]digits]` with at most
 /// 19 significant digits.
 ///
-/// Two exact methods, each one correctly rounded operation on exact operands:
+/// Two methods, each correctly rounded; what neither can decide returns nil for the caller to hand
+/// to `strtod`, as does every other form (more digits, hex, inf, nan):
 /// - Clinger's fast path: a significand up to 2^53 and a power of ten up to 10^22 are both exact
 ///   doubles, so one multiplication or division rounds once, correctly.
-/// - On x86, the same in 80-bit extended precision: any 19-digit significand and 10^0...10^27 are
-///   exact there. The one rounding to 64 bits is followed by a second to 53, which can only differ
-///   from rounding once when the 64-bit result lies exactly halfway between two doubles; that case
-///   (and every other form: more digits, larger exponents, hex, inf, nan) returns nil for the caller
-///   to hand to `strtod`.
+/// - Otherwise Eisel-Lemire (Lemire, "Number Parsing at a Gigabyte per Second", 2021; as in Go's
+///   `strconv.eiselLemire64`): the significand, shifted to 64 bits, times the 128 leading bits of
+///   10^q (rounded down, `powersOfTen128`), keeping the high 128 bits of the product. Its top 54
+///   bits are the double's significand and a rounding bit unless the product lies so close to a
+///   rounding boundary that the table's truncation could have moved it across, or it may be an
+///   exact tie; those cases return nil, as do results that would be subnormal or overflow.
+///   Trailing zeros of the significand are dropped first (and Clinger's path tried again): with the
+///   table rounded down, a value exactly on a double would otherwise look like a near-boundary case.
 enum DecimalParser {
     /// 10^0 ... 10^22, each exactly representable as a double.
     static let powersOfTen: [Double] = [
         1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
         1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
     ]
-
-    #if (arch(i386) || arch(x86_64)) && !os(Windows) && !os(Android)
-    /// 10^0 ... 10^27, each exact in 80 bits (5^27 < 2^64).
-    static let extendedPowersOfTen: [Float80] = {
-        var p: [Float80] = [1]
-        for _ in 1...27 { p.append(p[p.count - 1] * 10) }
-        return p
-    }()
-    #endif
 
     /// The value of the `count` bytes at `text`, or nil when they are not a plain decimal number
     /// or correct rounding needs `strtod`.
@@ -121,21 +116,61 @@ enum DecimalParser {
         return (pairs &* (100 + (1_000_000 << 32)) &+ next &* (1 + (10_000 << 32))) >> 32
     }
 
-    /// significand x 10^exponent, correctly rounded, or nil outside the exact methods' reach.
+    /// significand x 10^exponent, correctly rounded, or nil when neither method can decide it or the
+    /// result is subnormal, infinite or zero.
+    @inline(__always)
     static func scaled(_ significand: UInt64, byPowerOfTen exponent: Int) -> Double? {
-        if significand <= 1 << 53 && exponent >= -22 && exponent <= 22 {
-            let w = Double(significand)
-            return exponent >= 0 ? w * powersOfTen[exponent] : w / powersOfTen[-exponent]
+        if let x = clinger(significand, byPowerOfTen: exponent) { return x }
+        guard significand % 10 == 0 else { return eiselLemire(significand, byPowerOfTen: exponent) }
+        // Trailing zeros ("2.048000000000000000e3"): without them the value may be exact by
+        // Clinger's path, and Eisel-Lemire, whose table of negative powers is rounded down, cannot
+        // settle values exactly on a double with the zeros left on.
+        var w = significand, q = exponent
+        while w % 10 == 0 && w != 0 { w /= 10; q += 1 }
+        return clinger(w, byPowerOfTen: q) ?? eiselLemire(w, byPowerOfTen: q)
+    }
+
+    /// significand x 10^exponent by one exact multiplication or division, or nil outside its reach.
+    @inline(__always)
+    static func clinger(_ significand: UInt64, byPowerOfTen exponent: Int) -> Double? {
+        guard significand <= 1 << 53 && exponent >= -22 && exponent <= 22 else { return nil }
+        let w = Double(significand)
+        return exponent >= 0 ? w * powersOfTen[exponent] : w / powersOfTen[-exponent]
+    }
+
+    /// significand x 10^exponent by Eisel-Lemire, or nil when the truncated product cannot settle the
+    /// rounding or the result is not a normal double. The significand must not be zero.
+    static func eiselLemire(_ significand: UInt64, byPowerOfTen exponent: Int) -> Double? {
+        guard significand != 0, exponent >= smallestPowerOfTen, exponent <= largestPowerOfTen else { return nil }
+        let row = 2 * (exponent - smallestPowerOfTen)
+        let powerHigh = powersOfTen128[row], powerLow = powersOfTen128[row + 1]
+        let shift = significand.leadingZeroBitCount
+        let w = significand << shift
+        // Biased binary exponent if the product's top bit is bit 127 (one less if it is bit 126).
+        var binaryExponent = ((217_706 * exponent) >> 16) + 64 + 1023 - shift
+        var (high, low) = w.multipliedFullWidth(by: powerHigh)
+        // The 9 bits below the 54 kept ones all set, and the low word within w of carrying into
+        // them: the table's low word may carry, so take it into account.
+        if high & 0x1FF == 0x1FF && low &+ w < w {
+            let (carry, lowest) = w.multipliedFullWidth(by: powerLow)
+            let (mergedLow, overflow) = low.addingReportingOverflow(carry)
+            let mergedHigh = high &+ (overflow ? 1 : 0)
+            // Still all ones with the rest of 10^q (below the table's 128 bits) able to carry.
+            if mergedHigh & 0x1FF == 0x1FF && mergedLow == .max && lowest &+ w < w { return nil }
+            (high, low) = (mergedHigh, mergedLow)
         }
-        #if (arch(i386) || arch(x86_64)) && !os(Windows) && !os(Android)
-        if exponent >= -27 && exponent <= 27 {
-            let w = Float80(significand)
-            let r = exponent >= 0 ? w * extendedPowersOfTen[exponent] : w / extendedPowersOfTen[-exponent]
-            // The 11 bits below a double's precision: 0x400 is exactly halfway.
-            guard r.significandBitPattern & 0x7FF != 0x400 else { return nil }
-            return Double(r)
+        let top = Int(high >> 63)
+        var mantissa = high >> UInt64(9 + top)      // 54 bits: the double's 53 and a rounding bit
+        binaryExponent -= 1 ^ top
+        // Possibly exactly halfway between two doubles, where rounding to even must know the
+        // exact value: leave it to strtod.
+        if low == 0 && high & 0x1FF == 0 && mantissa & 3 == 1 { return nil }
+        mantissa = (mantissa + (mantissa & 1)) >> 1
+        if mantissa >> 53 != 0 {                    // rounded up to the next power of two
+            mantissa >>= 1
+            binaryExponent += 1
         }
-        #endif
-        return nil
+        guard binaryExponent >= 1 && binaryExponent < 0x7FF else { return nil }
+        return Double(bitPattern: UInt64(binaryExponent) << 52 | mantissa & (1 << 52 - 1))
     }
 }
