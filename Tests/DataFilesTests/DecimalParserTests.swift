@@ -1,4 +1,5 @@
 import Testing
+import TestSupport
 @testable import DataFiles
 
 #if canImport(Glibc)
@@ -9,19 +10,6 @@ import Darwin
 
 /// The CSV number parser against the C library's correctly rounded `strtod`, bit for bit.
 @Suite struct DecimalParserTests {
-    /// A small deterministic generator (SplitMix64), so failures reproduce.
-    struct SplitMix {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        mutating func below(_ n: UInt64) -> UInt64 { next() % n }
-    }
-
     static func fast(_ text: String) -> Double? {
         var bytes = Array(text.utf8)
         return bytes.withUnsafeMutableBufferPointer { b in
@@ -67,7 +55,7 @@ import Darwin
         #expect(Self.agrees("18014398509481986"))
         // Random integers up to 10^19 (mostly 62 or 63 bits) lie exactly halfway between two
         // doubles about once in every few hundred.
-        var rng = SplitMix(state: 3)
+        var rng = SplitMix64(state: 3)
         var halfway = 0
         for _ in 0..<40_000 {
             let text = String(rng.below(10_000_000_000_000_000_000))
@@ -78,7 +66,7 @@ import Darwin
     }
 
     @Test func randomNumbersMatchStrtodBitForBit() {
-        var rng = SplitMix(state: 42)
+        var rng = SplitMix64(state: 42)
         var answered = 0, total = 0
         for _ in 0..<60_000 {
             // Round-trip forms of random doubles (what numpy and pandas write)...
@@ -104,7 +92,7 @@ import Darwin
     }
 
     @Test func typicalLogValuesAreAnsweredAndExact() {
-        var rng = SplitMix(state: 7)
+        var rng = SplitMix64(state: 7)
         for _ in 0..<60_000 {
             let u = Double(rng.next() >> 11) / Double(1 << 53)
             let x = (rng.below(2) == 0 ? 1 : -1) * (0.1 + 0.9 * u) * pow(10, Double(Int(rng.below(12)) - 6))
@@ -160,7 +148,7 @@ import Darwin
     /// Random 19-, 18-, 17- and 16-digit significands (some ending in zeros), written as integers or
     /// with a point, with exponents across the table and a little past both ends.
     @Test func eiselLemireMatchesStrtodAcrossItsRange() {
-        var rng = SplitMix(state: 11)
+        var rng = SplitMix64(state: 11)
         for digits in [19, 18, 17, 16] {
             var tally = Tally()
             let smallest = (0..<(digits - 1)).reduce(UInt64(1)) { p, _ in p * 10 }
@@ -195,7 +183,7 @@ import Darwin
     /// Decimal texts as close as 19 digits get to the powers of two and to the midpoints between
     /// neighbouring doubles, the hardest inputs for rounding, over the whole normal range.
     @Test func valuesAroundPowersOfTwoAndMidpointsMatchStrtod() {
-        var rng = SplitMix(state: 13)
+        var rng = SplitMix64(state: 13)
         var tally = Tally()
         for _ in 0..<12_000 {
             let binade = Int(rng.below(2046)) - 1022
@@ -222,7 +210,7 @@ import Darwin
     /// Exact ties between two doubles that fit in 19 digits (o x 2^s with o odd and of 54 bits,
     /// written as w x 10^q for q in -4...23), and their neighbours w - 1 and w + 1.
     @Test func exactTiesAreLeftToStrtodAndTheirNeighboursAnswered() {
-        var rng = SplitMix(state: 17)
+        var rng = SplitMix64(state: 17)
         var ties = Tally(), neighbours = Tally()
         let limit: UInt64 = 10_000_000_000_000_000_000
         for _ in 0..<20_000 {
@@ -291,7 +279,7 @@ import Darwin
 
     /// Arbitrary bytes never trap, and whatever is answered is strtod's reading of all of them.
     @Test func randomBytesNeverTrap() {
-        var rng = SplitMix(state: 19)
+        var rng = SplitMix64(state: 19)
         let alphabet = Array("0123456789012345678901234567890123456789..eE+-x ,\u{0}".utf8)
         var mismatches: [String] = []
         for _ in 0..<40_000 {
