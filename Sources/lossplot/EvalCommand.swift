@@ -27,13 +27,15 @@ struct EvalCommand: ParsableCommand {
     @Option(help: "triplet: positive embeddings.") var positive: String?
     @Option(help: "triplet: negative embeddings.") var negative: String?
 
-    @Option(help: "Huber threshold (default 1).") var delta: Double?
-    @Option(help: "Quantile in (0, 1) (default 0.5).") var quantile: Double?
-    @Option(help: "combined: MSE share (0.5); focal: positive-class weight (0.25).") var alpha: Double?
-    @Option(help: "Focal focusing parameter (default 2).") var gamma: Double?
-    @Option(help: "mse-penalty: weight of mean(y_pred^2) (default 0.1).") var lambda: Double?
-    @Option(help: "Margin (contrastive 1, triplet 0.5).") var margin: Double?
-    @Option(help: "Probability clip (default 1e-15).") var epsilon: Double?
+    // Numbers take the next word as it is, so `--delta -1` reaches validation and its real
+    // message rather than "missing value" (a leading minus otherwise reads as an option).
+    @Option(parsing: .unconditional, help: "Huber threshold (default 1).") var delta: Double?
+    @Option(parsing: .unconditional, help: "Quantile in (0, 1) (default 0.5).") var quantile: Double?
+    @Option(parsing: .unconditional, help: "combined: MSE share (0.5); focal: positive-class weight (0.25).") var alpha: Double?
+    @Option(parsing: .unconditional, help: "Focal focusing parameter (default 2).") var gamma: Double?
+    @Option(parsing: .unconditional, help: "mse-penalty: weight of mean(y_pred^2) (default 0.1).") var lambda: Double?
+    @Option(parsing: .unconditional, help: "Margin (contrastive 1, triplet 0.5).") var margin: Double?
+    @Option(parsing: .unconditional, help: "Probability clip (default 1e-15).") var epsilon: Double?
     @Flag(name: .customLong("from-logits"), help: "Predictions are logits.") var fromLogits = false
 
     @Option(help: "mean, sum or none.") var reduction: String = "mean"

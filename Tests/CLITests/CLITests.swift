@@ -111,6 +111,15 @@ struct CLIRun {
         #expect(run.stderr.contains("p.csv:3"))
     }
 
+    @Test func aNegativeParameterGetsItsRealMessage() throws {
+        let t = try file("neg.csv", "1\n2\n")
+        for args in [["huber", "--delta", "-1"], ["triplet", "--margin", "-0.5"], ["huber", "--delta", "--gradient"]] {
+            let run = try CLIRun(["eval", args[0], "--y-true", t, "--y-pred", t] + args.dropFirst())
+            #expect(run.status == 64, "\(args): \(run.stderr)")
+            #expect(run.saysOneLine && run.stderr.contains(args[1]) && !run.stderr.contains("Missing value"), "\(args): \(run.stderr)")
+        }
+    }
+
     @Test func evalUnknownLossIsAUsageError() throws {
         let t = try file("t2.csv", "1\n")
         let run = try CLIRun(["eval", "msx", "--y-true", t, "--y-pred", t])
