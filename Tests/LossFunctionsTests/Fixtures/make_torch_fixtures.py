@@ -27,6 +27,7 @@ Run by hand (swift test never runs Python), from this folder:
 """
 import json
 
+import mpmath  # installed with torch (sympy)
 import numpy as np
 import sklearn
 import torch
@@ -245,6 +246,19 @@ add("bce-logits/extreme", "bce", {"from_logits": 1.0}, {"y_true": extreme_labels
 add("bce-logits/extreme-none", "bce", {"from_logits": 1.0}, {"y_true": extreme_labels, "y_pred": extreme},
     ["y_pred"], lambda x: nn.BCEWithLogitsLoss(reduction="none")(x["y_pred"], x["y_true"]),
     "torch.nn.BCEWithLogitsLoss(reduction='none') on logits +-1000, +-30, 700", reduction="none")
+# Confident, correct positives: the loss log1p(exp(-z)) is tiny next to z. Torch's -logsigmoid(z) is
+# accurate to an ulp here (checked against mpmath below), so the per-sample terms pin lossplot's
+# relative accuracy, not only its absolute one. (For y = 0, z < 0 torch's (1 - y) z - logsigmoid(z)
+# cancels instead, so that side is left out.)
+saturated = np.array([4.0, 8.324043093723578, 15.0, 20.0, 30.0, 36.0, 40.0, -8.0, -20.0])
+saturated_labels = np.ones_like(saturated)
+mpmath.mp.prec = 200
+for z in saturated:
+    exact = float(mpmath.log1p(mpmath.exp(-mpmath.mpf(z))))
+    assert abs(float(-F.logsigmoid(tensor(z))) - exact) <= 3e-16 * exact, z
+add("bce-logits/saturated-none", "bce", {"from_logits": 1.0}, {"y_true": saturated_labels, "y_pred": saturated},
+    ["y_pred"], lambda x: nn.BCEWithLogitsLoss(reduction="none")(x["y_pred"], x["y_true"]),
+    "torch.nn.BCEWithLogitsLoss(reduction='none') on y = 1, z up to 40", reduction="none")
 add("bce-logits/soft-targets", "bce", {"from_logits": 1.0}, {"y_true": soft_labels, "y_pred": logits}, ["y_pred"],
     lambda x: nn.BCEWithLogitsLoss()(x["y_pred"], x["y_true"]), "torch.nn.BCEWithLogitsLoss() on targets in [0, 1]")
 add("bce-logits/weighted-sum", "bce", {"from_logits": 1.0}, bl, ["y_pred"],
