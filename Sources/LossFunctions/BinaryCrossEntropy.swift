@@ -13,7 +13,11 @@ import Darwin
 /// it keeps pointing towards the target, as the document's `bce_gradient` does.
 ///
 /// With `fromLogits` the input is z and l = softplus(z) - y z (as optax's
-/// `sigmoid_binary_cross_entropy`), derivative sigmoid(z) - y: exact and finite for any z.
+/// `sigmoid_binary_cross_entropy`), derivative sigmoid(z) - y: finite for any z. The term is summed as
+/// max(z, 0) - y z + log1p(exp(-|z|)), so for a confident correct prediction (y = 1, large z) the
+/// z's cancel exactly and the small loss keeps full relative precision (softplus(z) - z lost it:
+/// 1e-2 relative error at z = 30, and 0 instead of 2.3e-16 at z = 36; PyTorch's BCEWithLogitsLoss
+/// agrees with this form to an ulp).
 public struct BinaryCrossEntropy: ElementwiseLoss {
     /// Clip for probabilities (default 1e-15, as the document).
     public let epsilon: Double
@@ -26,7 +30,7 @@ public struct BinaryCrossEntropy: ElementwiseLoss {
     }
 
     @inlinable public func term(_ yTrue: Double, _ yPred: Double) -> Double {
-        if fromLogits { return StableMath.softplus(yPred) - yTrue * yPred }
+        if fromLogits { return (max(yPred, 0) - yTrue * yPred) + log1p(exp(-abs(yPred))) }
         let p = min(max(yPred, epsilon), 1 - epsilon)
         // A hard label zeroes one of the document's two terms exactly: take one logarithm.
         if yTrue == 0 || yTrue == 1 { return -log(yTrue == 1 ? p : 1 - p) }
