@@ -3,6 +3,9 @@
 #include <cairo.h>
 #include <cairo-svg.h>
 #include <cairo-pdf.h>
+/* Cairo's FreeType/fontconfig faces: fonts are resolved once, explicitly (see FontFaces.swift). */
+#include <cairo-ft.h>
+#include <fontconfig/fontconfig.h>
 /* zlib, for writing PNG quickly: Cairo's own PNG writer offers no control over speed. */
 #include <zlib.h>
 #endif

@@ -40,13 +40,22 @@ public final class CairoRenderer: Renderer {
     /// Hinted: glyph outlines and advances fitted to the pixel grid (FreeType's native hinter, as
     /// matplotlib's Agg uses); otherwise exact outlines at fractional positions.
     private static func setFontOptions(_ cr: OpaquePointer, hinted: Bool) {
+        let options = fontOptions(hinted: hinted)
+        cairo_set_font_options(cr, options)
+        cairo_font_options_destroy(options)
+    }
+
+    /// New font options (the caller destroys them): hinted, or exact outlines; gray antialiasing.
+    static func fontOptions(hinted: Bool) -> OpaquePointer? {
         let options = cairo_font_options_create()
         cairo_font_options_set_hint_metrics(options, hinted ? CAIRO_HINT_METRICS_ON : CAIRO_HINT_METRICS_OFF)
         cairo_font_options_set_hint_style(options, hinted ? CAIRO_HINT_STYLE_FULL : CAIRO_HINT_STYLE_NONE)
         cairo_font_options_set_antialias(options, CAIRO_ANTIALIAS_GRAY)
-        cairo_set_font_options(cr, options)
-        cairo_font_options_destroy(options)
+        return options
     }
+
+    /// The options text is measured with, which fonts are resolved with (`FontFaces`).
+    static func measuringOptions() -> OpaquePointer? { fontOptions(hinted: true) }
 
     /// True when drawing lands on pixels of the figure's dpi, where hinted glyphs belong.
     private var drawsAtFigureDPI: Bool {
@@ -240,8 +249,12 @@ public final class CairoRenderer: Renderer {
     }
 
     private func select(_ font: Font, on context: OpaquePointer, scale: Double = 1) {
-        cairo_select_font_face(context, font.family, CAIRO_FONT_SLANT_NORMAL,
-                               font.weight == .bold ? CAIRO_FONT_WEIGHT_BOLD : CAIRO_FONT_WEIGHT_NORMAL)
+        if let face = FontFaces.face(family: font.family, bold: font.weight == .bold) {
+            cairo_set_font_face(context, face)
+        } else {
+            cairo_select_font_face(context, font.family, CAIRO_FONT_SLANT_NORMAL,
+                                   font.weight == .bold ? CAIRO_FONT_WEIGHT_BOLD : CAIRO_FONT_WEIGHT_NORMAL)
+        }
         cairo_set_font_size(context, font.size * scale)
     }
 
