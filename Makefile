@@ -8,7 +8,7 @@ BIN         = .build/$(CONFIG)/lossplot
 # executable): nothing of Swift's is looked up at load time, which halves lossplot's startup.
 RELEASE_FLAGS = --static-swift-stdlib
 BUILD_FLAGS = $(if $(filter release,$(CONFIG)),$(RELEASE_FLAGS))
-APT_PKGS    = libcairo2-dev libpng-dev zlib1g-dev pkg-config fonts-dejavu-core
+APT_PKGS    = libcairo2-dev libfontconfig-dev libpng-dev zlib1g-dev pkg-config fonts-dejavu-core
 SUDO       := $(shell if [ "$$(id -u)" = 0 ]; then echo ""; elif command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then echo sudo; else echo none; fi)
 
 PYTHON     ?= python3
@@ -30,8 +30,9 @@ ensure_apt = if $(1); then :; \
 	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $(2); \
 	fi
 
-# System packages: Cairo (with its SVG/PDF/PNG surfaces), zlib and the DejaVu fonts the charts use.
-HAVE_DEPS = command -v pkg-config >/dev/null 2>&1 && pkg-config --exists cairo && [ -f /usr/include/zlib.h ] && [ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ]
+# System packages: Cairo (with its SVG/PDF/PNG surfaces), fontconfig (fonts are resolved through it
+# directly), zlib and the DejaVu fonts the charts use.
+HAVE_DEPS = command -v pkg-config >/dev/null 2>&1 && pkg-config --exists cairo fontconfig && [ -f /usr/include/zlib.h ] && [ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ]
 deps:
 	@$(call ensure_apt,$(HAVE_DEPS),$(APT_PKGS),lossplot)
 

@@ -18,7 +18,7 @@ let package = Package(
         .systemLibrary(
             name: "CCairo",
             pkgConfig: "cairo",
-            providers: [.apt(["libcairo2-dev"])]
+            providers: [.apt(["libcairo2-dev", "libfontconfig-dev"])]
         ),
         // Pure Swift losses, values and gradients. No dependencies.
         .target(name: "LossFunctions"),
