@@ -119,7 +119,8 @@ enum BatchReducer {
 
     /// The pass without weights or per-sample output (what `lossplot eval` runs by default): each block
     /// is summed in four interleaved lanes, so consecutive adds do not wait on each other, and without
-    /// a gradient the terms come four at a time from the kernel (vector code where the loss has it). The order of additions is fixed, so the result is still deterministic.
+    /// a gradient the terms come four at a time from the kernel (vector code where the loss has it);
+    /// the domain test is four lanes at a time too. The order of additions is fixed, so the result is still deterministic.
     @inlinable @inline(__always)
     static func unweightedPass<K: SampleKernel>(
         _ kernel: K, _ range: Range<Int>, scale: Double, gradient: Bool
@@ -127,25 +128,25 @@ enum BatchReducer {
         @inline(__always) func term(_ i: Int) -> Double {
             gradient ? kernel.termWritingGradient(i, scale: scale) : kernel.term(i)
         }
-        @inline(__always) func rejects(_ i: Int) -> Int { kernel.accepts(i) ? 0 : 1 }
         var total = 0.0
         var rejected = 0
+        var refused = SIMD4<Int64>.zero
         var i = range.lowerBound
         while i < range.upperBound {
             let blockEnd = min(i + blockLength, range.upperBound)
             var lanes = SIMD4<Double>.zero
             while i + 4 <= blockEnd {
-                rejected &+= rejects(i) &+ rejects(i + 1) &+ rejects(i + 2) &+ rejects(i + 3)
+                refused &+= kernel.refusals(from: i)
                 lanes += gradient ? SIMD4(term(i), term(i + 1), term(i + 2), term(i + 3)) : kernel.terms(from: i)
                 i += 4
             }
             while i < blockEnd {
-                rejected &+= rejects(i)
+                rejected &+= kernel.accepts(i) ? 0 : 1
                 lanes[0] += term(i)
                 i += 1
             }
             total += (lanes[0] + lanes[1]) + (lanes[2] + lanes[3])
         }
-        return (total, rejected)
+        return (total, rejected &+ Int(refused[0] &+ refused[1] &+ refused[2] &+ refused[3]))
     }
 }

@@ -70,6 +70,15 @@ public struct BinaryCrossEntropy: ElementwiseLoss {
         return (yTrue >= 0 ? 1 : 0) & (yTrue <= 1 ? 1 : 0) & (yPred >= low ? 1 : 0) & (yPred <= high ? 1 : 0) == 1
     }
 
+    /// `accepts` on four pairs at once: the same four comparisons as vector compares.
+    @inlinable @inline(__always)
+    public func refusals(_ yTrue: SIMD4<Double>, _ yPred: SIMD4<Double>) -> SIMD4<Int64> {
+        let low = SIMD4(repeating: fromLogits ? -Double.greatestFiniteMagnitude : 0)
+        let high = SIMD4(repeating: fromLogits ? Double.greatestFiniteMagnitude : 1)
+        let accepted = (yTrue .>= 0) .& (yTrue .<= 1) .& (yPred .>= low) .& (yPred .<= high)
+        return SIMD4<Int64>(repeating: 1).replacing(with: 0, where: accepted)
+    }
+
     public func rejectionReason(_ yTrue: Double, _ yPred: Double) -> (input: LossInputError.Input, message: String) {
         probabilityRejection(yTrue, yPred, fromLogits: fromLogits)
     }

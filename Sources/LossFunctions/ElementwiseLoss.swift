@@ -18,6 +18,9 @@ public protocol ElementwiseLoss: Sendable {
     /// Four consecutive terms at once. The default calls `term` per lane; a loss whose term has a
     /// vector form (binary cross-entropy's logarithm) overrides it, and unweighted batches use it.
     func terms(_ yTrue: SIMD4<Double>, _ yPred: SIMD4<Double>) -> SIMD4<Double>
+    /// Which of four consecutive pairs `accepts` refuses: 1 in a refused lane, 0 elsewhere. The
+    /// default asks `accepts` lane by lane; a loss whose test has a vector form overrides it.
+    func refusals(_ yTrue: SIMD4<Double>, _ yPred: SIMD4<Double>) -> SIMD4<Int64>
 }
 
 extension ElementwiseLoss {
@@ -44,6 +47,12 @@ extension ElementwiseLoss {
     public func terms(_ yTrue: SIMD4<Double>, _ yPred: SIMD4<Double>) -> SIMD4<Double> {
         SIMD4(term(yTrue[0], yPred[0]), term(yTrue[1], yPred[1]),
               term(yTrue[2], yPred[2]), term(yTrue[3], yPred[3]))
+    }
+
+    @inlinable @inline(__always)
+    public func refusals(_ yTrue: SIMD4<Double>, _ yPred: SIMD4<Double>) -> SIMD4<Int64> {
+        SIMD4(accepts(yTrue[0], yPred[0]) ? 0 : 1, accepts(yTrue[1], yPred[1]) ? 0 : 1,
+              accepts(yTrue[2], yPred[2]) ? 0 : 1, accepts(yTrue[3], yPred[3]) ? 0 : 1)
     }
 
     /// The rejection for a non-finite target or prediction, nil when both are finite.
@@ -139,13 +148,28 @@ struct ElementwiseKernel<Loss: ElementwiseLoss>: SampleKernel {
     @inlinable @inline(__always)
     func term(_ i: Int) -> Double { loss.term(yTrue[i], yPred[i]) }
 
+    /// Samples i..<i+4 as two vectors; nil when they are not all in the batch.
+    @inlinable @inline(__always)
+    func pairs(from i: Int) -> (yTrue: SIMD4<Double>, yPred: SIMD4<Double>)? {
+        guard let t = yTrue.baseAddress, let p = yPred.baseAddress, i >= 0, i + 4 <= yPred.count, i + 4 <= yTrue.count else {
+            return nil
+        }
+        return (UnsafeRawPointer(t + i).loadUnaligned(as: SIMD4<Double>.self),
+                UnsafeRawPointer(p + i).loadUnaligned(as: SIMD4<Double>.self))
+    }
+
     @inlinable @inline(__always)
     func terms(from i: Int) -> SIMD4<Double> {
-        guard let t = yTrue.baseAddress, let p = yPred.baseAddress, i >= 0, i + 4 <= yPred.count else {
-            return SIMD4(term(i), term(i + 1), term(i + 2), term(i + 3))
+        guard let (t, p) = pairs(from: i) else { return SIMD4(term(i), term(i + 1), term(i + 2), term(i + 3)) }
+        return loss.terms(t, p)
+    }
+
+    @inlinable @inline(__always)
+    func refusals(from i: Int) -> SIMD4<Int64> {
+        guard let (t, p) = pairs(from: i) else {
+            return SIMD4(accepts(i) ? 0 : 1, accepts(i + 1) ? 0 : 1, accepts(i + 2) ? 0 : 1, accepts(i + 3) ? 0 : 1)
         }
-        return loss.terms(UnsafeRawPointer(t + i).loadUnaligned(as: SIMD4<Double>.self),
-                          UnsafeRawPointer(p + i).loadUnaligned(as: SIMD4<Double>.self))
+        return loss.refusals(t, p)
     }
 
     @inlinable @inline(__always)

@@ -16,11 +16,18 @@ protocol SampleKernel {
     func termWritingGradient(_ i: Int, scale: Double) -> Double
     /// Terms i..<i+4 (all within the batch) as one vector.
     func terms(from i: Int) -> SIMD4<Double>
+    /// For samples i..<i+4 (all within the batch): 1 where `accepts` refuses, 0 elsewhere.
+    func refusals(from i: Int) -> SIMD4<Int64>
 }
 
 extension SampleKernel {
     @inlinable @inline(__always)
     func terms(from i: Int) -> SIMD4<Double> {
         SIMD4(term(i), term(i + 1), term(i + 2), term(i + 3))
+    }
+
+    @inlinable @inline(__always)
+    func refusals(from i: Int) -> SIMD4<Int64> {
+        SIMD4(accepts(i) ? 0 : 1, accepts(i + 1) ? 0 : 1, accepts(i + 2) ? 0 : 1, accepts(i + 3) ? 0 : 1)
     }
 }

@@ -93,4 +93,31 @@ import TestSupport
             }
         }
     }
+
+    @Test func vectorRefusalsMatchTheScalarDomainTest() throws {
+        let yTrue: [Double] = [0, 1, 0.5, -0.1, 1.1, .nan, 1, 0, .infinity, 1]
+        let yPred: [Double] = [0.2, 1, 0, 0.5, 0.5, 0.5, -1e-300, 1 + 1e-15, 0.5, .nan]
+        for loss in [BinaryCrossEntropy(), BinaryCrossEntropy(fromLogits: true)] {
+            for start in stride(from: 0, through: yTrue.count - 4, by: 1) {
+                let t = SIMD4(yTrue[start..<start + 4]), p = SIMD4(yPred[start..<start + 4])
+                let refused = loss.refusals(t, p)
+                for lane in 0..<4 {
+                    #expect(refused[lane] == (loss.accepts(t[lane], p[lane]) ? 0 : 1), "sample \(start + lane), logits \(loss.fromLogits)")
+                }
+            }
+        }
+    }
+
+    @Test func aBadSampleInsideAVectorBlockIsNamed() {
+        // Nine samples: 0..<8 go through the four-lane pass, so sample 5 is refused there.
+        var yPred = [Double](repeating: 0.3, count: 9)
+        yPred[5] = 1.5
+        let yTrue = [Double](repeating: 1, count: 9)
+        #expect(throws: LossInputError.self) { try BinaryCrossEntropy().evaluate(yTrue: yTrue, yPred: yPred, gradient: false) }
+        do {
+            _ = try BinaryCrossEntropy().evaluate(yTrue: yTrue, yPred: yPred, gradient: false)
+        } catch {
+            #expect(error.sample == 5, "\(error)")
+        }
+    }
 }
