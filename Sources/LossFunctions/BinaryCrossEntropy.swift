@@ -13,7 +13,8 @@ import Darwin
 /// it keeps pointing towards the target, as the document's `bce_gradient` does.
 ///
 /// With `fromLogits` the input is z and l = softplus(z) - y z (as optax's
-/// `sigmoid_binary_cross_entropy`), derivative sigmoid(z) - y: finite for any z. The term is summed as
+/// `sigmoid_binary_cross_entropy`), derivative sigmoid(z) - y: finite for any z, and for 0/1 labels
+/// computed without cancellation, as -sigmoid(-z) when y = 1. The term is summed as
 /// max(z, 0) - y z + log1p(exp(-|z|)), so for a confident correct prediction (y = 1, large z) the
 /// z's cancel exactly and the small loss keeps full relative precision (softplus(z) - z lost it:
 /// 1e-2 relative error at z = 30, and 0 instead of 2.3e-16 at z = 36; PyTorch's BCEWithLogitsLoss
@@ -57,7 +58,9 @@ public struct BinaryCrossEntropy: ElementwiseLoss {
     }
 
     @inlinable public func termDerivative(_ yTrue: Double, _ yPred: Double) -> Double {
-        if fromLogits { return StableMath.sigmoid(yPred) - yTrue }
+        // sigmoid(z) - y as (1 - y) sigmoid(z) - y sigmoid(-z): the same number, but for a hard label
+        // one term vanishes and no 1 - 0.99999... cancels (y = 1, z = 40: -4.2e-18, not 0).
+        if fromLogits { return (1 - yTrue) * StableMath.sigmoid(yPred) - yTrue * StableMath.sigmoid(-yPred) }
         let p = min(max(yPred, epsilon), 1 - epsilon)
         return -(yTrue / p - (1 - yTrue) / (1 - p))
     }

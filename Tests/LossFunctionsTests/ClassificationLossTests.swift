@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import LossFunctions
 
@@ -12,6 +13,19 @@ import Testing
 
     let oneHot: [[Double]] = [[0, 1, 0], [1, 0, 0], [0, 0, 1]]
     let probabilities: [[Double]] = [[0.1, 0.7, 0.2], [0.8, 0.1, 0.1], [0.2, 0.2, 0.6]]
+
+    @Test func confidentLogitsKeepTheirTinyLossAndGradient() {
+        // y = 1 with a large logit, y = 0 with a very negative one: both are exp(-|z|)-small and must
+        // not round to 0 (1 - sigmoid(z) would).
+        let loss = BinaryCrossEntropy(fromLogits: true)
+        for z in [20.0, 40, 300] {
+            let expected = 1 / (1 + exp(z))
+            #expect(abs(loss.termDerivative(1, z) + expected) <= 1e-15 * expected, "z = \(z)")
+            #expect(abs(loss.termDerivative(0, -z) - expected) <= 1e-15 * expected, "z = \(-z)")
+            #expect(abs(loss.term(1, z) - log1p(exp(-z))) <= 1e-15 * log1p(exp(-z)), "z = \(z)")
+        }
+        #expect(abs(loss.termDerivative(0.3, 2) - (1 / (1 + exp(-2.0)) - 0.3)) <= 4e-16, "soft labels: sigmoid(z) - y, to a few ulps")
+    }
 
     @Test func categoricalWorkedExample() throws {
         let cce = try CategoricalCrossEntropy().evaluate(yTrue: oneHot, yPred: probabilities)
