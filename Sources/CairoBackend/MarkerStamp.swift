@@ -40,13 +40,6 @@ final class MarkerStamps {
         rendered = [Bool](repeating: false, count: count)
     }
 
-    /// The stamp of sub-pixel phase (px, py): `size`² premultiplied ARGB pixels, row by row.
-    func pixels(phaseX px: Int, phaseY py: Int) -> ArraySlice<UInt32> {
-        let phase = px * MarkerStamps.phases + py
-        render(phase)
-        return pixels[phase * size * size ..< (phase + 1) * size * size]
-    }
-
     /// Rasterises one phase's stamp with Cairo and records its rows' spans (once).
     private func render(_ phase: Int) {
         guard !rendered[phase] else { return }

@@ -65,19 +65,22 @@ public struct BinaryCrossEntropy: ElementwiseLoss {
         return -(yTrue / p - (1 - yTrue) / (1 - p))
     }
 
+    /// The predictions `accepts` takes: probabilities in [0, 1], or any finite logit.
+    @inlinable var predictionRange: (low: Double, high: Double) {
+        fromLogits ? (-Double.greatestFiniteMagnitude, Double.greatestFiniteMagnitude) : (0, 1)
+    }
+
     /// Target in [0, 1]; prediction in [0, 1], or finite for logits. Four comparisons and no branches
     /// (NaN fails every one), so the batch loop stays straight-line.
     @inlinable public func accepts(_ yTrue: Double, _ yPred: Double) -> Bool {
-        let low = fromLogits ? -Double.greatestFiniteMagnitude : 0
-        let high = fromLogits ? Double.greatestFiniteMagnitude : 1
+        let (low, high) = predictionRange
         return (yTrue >= 0 ? 1 : 0) & (yTrue <= 1 ? 1 : 0) & (yPred >= low ? 1 : 0) & (yPred <= high ? 1 : 0) == 1
     }
 
     /// `accepts` on four pairs at once: the same four comparisons as vector compares.
     @inlinable @inline(__always)
     public func refusals(_ yTrue: SIMD4<Double>, _ yPred: SIMD4<Double>) -> SIMD4<Int64> {
-        let low = SIMD4(repeating: fromLogits ? -Double.greatestFiniteMagnitude : 0)
-        let high = SIMD4(repeating: fromLogits ? Double.greatestFiniteMagnitude : 1)
+        let low = SIMD4(repeating: predictionRange.low), high = SIMD4(repeating: predictionRange.high)
         let accepted = (yTrue .>= 0) .& (yTrue .<= 1) .& (yPred .>= low) .& (yPred .<= high)
         return SIMD4<Int64>(repeating: 1).replacing(with: 0, where: accepted)
     }
