@@ -24,6 +24,9 @@ let package = Package(
         .target(name: "LossFunctions"),
         // Reading users' numbers: CSV and .npy.
         .target(name: "DataFiles"),
+        // Users' training logs (TensorBoard, Hugging Face, Lightning, Keras, DVCLive, MLflow,
+        // JSON Lines) read into runs of metrics. Knows nothing of charts or the command line.
+        .target(name: "RunLogs"),
         // The figure model as values, layout, ticks, and the Renderer protocol. No Cairo.
         .target(name: "Charts"),
         // Cairo surfaces (SVG, PNG, PDF) behind Charts' Renderer protocol.
@@ -44,7 +47,7 @@ let package = Package(
         .executableTarget(
             name: "lossplot",
             dependencies: [
-                "LossFunctions", "DataFiles", "Charts", "CairoBackend", "Scenarios", "Report",
+                "LossFunctions", "DataFiles", "RunLogs", "Charts", "CairoBackend", "Scenarios", "Report",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -53,6 +56,7 @@ let package = Package(
         // A deterministic random generator shared by the test targets.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "LossFunctionsTests", dependencies: ["LossFunctions", "TestSupport"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "RunLogsTests", dependencies: ["RunLogs", "TestSupport"]),
         .testTarget(name: "DataFilesTests", dependencies: ["DataFiles", "TestSupport"]),
         .testTarget(name: "ChartsTests", dependencies: ["Charts", "CairoBackend", "TestSupport"], resources: [.copy("Fixtures")]),
         .testTarget(name: "RegressionTests", dependencies: ["Regression"], resources: [.copy("Fixtures")]),

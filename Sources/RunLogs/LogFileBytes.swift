@@ -1,0 +1,80 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Reading a log file's bytes without ever blocking or following the user into a device.
+enum LogFileBytes {
+    /// The largest log file read whole (4 GiB): past it the size is an error, not an allocation.
+    static let maximumSize = 1 << 32
+
+    /// The whole file. Refuses anything that is not a regular file before opening it, so a FIFO
+    /// or a device never blocks the read.
+    static func read(_ path: String) throws(RunLogError) -> [UInt8] {
+        try read(path, limit: maximumSize)
+    }
+
+    /// At most the first `limit` bytes (for sniffing a format).
+    static func head(_ path: String, count: Int = 512) -> [UInt8] {
+        (try? read(path, limit: count, truncating: true)) ?? []
+    }
+
+    private static func read(_ path: String, limit: Int, truncating: Bool = false) throws(RunLogError) -> [UInt8] {
+        var info = stat()
+        guard stat(path, &info) == 0 else { throw RunLogError(path: path, "cannot open: \(errorText())") }
+        guard (info.st_mode & S_IFMT) == S_IFREG else { throw RunLogError(path: path, "is not a regular file") }
+        let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+        guard fd >= 0 else { throw RunLogError(path: path, "cannot open: \(errorText())") }
+        defer { close(fd) }
+        guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else {
+            throw RunLogError(path: path, "is not a regular file")
+        }
+        let size = Int(info.st_size)
+        guard truncating || size <= limit else {
+            throw RunLogError(path: path, "is \(size) bytes; logs over \(limit) bytes are not read")
+        }
+        let wanted = min(size, limit)
+        var bytes = [UInt8](repeating: 0, count: wanted)
+        var filled = 0
+        while filled < wanted {
+            let n = bytes.withUnsafeMutableBytes { raw -> Int in
+                guard let base = raw.baseAddress else { return 0 }
+                return Glibc.read(fd, base + filled, wanted - filled)
+            }
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw RunLogError(path: path, "cannot read: \(errorText())")
+            }
+            if n == 0 { break }  // the file shrank while being read: keep what was there
+            filled += n
+        }
+        if filled < wanted { bytes.removeSubrange(filled...) }
+        return bytes
+    }
+
+    private static func errorText() -> String { String(cString: strerror(errno)) }
+}
+
+/// A file's first bytes, read only when a reader asks for them (most files are told by name).
+final class FileHead {
+    private let path: String
+    private var cached: [UInt8]?
+
+    init(_ path: String) { self.path = path }
+
+    /// Up to the first 512 bytes; empty when the file cannot be read.
+    var bytes: [UInt8] {
+        if let cached { return cached }
+        let read = LogFileBytes.head(path)
+        cached = read
+        return read
+    }
+
+    /// The first bytes as text, a leading UTF-8 byte-order mark left out.
+    var text: String {
+        var b = bytes[...]
+        if b.starts(with: [0xEF, 0xBB, 0xBF]) { b = b.dropFirst(3) }
+        return String(decoding: b, as: UTF8.self)
+    }
+}
