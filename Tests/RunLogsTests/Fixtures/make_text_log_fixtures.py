@@ -210,9 +210,13 @@ def make_trainer_state():
 
     states = sorted(out.rglob("trainer_state.json"))
     loaded = {p: TrainerState.load_from_json(str(p)) for p in states}
-    # The reader's rule: the largest global_step, then the longest log_history, then the file
-    # nearest the run folder (the final save_state()).
-    chosen = max(states, key=lambda p: (loaded[p].global_step, len(loaded[p].log_history), -len(p.parts)))
+    # The reader's rule: the largest global_step; a tie goes to the file in the output folder
+    # itself (the final save_state()), then to the later checkpoint-N.
+    def rank(p):
+        in_checkpoint = p.parent.name.startswith("checkpoint-")
+        return (loaded[p].global_step, not in_checkpoint, int(p.parent.name[11:]) if in_checkpoint else 0)
+
+    chosen = max(states, key=rank)
     state = loaded[chosen]
     metrics = {}
     for row in state.log_history:
@@ -438,6 +442,10 @@ def make_mlflow():
                     mlflow.log_metric("eval/accuracy", 0.6 + step * 0.05, step=step * 10, timestamp=start + step * 1000 + 500)
             mlflow.log_metric("final_score", 0.5 if name == "alpha" else float("nan"))  # no step: MLflow writes 0
             mlflow.log_metric("final_score", 0.75)
+    # A deleted run stays in place, marked deleted in its meta.yaml; MLflow's listing hides it.
+    with mlflow.start_run(experiment_id=experiment, run_name="gamma") as run:
+        mlflow.log_metric("loss", 9.0, step=0)
+    MlflowClient(uri).delete_run(run.info.run_id)
     # A deleted experiment: MLflow moves it to .trash, which a reader skips.
     scratch = mlflow.create_experiment("scratch")
     with mlflow.start_run(experiment_id=scratch, run_name="deleted"):
