@@ -18,7 +18,11 @@ public enum RunLoader {
     static let readers: [any LogReader.Type] = [
         TrainerStateReader.self,
         MLflowReader.self,
+        DVCLiveReader.self,
+        LightningCSVReader.self,
+        KerasCSVReader.self,
         JSONLinesReader.self,
+        CSVLogReader.self,
     ]
 
     /// Reads the runs under `paths`, in their order. `format` skips detection.

@@ -367,7 +367,8 @@ def make_keras():
             "separator": sep,
             "params": {},
             "restartLines": restarts,
-            "metrics": [summary(c, "epoch", column_points(table, "epoch", c)) for c in table.columns if c != "epoch"],
+            "metrics": sorted((summary(c, "epoch", column_points(table, "epoch", c)) for c in table.columns if c != "epoch"),
+                              key=lambda m: first_row(table, m["name"])),
         })
     write_key(folder, runs)
 
@@ -518,7 +519,9 @@ def make_csv():
                 [float(v) for v in values]
             except ValueError:
                 continue  # a text column is not a metric
-            metrics.append(summary(column, axis, column_points(table, x, column)))
+            metrics.append(summary(column, axis, column_points(table, x, column,
+                                                              epoch_column="epoch" if x != "epoch" and "epoch" in table.columns else None)))
+        metrics.sort(key=lambda m: first_row(table, m["name"]))
         runs.append({"name": Path(file).stem, "files": [file], "separator": sep, "params": {}, "metrics": metrics})
     write_key(folder, runs)
 
