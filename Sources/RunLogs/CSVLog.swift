@@ -69,6 +69,21 @@ struct CSVLog {
             .map { String($0.trimmed { $0 == "\"" || $0 == " " }) }
     }
 
+    /// Whether a file's first bytes read as a table: text without control bytes, a header of two
+    /// or more non-empty names, and a second line (when the first bytes hold one) with as many
+    /// fields. Binary files and prose are not tables, so they get "cannot tell the format".
+    static func looksLikeTable(_ head: FileHead) -> Bool {
+        let bytes = head.bytes
+        guard !bytes.contains(where: { $0 < 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D || $0 == 0x7F }) else { return false }
+        let names = headerNames(head)
+        guard names.count >= 2, !names.contains(where: \.isEmpty),
+              let separator = CSVSeparator.sniff(header: bytes) else { return false }
+        let lines = head.text.split(omittingEmptySubsequences: true, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" })
+        guard lines.count >= 3 || (lines.count == 2 && head.text.hasSuffix("\n")) else { return true }
+        let fields = lines[1].split(separator: Character(Unicode.Scalar(separator.rawValue)), omittingEmptySubsequences: false).count
+        return fields == names.count || lines[1].contains("\"")
+    }
+
     /// The cell at a data row and column.
     func value(row: Int, column: Int) -> Value {
         switch table.cell(row: row, column: column) {

@@ -13,10 +13,10 @@ enum CSVLogReader: LogReader {
 
     static func claims(pathComponents: [String], head: FileHead) -> Bool { false }
 
-    /// A `.csv` or `.tsv` file, or any file whose first line names two or more columns.
+    /// A `.csv` or `.tsv` file, or any file whose first bytes read as a table (`CSVLog.looksLikeTable`).
     static func recognizes(fileName: String, head: FileHead) -> Bool {
         let name = fileName.lowercased()
-        return name.hasSuffix(".csv") || name.hasSuffix(".tsv") || CSVLog.headerNames(head).count >= 2
+        return name.hasSuffix(".csv") || name.hasSuffix(".tsv") || CSVLog.looksLikeTable(head)
     }
 
     static func read(_ source: RunSource) throws(RunLogError) -> RunContents {

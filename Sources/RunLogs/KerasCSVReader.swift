@@ -6,14 +6,22 @@
 /// points are kept as written (the repeated epochs stay in the data) and one warning names the
 /// line of every restart; drawing continues the second part after the first.
 ///
-/// In a folder walk, a file is a Keras log when its header's first column is `epoch` and it has
-/// no `step` column (that is a Lightning or a generic table); named directly, likewise.
+/// A file is a Keras log when it reads as a table whose first column is `epoch` and that has no
+/// `step` column (that is a Lightning or a generic table). A folder walk looks only at names
+/// ending `.csv`, `.tsv`, `.log` or `.txt` (Keras' examples name it `training.log`); a file named
+/// directly may have any name.
 enum KerasCSVReader: LogReader {
     static let format = LogFormat.keras
+    static let walkedExtensions = [".csv", ".tsv", ".log", ".txt"]
 
     static func claims(pathComponents: [String], head: FileHead) -> Bool {
+        guard let name = pathComponents.last?.lowercased(), walkedExtensions.contains(where: name.hasSuffix) else { return false }
+        return recognizes(fileName: name, head: head)
+    }
+
+    static func recognizes(fileName: String, head: FileHead) -> Bool {
         let names = CSVLog.headerNames(head)
-        return names.count >= 2 && names.first == "epoch" && !names.contains("step")
+        return names.first == "epoch" && !names.contains("step") && CSVLog.looksLikeTable(head)
     }
 
     static func read(_ source: RunSource) throws(RunLogError) -> RunContents {
