@@ -20,6 +20,9 @@ let package = Package(
             pkgConfig: "cairo",
             providers: [.apt(["libcairo2-dev", "libfontconfig-dev"])]
         ),
+        // Text from outside the program: file names that are not UTF-8 carried through String
+        // without loss, and escaped for display on one line. No dependencies.
+        .target(name: "SafeText"),
         // Pure Swift losses, values and gradients. No dependencies.
         .target(name: "LossFunctions"),
         // Reading users' numbers: CSV and .npy.
@@ -63,7 +66,7 @@ let package = Package(
         ),
         .testTarget(name: "ReportTests", dependencies: ["Report"]),
         // Runs the built `lossplot` binary: exit codes and the one stderr line for bad input.
-        .testTarget(name: "CLITests", dependencies: ["lossplot"]),
+        .testTarget(name: "CLITests", dependencies: ["lossplot", "SafeText"]),
     ],
     swiftLanguageModes: [.v5]
 )
