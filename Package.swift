@@ -47,7 +47,7 @@ let package = Package(
         .executableTarget(
             name: "lossplot",
             dependencies: [
-                "LossFunctions", "DataFiles", "Charts", "CairoBackend", "Scenarios", "Report",
+                "LossFunctions", "DataFiles", "Charts", "CairoBackend", "Scenarios", "Report", "SafeText",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

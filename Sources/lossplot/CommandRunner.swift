@@ -10,23 +10,32 @@ struct CommandFailure: Error, CustomStringConvertible {
 
 extension CommandLine {
     /// Parses and runs a command; any failure becomes one line on stderr and a non-zero exit
-    /// (64 for usage errors). Help and version requests print as usual.
+    /// (64 for usage errors). Help prints on stdout as usual. Whatever the outcome, stdout is
+    /// flushed and closed first and a write error there is reported (`StandardOutput`).
     static func runLossplot<Root: ParsableCommand>(_ root: Root.Type) -> Never {
+        StandardDescriptors.reserve()
         do {
             var command = try root.parseAsRoot()
             try command.run()
+            StandardOutput.finish()
             Foundation.exit(0)
         } catch let failure as CommandFailure {
-            FileHandle.standardError.write(Data("lossplot: \(failure.description)\n".utf8))
+            StandardOutput.finish()
+            StandardError.say(failure.description)
             Foundation.exit(failure.status)
         } catch {
             let code = root.exitCode(for: error)
-            if code == .success { root.exit(withError: error) }
-            // An ExitCode carries no message: its command has already said what went wrong.
-            if let message = root.message(for: error).split(separator: "\n").first, !message.isEmpty {
-                FileHandle.standardError.write(Data("lossplot: \(message)\n".utf8))
+            if code == .success {
+                StandardOutput.write(root.fullMessage(for: error) + "\n")
+                StandardOutput.finish()
+                Foundation.exit(0)
             }
+            StandardOutput.finish()
+            // An ExitCode carries no message: its command has already said what went wrong.
+            let message = root.message(for: error)
+            if !message.isEmpty { StandardError.say(message) }
             Foundation.exit(code.rawValue)
         }
     }
+
 }

@@ -50,13 +50,11 @@ struct DiffCommand: ParsableCommand {
         } catch let e as ReportError {
             throw CommandFailure(e.description)
         }
+        // Chart ids come from the manifests: escaped, so that an id cannot forge a line.
         for chart in diff.charts where chart.outcome.isFailure || chart.outcome.isNotCompared {
-            print(ReportDiff.line(chart, tolerance: tolerance))
+            StandardOutput.line(ReportDiff.line(chart, tolerance: tolerance))
         }
-        guard diff.failures.isEmpty else {
-            fflush(stdout)  // the findings before the summary, even when both streams share a pipe
-            throw CommandFailure(diff.summary + "; see \(out)/index.html")
-        }
-        print(diff.summary + "; see \(out)/index.html")
+        guard diff.failures.isEmpty else { throw CommandFailure(diff.summary + "; see \(out)/index.html") }
+        StandardOutput.line(diff.summary + "; see \(out)/index.html")
     }
 }

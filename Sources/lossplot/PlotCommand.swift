@@ -116,6 +116,6 @@ struct PlotCommand: ParsableCommand {
         } catch let e as CocoaError {
             throw CommandFailure("cannot create Output/: \(e.localizedDescription)")
         }
-        print(path)
+        StandardOutput.line(path)
     }
 }

@@ -57,7 +57,7 @@ struct ReportCommand: ParsableCommand {
                                     sourceDateEpoch: try SourceDate.epoch())
         do {
             let manifest = try ReportWriter(options: options).write()
-            print("wrote \(manifest.files.count + 1) files into \(out)/")
+            StandardOutput.line("wrote \(manifest.files.count + 1) files into \(out)/")
         } catch let e as ReportError {
             throw CommandFailure(e.description)
         }

@@ -23,11 +23,9 @@ struct VerifyCommand: ParsableCommand {
         } catch let e as ReportError {
             throw CommandFailure(e.description)
         }
-        for finding in result.findings { print(finding) }
-        guard result.isIntact else {
-            fflush(stdout)  // the findings before the summary, even when both streams share a pipe
-            throw CommandFailure(result.summary)
-        }
-        print(result.summary)
+        // File names come from the folder: escaped, so that a name cannot forge a finding.
+        for finding in result.findings { StandardOutput.line(finding.description) }
+        guard result.isIntact else { throw CommandFailure(result.summary) }
+        StandardOutput.line(result.summary)
     }
 }
