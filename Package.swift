@@ -26,11 +26,11 @@ let package = Package(
         // Pure Swift losses, values and gradients. No dependencies.
         .target(name: "LossFunctions"),
         // Reading users' numbers: CSV and .npy.
-        .target(name: "DataFiles"),
+        .target(name: "DataFiles", dependencies: ["SafeText"]),
         // The figure model as values, layout, ticks, and the Renderer protocol. No Cairo.
         .target(name: "Charts"),
         // Cairo surfaces (SVG, PNG, PDF) behind Charts' Renderer protocol.
-        .target(name: "CairoBackend", dependencies: ["Charts", "CCairo"]),
+        .target(name: "CairoBackend", dependencies: ["Charts", "CCairo", "SafeText"]),
         // numpy's legacy random streams, scikit-learn's data helpers and linear models, robust fits.
         .target(name: "Regression", dependencies: ["LossFunctions"]),
         // One file per document figure or section: data, printed results, figures.

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import SafeText
 
 /// An error that has already been phrased for the user: one line, and the exit status.
 struct CommandFailure: Error, CustomStringConvertible {
@@ -15,7 +16,7 @@ extension CommandLine {
     static func runLossplot<Root: ParsableCommand>(_ root: Root.Type) -> Never {
         StandardDescriptors.reserve()
         do {
-            var command = try root.parseAsRoot()
+            var command = try root.parseAsRoot(rawArguments)
             try command.run()
             StandardOutput.finish()
             Foundation.exit(0)
@@ -38,4 +39,18 @@ extension CommandLine {
         }
     }
 
+    /// The arguments after the program's name as the kernel passed them: a byte that is not UTF-8
+    /// (a Latin-1 file name) is carried in `FileSystemPath`'s reversible form rather than replaced
+    /// by U+FFFD, so that the path opens the real file.
+    static var rawArguments: [String] {
+        (1..<Int(argc)).compactMap { i in unsafeArgv[i].map { FileSystemPath.string(fromCString: $0) } }
+    }
+}
+
+/// Refuses a folder argument whose name is not UTF-8: folders are read and written through
+/// Foundation, which takes names as text and would name another folder. Files of any name work.
+func requireTextFolderName(_ path: String, _ argument: String) throws {
+    guard FileSystemPath.isText(path) else {
+        throw ValidationError("\(argument) \(path): a folder whose name is not UTF-8 is not supported (rename it, or use a link with a UTF-8 name)")
+    }
 }

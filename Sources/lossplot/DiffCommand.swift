@@ -34,6 +34,9 @@ struct DiffCommand: ParsableCommand {
             throw ValidationError("--tolerance must be a number ≥ 0, got \(tolerance)")
         }
         guard !out.isEmpty else { throw ValidationError("--out is empty") }
+        try requireTextFolderName(baseline, "the baseline folder")
+        try requireTextFolderName(new, "the new folder")
+        try requireTextFolderName(out, "--out")
     }
 
     func run() throws {

@@ -48,6 +48,8 @@ struct ReportCommand: ParsableCommand {
         }
         guard scale > 0, scale <= 16 else { throw ValidationError("--scale must be in (0, 16], got \(scale)") }
         guard !out.isEmpty else { throw ValidationError("--out is empty") }
+        try requireTextFolderName(out, "--out")
+        if let templates { try requireTextFolderName(templates, "--templates") }
         _ = try SourceDate.epoch()
     }
 

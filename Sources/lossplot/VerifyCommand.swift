@@ -16,6 +16,10 @@ struct VerifyCommand: ParsableCommand {
     @Argument(help: "The report folder (written by `lossplot report`).")
     var folder: String
 
+    func validate() throws {
+        try requireTextFolderName(folder, "the folder")
+    }
+
     func run() throws {
         let result: ReportVerification
         do {

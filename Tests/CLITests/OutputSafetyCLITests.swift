@@ -244,6 +244,46 @@ struct RawCLIRun {
         #expect(lines == ["unlisted: a\\nchanged: index.html (forged) (not in manifest.json)", ""], "stdout: \(lines)")
         #expect(run.saysOneLine && run.stderr.contains("1 unlisted"), "\(run.stderr)")
     }
+
+    // MARK: file names that are not UTF-8 (item 16)
+
+    @Test func aFileNameThatIsNotUTF8OpensTheRealFile() throws {
+        let t = try rawFile(Array("caf".utf8) + [0xE9] + Array(".csv".utf8), "1\n2\n3\n")
+        let p = try rawFile([0xFF, 0xFE] + Array(".csv".utf8), "1\n2\n4\n")
+        let run = try RawCLIRun([Array("eval".utf8), Array("mse".utf8), Array("--y-true".utf8), t, Array("--y-pred".utf8), p])
+        #expect(run.status == 0, "stderr: \(run.stderr)")
+        #expect(String(decoding: run.stdout, as: UTF8.self) == "mse (mean over 3 samples): 0.3333333333333333\n")
+    }
+
+    @Test func aMissingFileThatIsNotUTF8IsNamedByItsBytes() throws {
+        let missing = Array(dir.utf8) + Array("/gone".utf8) + [0xE9, 0x80] + Array(".csv".utf8)
+        let run = try RawCLIRun([Array("eval".utf8), Array("mse".utf8), Array("--y-true".utf8), missing, Array("--y-pred".utf8), missing])
+        #expect(run.status == 1)
+        #expect(run.saysOneLine && run.stderr.contains("/gone\\xE9\\x80.csv: cannot open: No such file or directory"), "\(run.stderr)")
+    }
+
+    @Test func plotWritesToANameThatIsNotUTF8() throws {
+        let data = try rawFile(Array("log".utf8) + [0xB5] + Array(".csv".utf8), "step,loss\n1,2\n2,1\n")
+        let out = Array(dir.utf8) + Array("/chart".utf8) + [0xE4] + Array(".svg".utf8)
+        let named = try RawCLIRun([Array("plot".utf8), data, Array("--x".utf8), Array("step".utf8), Array("--y".utf8), Array("loss".utf8),
+                                   Array("--out".utf8), out])
+        #expect(named.status == 0, "stderr: \(named.stderr)")
+        #expect(exists(out))
+        #expect(String(decoding: named.stdout, as: UTF8.self) == dir + "/chart\\xE4.svg\n")
+        // Without --out the chart is named for the data file, byte for byte.
+        let defaulted = try RawCLIRun([Array("plot".utf8), data, Array("--y".utf8), Array("loss".utf8)], in: dir)
+        #expect(defaulted.status == 0, "stderr: \(defaulted.stderr)")
+        #expect(exists(Array(dir.utf8) + Array("/Output/log".utf8) + [0xB5] + Array(".png".utf8)))
+    }
+
+    @Test func aFolderNameThatIsNotUTF8IsRefusedNotMisspelt() throws {
+        let folder = Array(dir.utf8) + Array("/report".utf8) + [0xFF]
+        let run = try RawCLIRun([Array("report".utf8), Array("--out".utf8), folder])
+        #expect(run.status == 64)
+        #expect(run.saysOneLine && run.stderr.contains("--out") && run.stderr.contains("report\\xFF"), "\(run.stderr)")
+        let entries = try FileManager.default.contentsOfDirectory(atPath: dir)
+        #expect(!entries.contains { $0.hasPrefix("report") }, "\(entries)")
+    }
 }
 
 /// The two pieces every echo and every file name go through, checked directly.
