@@ -284,6 +284,30 @@ struct RawCLIRun {
         let entries = try FileManager.default.contentsOfDirectory(atPath: dir)
         #expect(!entries.contains { $0.hasPrefix("report") }, "\(entries)")
     }
+
+    // MARK: SOURCE_DATE_EPOCH (item 19)
+
+    @Test func aSourceDateEpochOutsideYears1970To9999IsAUsageError() throws {
+        for value in ["99999999999999", "253402300800", "-1", "-99999999999"] {
+            for arguments in [["chart", "hinge", "--out", dir + "/epoch.pdf"], ["report", "--out", dir + "/epoch-report"]] {
+                let run = try RawCLIRun(arguments, environment: ["SOURCE_DATE_EPOCH": value])
+                #expect(run.status == 64, "\(value) \(arguments[0]): \(run.stderr)")
+                #expect(run.saysOneLine && run.stderr.contains("SOURCE_DATE_EPOCH") && run.stderr.contains("9999"), "\(value): \(run.stderr)")
+            }
+        }
+        #expect(!FileManager.default.fileExists(atPath: dir + "/epoch.pdf"))
+        #expect(!FileManager.default.fileExists(atPath: dir + "/epoch-report"))
+    }
+
+    @Test func theFirstAndLastSecondsOfTheRangeDateThePDF() throws {
+        for (value, date) in [("0", "(19700101000000Z)"), ("253402300799", "(99991231235959Z)")] {
+            let out = dir + "/edge-\(value).pdf"
+            let run = try RawCLIRun(["chart", "hinge", "--out", out], environment: ["SOURCE_DATE_EPOCH": value])
+            #expect(run.status == 0, "\(value): \(run.stderr)")
+            let pdf = String(decoding: try Data(contentsOf: URL(fileURLWithPath: out)), as: UTF8.self)
+            #expect(pdf.contains("/CreationDate \(date)"), "\(value)")
+        }
+    }
 }
 
 /// The two pieces every echo and every file name go through, checked directly.
