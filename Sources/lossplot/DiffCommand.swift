@@ -40,14 +40,7 @@ struct DiffCommand: ParsableCommand {
     }
 
     func run() throws {
-        let diff: ReportDiff
-        do {
-            diff = try ReportDiff(baseline: baseline, new: new, tolerance: tolerance)
-        } catch let e as ReportError {
-            // A folder that is not a report is a wrong argument: 64, so a CI job can tell it
-            // from exit 1, "charts differ".
-            throw CommandFailure(e.description, status: 64)
-        }
+        let diff = try openingReports { try ReportDiff(baseline: baseline, new: new, tolerance: tolerance) }
         do {
             try diff.write(to: out)
         } catch let e as ReportError {
