@@ -6,9 +6,11 @@ public enum DisplayText {
     /// - `\n`, `\r`, `\t`; other C0 controls and DEL as `\x1B`;
     /// - C1 controls, format characters (bidi controls such as U+202E, zero-width characters, the
     ///   byte-order mark), line and paragraph separators and noncharacters as `\u{202E}`;
-    /// - a byte of a file name that is not UTF-8 (see `FileSystemPath`) as `\xE9`;
-    /// - the backslash itself as `\\`, so that an escape shown always means the character escaped.
-    /// Everything else, letters of every script included, is shown as it is.
+    /// - a byte of a file name that is not UTF-8 (see `FileSystemPath`) as `\xE9`.
+    /// Everything else, letters of every script included, is shown as it is; so is the backslash,
+    /// which makes escaping idempotent: a library may escape what its message echoes and the
+    /// final line escapes the whole message again without doubling anything. (The price: a name
+    /// holding a real backslash and `n` reads like an escaped newline; neither can break the line.)
     public static func escaped(_ text: String) -> String {
         var out = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
@@ -20,7 +22,6 @@ public enum DisplayText {
     /// The escape for one scalar; nil when it is shown as it is.
     static func escape(_ scalar: Unicode.Scalar) -> String? {
         switch scalar {
-        case "\\": return "\\\\"
         case "\n": return "\\n"
         case "\r": return "\\r"
         case "\t": return "\\t"
