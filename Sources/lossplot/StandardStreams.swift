@@ -33,8 +33,11 @@ struct StandardOutput: TextOutputStream {
         write(DisplayText.escaped(text) + "\n")
     }
 
-    /// Writes out what is buffered, so that it comes before a message on stderr.
+    /// Writes out what is buffered, so that it comes before a message on stderr. Text a stray
+    /// `print` left in C's stdio buffer goes first and is checked too: otherwise `finish()` would
+    /// close the descriptor under it and exit's own flush would lose it without a word.
     static func flush() {
+        if fflush(stdout) != 0 || ferror(stdout) != 0 { fail(errno == 0 ? EIO : errno) }
         buffer.withLock { drain(&$0) }
     }
 
