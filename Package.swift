@@ -21,18 +21,21 @@ let package = Package(
             pkgConfig: "cairo",
             providers: [.apt(["libcairo2-dev", "libfontconfig-dev"])]
         ),
+        // Text from outside the program: file names that are not UTF-8 carried through String
+        // without loss, and escaped for display on one line. No dependencies.
+        .target(name: "SafeText"),
         // Pure Swift losses, values and gradients. No dependencies.
         .target(name: "LossFunctions"),
         // Reading users' numbers: CSV and .npy.
-        .target(name: "DataFiles"),
+        .target(name: "DataFiles", dependencies: ["SafeText"]),
         // Users' training logs (TensorBoard, Hugging Face, Lightning, Keras, DVCLive, MLflow,
         // JSON Lines) read into runs of metrics. Knows nothing of charts or the command line.
         // CSV logs through DataFiles' parser; YAML (hparams.yaml, params.yaml, meta.yaml) through Yams.
-        .target(name: "RunLogs", dependencies: ["DataFiles", .product(name: "Yams", package: "Yams")]),
+        .target(name: "RunLogs", dependencies: ["DataFiles", "SafeText", .product(name: "Yams", package: "Yams")]),
         // The figure model as values, layout, ticks, and the Renderer protocol. No Cairo.
         .target(name: "Charts"),
         // Cairo surfaces (SVG, PNG, PDF) behind Charts' Renderer protocol.
-        .target(name: "CairoBackend", dependencies: ["Charts", "CCairo"]),
+        .target(name: "CairoBackend", dependencies: ["Charts", "CCairo", "SafeText"]),
         // numpy's legacy random streams, scikit-learn's data helpers and linear models, robust fits.
         .target(name: "Regression", dependencies: ["LossFunctions"]),
         // One file per document figure or section: data, printed results, figures.
@@ -49,7 +52,7 @@ let package = Package(
         .executableTarget(
             name: "lossplot",
             dependencies: [
-                "LossFunctions", "DataFiles", "RunLogs", "Charts", "CairoBackend", "Scenarios", "Report",
+                "LossFunctions", "DataFiles", "RunLogs", "Charts", "CairoBackend", "Scenarios", "Report", "SafeText",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -69,7 +72,7 @@ let package = Package(
         ),
         .testTarget(name: "ReportTests", dependencies: ["Report"]),
         // Runs the built `lossplot` binary: exit codes and the one stderr line for bad input.
-        .testTarget(name: "CLITests", dependencies: ["lossplot"]),
+        .testTarget(name: "CLITests", dependencies: ["lossplot", "SafeText"]),
     ],
     swiftLanguageModes: [.v5]
 )

@@ -2,6 +2,7 @@ import Foundation
 #if canImport(Glibc)
 import Glibc
 #endif
+import SafeText
 
 /// Why a file could not be written, in one line that names it.
 public struct OutputFileError: Error, CustomStringConvertible {
@@ -14,15 +15,14 @@ public enum OutputFile {
     public static func write(_ bytes: [UInt8], to path: String) throws {
         let url = URL(fileURLWithPath: path)
         let dir = url.deletingLastPathComponent().path
-        var isDir: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: dir, isDirectory: &isDir), isDir.boolValue else {
+        guard FileSystemPath.isDirectory(dir) else {
             throw OutputFileError(description: "cannot write \(path): folder \(dir) does not exist")
         }
-        if FileManager.default.fileExists(atPath: path, isDirectory: &isDir), isDir.boolValue {
+        if FileSystemPath.isDirectory(path) {
             throw OutputFileError(description: "cannot write \(path): it is a folder")
         }
         let temp = dir + "/." + url.lastPathComponent + ".tmp-\(getpid())"
-        let fd = open(temp, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        let fd = open(FileSystemPath.cString(temp), O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         guard fd >= 0 else {
             throw OutputFileError(description: "cannot write \(path): \(String(cString: strerror(errno)))")
         }
@@ -41,12 +41,12 @@ public enum OutputFile {
         let err = errno
         let closed = close(fd) == 0
         guard ok, closed else {
-            unlink(temp)
+            unlink(FileSystemPath.cString(temp))
             throw OutputFileError(description: "cannot write \(path): \(String(cString: strerror(ok ? errno : err)))")
         }
-        guard rename(temp, path) == 0 else {
+        guard rename(FileSystemPath.cString(temp), FileSystemPath.cString(path)) == 0 else {
             let message = String(cString: strerror(errno))
-            unlink(temp)
+            unlink(FileSystemPath.cString(temp))
             throw OutputFileError(description: "cannot write \(path): \(message)")
         }
     }

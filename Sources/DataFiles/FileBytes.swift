@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import SafeText
 
 /// A file's bytes mapped read-only into memory; unmapped when released.
 final class MappedFile: @unchecked Sendable {
@@ -10,7 +11,7 @@ final class MappedFile: @unchecked Sendable {
     let bytes: UnsafeRawBufferPointer
 
     init(path: String) throws(DataFileError) {
-        let fd = open(path, O_RDONLY)
+        let fd = open(FileSystemPath.cString(path), O_RDONLY)
         guard fd >= 0 else { throw DataFileError(path: path, "cannot open: \(String(cString: strerror(errno)))") }
         defer { close(fd) }
         var info = stat()

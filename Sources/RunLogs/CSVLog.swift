@@ -1,4 +1,5 @@
 import DataFiles
+import SafeText
 
 /// A CSV or TSV log with a header (Lightning's `metrics.csv`, Keras' CSVLogger, DVCLive's
 /// `.tsv`, any table a user names), read through DataFiles' parser.
@@ -141,28 +142,12 @@ struct CSVLog {
     }
 }
 
-/// Echoing a file's text in a message: quoted, escapes for quotes, backslashes and controls,
-/// cut short, so the message stays one line and writes nothing to the terminal.
+/// Echoing a file's text in a message: in double quotes, cut after `limit` characters, through
+/// SafeText's one escape, so the message stays one line and writes nothing to the terminal.
 enum RunLogText {
     static func quoted(_ text: String, limit: Int = 40) -> String {
-        var out = "\""
-        for (i, scalar) in text.unicodeScalars.enumerated() {
-            if i == limit { out += "…"; break }
-            switch scalar {
-            case "\\": out += "\\\\"
-            case "\"": out += "\\\""
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if scalar.value < 0x20 || scalar.value == 0x7F || scalar.properties.generalCategory == .format {
-                    out += "\\u{" + String(scalar.value, radix: 16) + "}"
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out + "\""
+        let cut = text.count > limit ? String(text.prefix(limit)) + "…" : text
+        return "\"" + DisplayText.escaped(cut) + "\""
     }
 }
 

@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import SafeText
 
 /// Reading a log file's bytes without ever blocking or following the user into a device.
 enum LogFileBytes {
@@ -22,9 +23,9 @@ enum LogFileBytes {
 
     private static func read(_ path: String, limit: Int, truncating: Bool = false) throws(RunLogError) -> [UInt8] {
         var info = stat()
-        guard stat(path, &info) == 0 else { throw RunLogError(path: path, "cannot open: \(errorText())") }
+        guard stat(FileSystemPath.cString(path), &info) == 0 else { throw RunLogError(path: path, "cannot open: \(errorText())") }
         guard (info.st_mode & S_IFMT) == S_IFREG else { throw RunLogError(path: path, "is not a regular file") }
-        let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+        let fd = open(FileSystemPath.cString(path), O_RDONLY | O_NONBLOCK | O_CLOEXEC)
         guard fd >= 0 else { throw RunLogError(path: path, "cannot open: \(errorText())") }
         defer { close(fd) }
         guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else {

@@ -62,6 +62,6 @@ struct ChartCommand: ParsableCommand {
         } catch let e as ChartEncodingError {
             throw CommandFailure(e.description)
         }
-        print(path)
+        StandardOutput.line(path)
     }
 }

@@ -34,29 +34,23 @@ struct DiffCommand: ParsableCommand {
             throw ValidationError("--tolerance must be a number ≥ 0, got \(tolerance)")
         }
         guard !out.isEmpty else { throw ValidationError("--out is empty") }
+        try requireTextFolderName(baseline, "the baseline folder")
+        try requireTextFolderName(new, "the new folder")
+        try requireTextFolderName(out, "--out")
     }
 
     func run() throws {
-        let diff: ReportDiff
-        do {
-            diff = try ReportDiff(baseline: baseline, new: new, tolerance: tolerance)
-        } catch let e as ReportError {
-            // A folder that is not a report is a wrong argument: 64, so a CI job can tell it
-            // from exit 1, "charts differ".
-            throw CommandFailure(e.description, status: 64)
-        }
+        let diff = try openingReports { try ReportDiff(baseline: baseline, new: new, tolerance: tolerance) }
         do {
             try diff.write(to: out)
         } catch let e as ReportError {
             throw CommandFailure(e.description)
         }
+        // Chart ids come from the manifests: escaped, so that an id cannot forge a line.
         for chart in diff.charts where chart.outcome.isFailure || chart.outcome.isNotCompared {
-            print(ReportDiff.line(chart, tolerance: tolerance))
+            StandardOutput.line(ReportDiff.line(chart, tolerance: tolerance))
         }
-        guard diff.failures.isEmpty else {
-            fflush(stdout)  // the findings before the summary, even when both streams share a pipe
-            throw CommandFailure(diff.summary + "; see \(out)/index.html")
-        }
-        print(diff.summary + "; see \(out)/index.html")
+        guard diff.failures.isEmpty else { throw CommandFailure(diff.summary + "; see \(out)/index.html") }
+        StandardOutput.line(diff.summary + "; see \(out)/index.html")
     }
 }

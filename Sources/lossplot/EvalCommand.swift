@@ -2,12 +2,6 @@ import ArgumentParser
 import DataFiles
 import LossFunctions
 
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// `lossplot eval`: a loss's value (and gradient) on the user's files.
 struct EvalCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -54,14 +48,12 @@ struct EvalCommand: ParsableCommand {
 
     func run() throws {
         do {
-            var output = BufferedStandardOutput()
+            var output = StandardOutput()
             try EvalRunner.run(try request(), to: &output)
-            output.flush()
         } catch let error as EvalUsageError {
             throw ValidationError(error.message)
         } catch let error as EvalDataError {
-            fputs("lossplot: \(error.message)\n", stderr)
-            throw ExitCode(1)
+            throw CommandFailure(error.message)
         }
     }
 
@@ -102,25 +94,5 @@ struct EvalCommand: ParsableCommand {
         }
         return EvalRequest(loss: name, options: options, files: files, weights: weights,
                            balanced: classWeight != nil, reduction: reduction, gradient: gradient, format: format)
-    }
-}
-
-/// Standard output through a 64 KiB buffer, for results too large to build as one string.
-struct BufferedStandardOutput: TextOutputStream {
-    private var buffer: [UInt8] = []
-    private let capacity = 1 << 16
-
-    init() { buffer.reserveCapacity(capacity) }
-
-    mutating func write(_ string: String) {
-        buffer.append(contentsOf: string.utf8)
-        if buffer.count >= capacity { flush() }
-    }
-
-    /// Writes out what is buffered.
-    mutating func flush() {
-        buffer.withUnsafeBufferPointer { bytes in _ = fwrite(bytes.baseAddress, 1, bytes.count, stdout) }
-        buffer.removeAll(keepingCapacity: true)
-        fflush(stdout)
     }
 }

@@ -28,8 +28,8 @@ struct ListCommand: ParsableCommand {
             let kindWidth = scenarios.map(\.kind.count).max() ?? 0
             let sectionWidth = scenarios.map(\.section.rawValue.count).max() ?? 0
             for s in scenarios {
-                print([pad(s.id, idWidth), pad(s.kind, kindWidth), pad(s.section.rawValue, sectionWidth), s.title(lang)]
-                    .joined(separator: "  "))
+                StandardOutput.write([pad(s.id, idWidth), pad(s.kind, kindWidth), pad(s.section.rawValue, sectionWidth), s.title(lang)]
+                    .joined(separator: "  ") + "\n")
             }
         case .json:
             let items: [[String: Any]] = ScenarioCatalog.all.map { s in
@@ -55,6 +55,5 @@ struct ListCommand: ParsableCommand {
 func printJSON(_ value: Any) throws {
     guard JSONSerialization.isValidJSONObject(value) else { throw CommandFailure("internal error: output is not JSON") }
     let data = try JSONSerialization.data(withJSONObject: value, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
-    FileHandle.standardOutput.write(data)
-    FileHandle.standardOutput.write(Data("\n".utf8))
+    StandardOutput.write(String(decoding: data, as: UTF8.self) + "\n")
 }

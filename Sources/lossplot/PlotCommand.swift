@@ -2,6 +2,7 @@ import ArgumentParser
 import CairoBackend
 import Charts
 import Foundation
+import SafeText
 
 extension ColumnPlot.Kind: ExpressibleByArgument {}
 
@@ -99,7 +100,7 @@ struct PlotCommand: ParsableCommand {
         if let markerSize { plot.markerSize = markerSize }
         plot.widthPixels = width
         plot.heightPixels = height
-        plot.source = URL(fileURLWithPath: file).lastPathComponent
+        plot.source = DisplayText.escaped(URL(fileURLWithPath: file).lastPathComponent)
         let path = outputPath()
         let format = ChartFormat(path: path) ?? .png
         do {
@@ -116,6 +117,6 @@ struct PlotCommand: ParsableCommand {
         } catch let e as CocoaError {
             throw CommandFailure("cannot create Output/: \(e.localizedDescription)")
         }
-        print(path)
+        StandardOutput.line(path)
     }
 }

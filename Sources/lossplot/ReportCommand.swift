@@ -48,6 +48,8 @@ struct ReportCommand: ParsableCommand {
         }
         guard scale > 0, scale <= 16 else { throw ValidationError("--scale must be in (0, 16], got \(scale)") }
         guard !out.isEmpty else { throw ValidationError("--out is empty") }
+        try requireTextFolderName(out, "--out")
+        if let templates { try requireTextFolderName(templates, "--templates") }
         _ = try SourceDate.epoch()
     }
 
@@ -57,7 +59,7 @@ struct ReportCommand: ParsableCommand {
                                     sourceDateEpoch: try SourceDate.epoch())
         do {
             let manifest = try ReportWriter(options: options).write()
-            print("wrote \(manifest.files.count + 1) files into \(out)/")
+            StandardOutput.line("wrote \(manifest.files.count + 1) files into \(out)/")
         } catch let e as ReportError {
             throw CommandFailure(e.description)
         }

@@ -37,7 +37,7 @@ struct RunCommand: ParsableCommand {
         if all {
             let blocks = DocumentTranscript.blocks()
             switch format {
-            case .text: FileHandle.standardOutput.write(Data(blocks.map(\.text).joined().utf8))
+            case .text: StandardOutput.write(blocks.map(\.text).joined())
             case .json:
                 try printJSON(blocks.map { b -> [String: Any] in
                     var item: [String: Any] = [
@@ -57,7 +57,7 @@ struct RunCommand: ParsableCommand {
         }
         let results = compute()
         switch format {
-        case .text: FileHandle.standardOutput.write(Data(results.text.utf8))
+        case .text: StandardOutput.write(results.text)
         case .json: try printJSON(json(scenario, results))
         }
         if let failure = results.failure { throw CommandFailure(failure) }

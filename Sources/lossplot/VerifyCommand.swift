@@ -9,25 +9,35 @@ struct VerifyCommand: ParsableCommand {
         abstract: "Check a report folder's files against its manifest.json.",
         discussion: """
         Recomputes the size and SHA-256 of every file the manifest lists. Exit 0 when all match; \
-        exit 1 with one line per changed, missing, unlisted or unreadable file and a summary line last.
+        exit 1 with one line per changed, missing, unlisted or unreadable file and a summary line last; \
+        exit 64 when the folder is not a lossplot report.
         """
     )
 
     @Argument(help: "The report folder (written by `lossplot report`).")
     var folder: String
 
+    func validate() throws {
+        try requireTextFolderName(folder, "the folder")
+    }
+
     func run() throws {
-        let result: ReportVerification
-        do {
-            result = try ReportVerification(folder: folder)
-        } catch let e as ReportError {
-            throw CommandFailure(e.description)
-        }
-        for finding in result.findings { print(finding) }
-        guard result.isIntact else {
-            fflush(stdout)  // the findings before the summary, even when both streams share a pipe
-            throw CommandFailure(result.summary)
-        }
-        print(result.summary)
+        let result = try openingReports { try ReportVerification(folder: folder) }
+        // File names come from the folder: escaped, so that a name cannot forge a finding.
+        for finding in result.findings { StandardOutput.line(finding.description) }
+        guard result.isIntact else { throw CommandFailure(result.summary) }
+        StandardOutput.line(result.summary)
+    }
+}
+
+/// Reads the report folders a command was given. A folder that cannot be read as a report at all
+/// (missing, not a folder, no manifest.json or one lossplot did not write, a self-contained report
+/// for `diff`) is a wrong argument, exit 64, for `verify` and `diff` alike, so that a CI job can
+/// tell it from exit 1, "the check failed".
+func openingReports<T>(_ open: () throws -> T) throws -> T {
+    do {
+        return try open()
+    } catch let e as ReportError {
+        throw CommandFailure(e.description, status: 64)
     }
 }

@@ -55,16 +55,16 @@ import Testing
         #expect(run.stderr.contains("3 problems against manifest.json (1 changed, 1 missing, 1 unlisted)"))
     }
 
-    @Test func verifyAndDiffOnAFolderThatIsNotAReportSayOneLine() throws {
+    @Test func verifyAndDiffOnAFolderThatIsNotAReportAreUsageErrorsInOneLine() throws {
         let folder = try copy("not-report")
         try FileManager.default.removeItem(atPath: folder + "/manifest.json")
-        let runs: [(arguments: [String], status: Int32)] = [
-            (["verify", folder], 1), (["verify", folder + "/missing"], 1),
-            (["diff", folder, folder, "--out", folder + "-diff"], 64),
-        ]
-        for (arguments, status) in runs {
+        let file = folder + "/index.html"
+        // One rule for both: a folder that is not a report is a wrong argument (64), so that a CI
+        // job can tell it from exit 1, "the check failed".
+        for arguments in [["verify", folder], ["verify", folder + "/missing"], ["verify", file],
+                          ["diff", folder, folder, "--out", folder + "-diff"], ["diff", file, file, "--out", folder + "-diff"]] {
             let run = try CLIRun(arguments)
-            #expect(run.status == status, "\(arguments): \(run.stderr)")
+            #expect(run.status == 64, "\(arguments): \(run.stderr)")
             #expect(run.saysOneLine, "\(arguments): \(run.stderr)")
         }
         #expect(!FileManager.default.fileExists(atPath: folder + "-diff"))
