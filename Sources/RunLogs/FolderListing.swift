@@ -3,7 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import Foundation
+import SafeText
 
 /// A folder's entries as a walk sees them: folders (never through a symbolic link, so a walk
 /// always ends) and regular files (a link counts when it leads to one; readers re-check).
@@ -18,20 +18,32 @@ enum FolderListing {
 
     /// The sorted names of `folder`'s entries that are folders or regular files; nil when it
     /// cannot be listed.
+    /// Names are read as the kernel gives them (bytes that are not UTF-8 kept, see `FileSystemPath`).
     static func entries(of folder: String) -> [(name: String, kind: Kind)]? {
-        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return nil }
+        guard let directory = opendir(FileSystemPath.cString(folder)) else { return nil }
+        defer { closedir(directory) }
+        var names: [String] = []
+        while let entry = readdir(directory) {
+            let name = withUnsafePointer(to: &entry.pointee.d_name) { raw in
+                raw.withMemoryRebound(to: CChar.self, capacity: MemoryLayout.size(ofValue: raw.pointee)) {
+                    FileSystemPath.string(fromCString: $0)
+                }
+            }
+            if name != "." && name != ".." { names.append(name) }
+        }
         return names.sorted().compactMap { name in kind(of: folder + "/" + name).map { (name, $0) } }
     }
 
     /// Whether `path` is a folder (not a link to one) or a regular file (or a link to one).
     static func kind(of path: String) -> Kind? {
         var info = stat()
-        guard lstat(path, &info) == 0 else { return nil }
+        let name = FileSystemPath.cString(path)
+        guard lstat(name, &info) == 0 else { return nil }
         switch info.st_mode & S_IFMT {
         case S_IFDIR: return .folder
         case S_IFREG: return .file
         case S_IFLNK:
-            guard stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
+            guard stat(name, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
             return .file
         default: return nil
         }

@@ -4,6 +4,7 @@ import Glibc
 import Darwin
 #endif
 import Foundation
+import SafeText
 
 /// Finds the runs under the files and folders a user names and reads them.
 ///
@@ -31,7 +32,7 @@ public enum RunLoader {
         var set = RunSet(runs: [])
         for path in paths {
             var info = stat()
-            guard stat(path, &info) == 0 else {
+            guard stat(FileSystemPath.cString(path), &info) == 0 else {
                 throw RunLogError(path: path, "cannot open: \(String(cString: strerror(errno)))")
             }
             let found: [(RunSource, any LogReader.Type, String)]

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import RunLogs
+import SafeText
 
 /// Telling the text formats apart: one walk over every fixture, and files nobody can read.
 @Suite struct RunLoaderFormatsTests {
@@ -39,5 +40,25 @@ import Testing
         #expect(try RunLoader.load([folder.path]).runs.map(\.name) == ["a/training"])
         #expect(try RunLoader.load([folder.path + "/b/history"]).runs.first?.format == .keras)
         #expect(try RunLoader.load([folder.path + "/c/table.csv"]).runs.first?.format == .csv)
+    }
+}
+
+/// Folder and file names are bytes: a name that is not UTF-8 is walked and named without loss.
+@Suite struct RunLoaderNameTests {
+    @Test func aFolderWhoseNameIsNotUTF8IsWalked() throws {
+        let folder = try TemporaryFolder()
+        let name = FileSystemPath.string(fromBytes: Array("caf".utf8) + [0xE9])
+        let sub = folder.path + "/" + name
+        #expect(mkdir(FileSystemPath.cString(sub), 0o700) == 0)
+        let file = sub + "/training.log"
+        let fd = open(FileSystemPath.cString(file), O_WRONLY | O_CREAT | O_EXCL, 0o600)
+        #expect(fd >= 0)
+        let text = Array("epoch,loss\n0,1.5\n1,0.5\n".utf8)
+        #expect(text.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) } == text.count)
+        close(fd)
+        let set = try RunLoader.load([folder.path])
+        #expect(set.runs.map(\.name) == [name + "/training"])
+        #expect(set.runs.first?.paths == [file])
+        #expect(set.runs.first?.metric(named: "loss")?.points.count == 2)
     }
 }
