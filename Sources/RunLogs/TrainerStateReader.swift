@@ -46,11 +46,8 @@ enum TrainerStateReader: LogReader {
         let path = try mostComplete(source)
         let bytes = try LogFileBytes.read(path)
         let state: JSONValue
-        do { state = try JSONValue.parse(bytes) } catch {
-            if let problem = JSONSyntax.firstProblem(in: bytes) {
-                throw RunLogError(path: path, at: .line(problem.line), "not valid JSON: \(problem.message)")
-            }
-            throw RunLogError(path: path, "not valid JSON (nesting too deep?)")
+        do { state = try JSONParser.parse(bytes) } catch {
+            throw RunLogError(path: path, at: .line(error.line), "not valid JSON: \(error.message)")
         }
         guard case .array(let rows)? = state["log_history"] else {
             throw RunLogError(path: path, "has no log_history list (is it a Trainer's trainer_state.json?)")
@@ -112,7 +109,7 @@ enum TrainerStateReader: LogReader {
             while j < head.count, head[j] >= 0x30, head[j] <= 0x39 { j += 1 }
             if j > i, j < head.count, let step = Int64(String(decoding: head[i..<j], as: UTF8.self)) { return step }
         }
-        guard let bytes = try? LogFileBytes.read(path), let state = try? JSONValue.parse(bytes),
+        guard let bytes = try? LogFileBytes.read(path), let state = try? JSONParser.parse(bytes),
               let step = state["global_step"]?.number else { return nil }
         return JSONLinesReader.wholeNumber(step)
     }
