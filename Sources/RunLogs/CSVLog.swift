@@ -113,8 +113,9 @@ struct CSVLog {
 
     /// The metrics of the table: every column but `x`, `epoch` and `wall` whose cells are not all
     /// text (a column of words is not a metric), points at each row where the cell is not missing.
-    /// `x` nil means the row index is the step. `wallScale` turns the wall column into seconds.
-    func metrics(x: Int?, axis: StepAxis, epoch: Int? = nil, wall: Int? = nil, wallScale: Double = 1) throws(RunLogError) -> [Metric] {
+    /// `x` nil means the row index is the step. The wall column divided by `wallUnitsPerSecond` is
+    /// seconds (a division, so that milliseconds give the correctly rounded quotient, as Python's `ms / 1000`).
+    func metrics(x: Int?, axis: StepAxis, epoch: Int? = nil, wall: Int? = nil, wallUnitsPerSecond: Double = 1) throws(RunLogError) -> [Metric] {
         let skipped = Set([x, epoch, wall].compactMap { $0 })
         let columns = (0..<names.count).filter { c in
             !skipped.contains(c) && (0..<table.rowCount).contains { row in
@@ -126,7 +127,7 @@ struct CSVLog {
             let step = try x.map { c throws(RunLogError) in try self.step(row: row, column: c) } ?? Int64(row)
             var point = MetricPoint(step: step, value: 0)
             if let epoch, case .number(let e) = value(row: row, column: epoch) { point.epoch = e }
-            if let wall, case .number(let w) = value(row: row, column: wall) { point.wallTime = w * wallScale }
+            if let wall, case .number(let w) = value(row: row, column: wall) { point.wallTime = w / wallUnitsPerSecond }
             for c in columns {
                 switch value(row: row, column: c) {
                 case .missing: continue

@@ -48,7 +48,7 @@ enum DVCLiveReader: RunFolderReader {
         guard let step = log.column("step"), log.names.count == (timestamp == nil ? 2 : 3) else {
             throw RunLogError(path: path, at: .line(1), "expected the columns step, the value and an optional timestamp (DVCLive's layout)")
         }
-        var metric = try log.metrics(x: step, axis: .step, wall: timestamp, wallScale: 0.001).first ?? Metric(name: name)
+        var metric = try log.metrics(x: step, axis: .step, wall: timestamp, wallUnitsPerSecond: 1000).first ?? Metric(name: name)
         metric.name = name
         return metric
     }

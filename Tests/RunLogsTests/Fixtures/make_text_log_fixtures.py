@@ -10,8 +10,11 @@ Run from the repository root (once; the fixtures are committed):
     python3.11 -m venv .build/fixture-venv && . .build/fixture-venv/bin/activate
     pip install /opt/wheels/torch-2.13.0+cpu-cp311-cp311-manylinux_2_28_x86_64.whl
     pip install transformers accelerate lightning keras dvclive mlflow-skinny pandas pyyaml
-    KERAS_BACKEND=torch HF_HUB_OFFLINE=1 DVC_NO_ANALYTICS=1 MLFLOW_ENABLE_TELEMETRY=false \\
-        python Tests/RunLogsTests/Fixtures/make_text_log_fixtures.py
+    MLFLOW_ENABLE_TELEMETRY=false python Tests/RunLogsTests/Fixtures/make_text_log_fixtures.py [FORMAT...]
+
+(The script sets KERAS_BACKEND=torch, HF_HUB_OFFLINE=1, DVC_NO_ANALYTICS=1 and
+MLFLOW_ALLOW_FILE_STORE=true itself; FORMAT is any of trainer_state lightning keras dvclive mlflow
+csv, all by default. About 15 s on two cores.)
 
 Written with torch 2.13.0+cpu, transformers 5.24.0, accelerate 1.15.0, lightning 2.6.6,
 keras 3.15.1, dvclive 3.49.1, mlflow-skinny 3.17.2, pandas 3.1.1, PyYAML 6.0.4.
@@ -21,6 +24,9 @@ The key's rules (the reader's, stated once here):
   other than a NaN (`NA`, `N/A`, `null`, `None`...), is "not logged"; `nan`, `inf`, `Infinity`
   are values (non-finite points: pandas reads them as NaN too, but the logger wrote a value);
 - min and max leave non-finite values out and keep the first occurrence of a tie;
+- metrics are in the order of their first point (row by row, left to right, in a table);
+- trainer_state: the output folder is one run, read from its most complete state (the largest
+  global_step; a tie goes to the final state in the folder itself, then the later checkpoint);
 - values are written exactly (Python's repr round-trips); non-finite ones as "NaN", "Infinity",
   "-Infinity" strings, so the key is plain JSON;
 - params: nested keys joined with `.`, list items by index (`betas.0`); YAML scalars as written;
