@@ -91,14 +91,23 @@ struct CSVParser {
         self.path = path
     }
 
-    /// Where to split the rest of the file for two parsers: just after a line break near its middle,
-    /// when the rest is at least `threshold` bytes and holds no quote; nil otherwise.
+    /// Where to split the rest of the file for two parsers: just after a line break ("\n", "\r\n" or
+    /// a lone "\r") near its middle, when the rest is at least `threshold` bytes and holds no quote;
+    /// nil otherwise.
     func parallelSplit(from threshold: Int) -> Int? {
+        let newline = UInt8(ascii: "\n"), cr = UInt8(ascii: "\r")
         guard bytes.count - position >= threshold, let base = bytes.baseAddress,
               memchr(base + position, Int32(UInt8(ascii: "\"")), bytes.count - position) == nil else { return nil }
         var split = position + (bytes.count - position) / 2
-        while split < bytes.count && bytes[split] != UInt8(ascii: "\n") { split += 1 }
+        while split < bytes.count && bytes[split] != newline && bytes[split] != cr { split += 1 }
+        if split + 1 < bytes.count && bytes[split] == cr && bytes[split + 1] == newline { split += 1 }
         return split + 1 < bytes.count ? split + 1 : nil
+    }
+
+    /// Steps over a UTF-8 byte-order mark at the start of the file, as pandas does: it is not part
+    /// of the first cell.
+    mutating func skipByteOrderMark() {
+        if position == 0 && bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF { position = 3 }
     }
 
     /// Where the current record started.
@@ -121,9 +130,15 @@ struct CSVParser {
     mutating func nextRecord() throws(DataFileError) -> Int? {
         let quote = UInt8(ascii: "\""), comma = UInt8(ascii: ","), newline = UInt8(ascii: "\n"), cr = UInt8(ascii: "\r")
         let n = bytes.count
-        // Skip empty lines.
-        while position < n && (bytes[position] == newline || bytes[position] == cr) {
-            if bytes[position] == newline { line += 1 }
+        // Skip empty lines: each "\n", "\r\n" or lone "\r" ends one.
+        while position < n {
+            let b = bytes[position]
+            if b == cr {
+                if position + 1 < n && bytes[position + 1] == newline { position += 1 }
+            } else if b != newline {
+                break
+            }
+            line += 1
             position += 1
         }
         guard position < n else { return nil }
@@ -144,7 +159,7 @@ struct CSVParser {
                         if position + 1 < n && bytes[position + 1] == quote { position += 2; continue }
                         break
                     }
-                    if b == newline { line += 1 }
+                    if b == newline || (b == cr && (position + 1 == n || bytes[position + 1] != newline)) { line += 1 }
                     position += 1
                 }
                 add(Field(start: start, end: position, quoted: true))
@@ -171,9 +186,17 @@ struct CSVParser {
                 add(Field(start: start, end: position, quoted: false, number: number))
             }
             if position < n && bytes[position] == comma { position += 1; continue }
-            // End of record: consume "\r\n", "\n" or "\r".
-            if position < n && bytes[position] == cr { position += 1 }
-            if position < n && bytes[position] == newline { position += 1; line += 1 }
+            // End of record: consume "\r\n", "\n" or "\r", each one line.
+            if position < n {
+                if bytes[position] == newline {
+                    position += 1
+                    line += 1
+                } else if bytes[position] == cr {
+                    position += 1
+                    line += 1
+                    if position < n && bytes[position] == newline { position += 1 }
+                }
+            }
             return startLine
         }
     }

@@ -3,8 +3,9 @@ import Dispatch
 /// A CSV file (RFC 4180 quoting) as a table of numeric cells, with an optional header.
 ///
 /// Cells are numbers, blanks or text. A first record holding any non-blank, non-numeric cell is
-/// the header. Every data row remembers the 1-based line it starts on, for error messages.
-/// Empty lines are skipped.
+/// the header. Every data row remembers the 1-based line it starts on, for error messages; a line
+/// ends at "\n", "\r\n" or a lone "\r". Empty lines are skipped, and so is a UTF-8 byte-order mark
+/// at the start.
 public struct CSVTable: Sendable {
     /// What a cell holds.
     public enum Cell: Sendable, Equatable {
@@ -49,6 +50,7 @@ public struct CSVTable: Sendable {
 
     init(bytes: UnsafeRawBufferPointer, path: String, parallelFrom threshold: Int = parallelThreshold) throws(DataFileError) {
         var parser = CSVParser(bytes: bytes, path: path)
+        parser.skipByteOrderMark()
         guard let firstLine = try parser.nextRecord() else { throw DataFileError(path: path, "file is empty") }
         // The first record fixes the width and is the header if any cell is text.
         let first = parser.fields[0..<parser.fieldCount]
