@@ -53,7 +53,8 @@ struct CSVRows {
     }
 }
 
-/// RFC 4180 record splitter over raw bytes that tracks line numbers and parses numbers in place.
+/// RFC 4180 record splitter over raw bytes that tracks line numbers and parses numbers in place
+/// (`DecimalParser`, the fast path of `NumberSyntax`'s rule, which decides every other field).
 struct CSVParser {
     /// A field's byte range; `quoted` fields hold doubled quotes still escaped.
     struct Field {
@@ -207,29 +208,15 @@ struct CSVParser {
         return field.quoted ? raw.replacing("\"\"", with: "\"") : raw
     }
 
-    /// The field as a cell: a number (parsed in place for short unquoted fields), blank, or text.
+    /// The field as a cell: blank (nothing but spaces and tabs), a number (by `NumberSyntax`), or text.
     func cell(_ field: Field) -> CSVTable.Cell {
         var start = field.start, end = field.end
         while start < end && (bytes[start] == 0x20 || bytes[start] == 0x09) { start += 1 }
         while end > start && (bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09) { end -= 1 }
         if start == end { return .blank }
-        let length = end - start
+        // A doubled quote cannot be part of a number, so a quoted field needs no unescaping here.
         if let base = bytes.baseAddress?.assumingMemoryBound(to: UInt8.self),
-           let x = DecimalParser.parse(base + start, count: length) {
-            return .number(x)
-        }
-        if !field.quoted || !bytes[start..<end].contains(UInt8(ascii: "\"")) , length < 64 {
-            let parsed: Double? = withUnsafeTemporaryAllocation(of: CChar.self, capacity: 64) { buffer in
-                guard let base = buffer.baseAddress, let source = bytes.baseAddress else { return nil }
-                memcpy(base, source + start, length)
-                base[length] = 0
-                var stop: UnsafeMutablePointer<CChar>? = nil
-                let x = strtod(base, &stop)
-                guard let stop, stop - base == length else { return nil }
-                return x
-            }
-            if let parsed { return .number(parsed) }
-        } else if let x = Double(text(Field(start: start, end: end, quoted: field.quoted))) {
+           let x = NumberSyntax.value(base + start, count: end - start) {
             return .number(x)
         }
         return .text(text(field))

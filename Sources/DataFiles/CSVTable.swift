@@ -5,7 +5,7 @@ import Dispatch
 /// Cells are numbers, blanks or text. A first record holding any non-blank, non-numeric cell is
 /// the header. Every data row remembers the 1-based line it starts on, for error messages; a line
 /// ends at "\n", "\r\n" or a lone "\r". Empty lines are skipped, and so is a UTF-8 byte-order mark
-/// at the start.
+/// at the start. What is a number is `NumberSyntax`'s rule.
 public struct CSVTable: Sendable {
     /// What a cell holds.
     public enum Cell: Sendable, Equatable {
