@@ -153,7 +153,7 @@ struct CSVParser {
                 let start = position
                 while true {
                     guard position < n else {
-                        throw DataFileError(path: path, line: openedOn, "unterminated quoted field")
+                        throw DataFileError(path: path, line: openedOn, "column \(fieldCount + 1): the quote opened here is never closed")
                     }
                     let b = bytes[position]
                     if b == quote {
@@ -166,7 +166,8 @@ struct CSVParser {
                 add(Field(start: start, end: position, quoted: true))
                 position += 1
                 if position < n && bytes[position] != comma && bytes[position] != newline && bytes[position] != cr {
-                    throw DataFileError(path: path, line: line, "unexpected character after a closing quote")
+                    throw DataFileError(path: path, line: line, "column \(fieldCount): \(excerpt(from: position)) follows a closing quote"
+                                        + " (a quote inside a quoted field is written twice)")
                 }
             } else {
                 // Most fields are numbers: read one, and if a field end follows, that was the field.
@@ -181,7 +182,8 @@ struct CSVParser {
                     number = nil
                     while position < n && !Self.isSpecial(bytes[position]) { position += 1 }
                     if position < n && bytes[position] == quote {
-                        throw DataFileError(path: path, line: line, "quote inside an unquoted field")
+                        throw DataFileError(path: path, line: line, "column \(fieldCount + 1): quote inside an unquoted field"
+                                            + " (quote the whole field and write the quote twice)")
                     }
                 }
                 add(Field(start: start, end: position, quoted: false, number: number))
@@ -206,6 +208,13 @@ struct CSVParser {
     func text(_ field: Field) -> String {
         let raw = String(decoding: UnsafeRawBufferPointer(rebasing: bytes[field.start..<field.end]), as: UTF8.self)
         return field.quoted ? raw.replacing("\"\"", with: "\"") : raw
+    }
+
+    /// The bytes from `offset` up to the next field or line end (at most 16), quoted for a message.
+    func excerpt(from offset: Int) -> String {
+        var end = offset
+        while end < bytes.count && end - offset < 16 && !endsField(bytes[end]) { end += 1 }
+        return DataFileError.quoted(String(decoding: UnsafeRawBufferPointer(rebasing: bytes[offset..<end]), as: UTF8.self), limit: 8)
     }
 
     /// The field as a cell: blank (nothing but spaces and tabs), a number (by `NumberSyntax`), or text.

@@ -122,7 +122,7 @@ public struct CSVTable: Sendable {
             case .number(let x): values.append(x)
             case .blank: values.append(nil)
             case .text(let s):
-                throw DataFileError(path: path, line: lineNumbers[row], "column \(index + 1): \"\(s)\" is not a number")
+                throw DataFileError(path: path, line: lineNumbers[row], "column \(index + 1): \(DataFileError.quoted(s)) is not a number")
             }
         }
         return values
@@ -130,10 +130,10 @@ public struct CSVTable: Sendable {
 
     /// A column by header name: numbers, nil for blank cells ("not logged at this row").
     public func column(named name: String) throws(DataFileError) -> [Double?] {
-        guard let names = columnNames else { throw DataFileError(path: path, "has no header, so no column \"\(name)\"") }
-        guard let index = names.firstIndex(of: name) else {
-            throw DataFileError(path: path, "has no column \"\(name)\" (columns: \(names.joined(separator: ", ")))")
+        guard let names = columnNames else {
+            throw DataFileError(path: path, "has no header, so no column \(DataFileError.quoted(name))")
         }
+        guard let index = names.firstIndex(of: name) else { throw DataFileError.noColumn(name, among: names, path: path) }
         return try column(index)
     }
 
@@ -144,7 +144,7 @@ public struct CSVTable: Sendable {
             let line = lineNumbers[index / columnCount], column = index % columnCount + 1
             switch nonNumeric[index] {
             case .blank?: throw DataFileError(path: path, line: line, "column \(column): blank cell")
-            case .text(let s)?: throw DataFileError(path: path, line: line, "column \(column): \"\(s)\" is not a number")
+            case .text(let s)?: throw DataFileError(path: path, line: line, "column \(column): \(DataFileError.quoted(s)) is not a number")
             default: throw DataFileError(path: path, line: line, "column \(column): \(x) is not a finite number")
             }
         }

@@ -38,7 +38,7 @@ import Testing
         #expect(throws: DataFileError(path: "n.csv", line: 2, "column 1: nan is not a finite number")) {
             try CSVTable(text: "1\nnan\n", path: "n.csv").finiteValues()
         }
-        #expect(throws: DataFileError(path: "u.csv", line: 1, "unterminated quoted field")) {
+        #expect(throws: DataFileError(path: "u.csv", line: 1, "column 1: the quote opened here is never closed")) {
             try CSVTable(text: "\"1\n2\n", path: "u.csv")
         }
         #expect(throws: DataFileError(path: "e.csv", "file is empty")) {
