@@ -88,11 +88,44 @@ import Testing
         let deadline = Date().addingTimeInterval(10)
         while process.isRunning && Date() < deadline { usleep(20_000) }
         let hung = process.isRunning
-        if hung { process.terminate() }
+        // SIGKILL: a child of the test runner may inherit a mask that blocks SIGTERM.
+        if hung { kill(process.processIdentifier, SIGKILL) }
         process.waitUntilExit()
         let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         #expect(!hung, "lossplot waited on a FIFO")
         #expect(process.terminationStatus == 1)
         #expect(stderr == "lossplot: \(fifo): is not a regular file (it is a FIFO)\n")
+    }
+
+    /// A version 1.0 `.npy` file with this header text, unpadded, and these doubles' bytes as stored.
+    func npy(_ name: String, header: String, data: [UInt8]) throws -> String {
+        let text = Array(header.utf8) + [0x0A]
+        return try file(name, [0x93] + Array("NUMPY".utf8) + [1, 0, UInt8(text.count & 0xFF), UInt8(text.count >> 8)] + text + data)
+    }
+
+    static func bytes(_ values: [Double], bigEndian: Bool = false) -> [UInt8] {
+        values.flatMap { x in withUnsafeBytes(of: bigEndian ? x.bitPattern.bigEndian : x.bitPattern.littleEndian, Array.init) }
+    }
+
+    @Test func npyHeadersAreReadAsNumpyReadsThem() throws {
+        let t = try npy("dq.npy", header: #"{"descr": "<f8", "fortran_order": False, "shape": (3,)}"#, data: Self.bytes([1, 2, 3]))
+        let p = try npy("be.npy", header: "{'descr': '>f8', 'fortran_order': False, 'shape': (3,), }", data: Self.bytes([1, 2, 5], bigEndian: true))
+        let (run, json) = try mse(t, p)
+        #expect(run.status == 0, "stderr: \(run.stderr)")
+        #expect(json?["n"] as? Int == 3 && json?["value"] as? Double == 4.0 / 3)
+        let half = try npy("half.npy", header: "{'descr': '<f2', 'fortran_order': False, 'shape': (3,), }", data: [0x00, 0x3C, 0x00, 0x40, 0x00, 0x45])
+        let (halfRun, halfJSON) = try mse(half, p)
+        #expect(halfRun.status == 0 && halfJSON?["value"] as? Double == 0, "stderr: \(halfRun.stderr)")
+        for (name, header, says) in [
+            ("junk.npy", "{'descr': '<f8', 'fortran_order': False, 'shape': (3,), 'x': <<>>!}", "bad .npy header at byte 71: expected a value"),
+            ("nodict.npy", "junk 'descr': '<f8' 'fortran_order': False 'shape': (3,)", "bad .npy header at byte 10: expected a value"),
+            ("huge.npy", "{'descr': '<f8', 'fortran_order': False, 'shape': (4611686018427387904, 4), }",
+             "file is truncated: shape (4611686018427387904, 4) of <f8 needs more than 9223372036854775807 bytes of data; the file has 24"),
+        ] {
+            let bad = try npy(name, header: header, data: Self.bytes([1, 2, 3]))
+            let (badRun, _) = try mse(bad, t)
+            #expect(badRun.status == 1, "\(name)")
+            #expect(Self.isSafe(badRun) && badRun.stderr.contains(says), "\(name): \(badRun.stderr)")
+        }
     }
 }
