@@ -53,7 +53,8 @@ struct CSVRows {
     }
 }
 
-/// RFC 4180 record splitter over raw bytes that tracks line numbers and parses numbers in place.
+/// RFC 4180 record splitter over raw bytes that tracks line numbers and parses numbers in place
+/// (`DecimalParser`, the fast path of `NumberSyntax`'s rule, which decides every other field).
 struct CSVParser {
     /// A field's byte range; `quoted` fields hold doubled quotes still escaped.
     struct Field {
@@ -97,14 +98,23 @@ struct CSVParser {
         self.specialMask = 1 << UInt64(separator.rawValue) | 1 << 0x0A | 1 << 0x0D | 1 << 0x22
     }
 
-    /// Where to split the rest of the file for two parsers: just after a line break near its middle,
-    /// when the rest is at least `threshold` bytes and holds no quote; nil otherwise.
+    /// Where to split the rest of the file for two parsers: just after a line break ("\n", "\r\n" or
+    /// a lone "\r") near its middle, when the rest is at least `threshold` bytes and holds no quote;
+    /// nil otherwise.
     func parallelSplit(from threshold: Int) -> Int? {
+        let newline = UInt8(ascii: "\n"), cr = UInt8(ascii: "\r")
         guard bytes.count - position >= threshold, let base = bytes.baseAddress,
               memchr(base + position, Int32(UInt8(ascii: "\"")), bytes.count - position) == nil else { return nil }
         var split = position + (bytes.count - position) / 2
-        while split < bytes.count && bytes[split] != UInt8(ascii: "\n") { split += 1 }
+        while split < bytes.count && bytes[split] != newline && bytes[split] != cr { split += 1 }
+        if split + 1 < bytes.count && bytes[split] == cr && bytes[split + 1] == newline { split += 1 }
         return split + 1 < bytes.count ? split + 1 : nil
+    }
+
+    /// Steps over a UTF-8 byte-order mark at the start of the file, as pandas does: it is not part
+    /// of the first cell.
+    mutating func skipByteOrderMark() {
+        if position == 0 && bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF { position = 3 }
     }
 
     /// Where the current record started.
@@ -127,9 +137,15 @@ struct CSVParser {
     mutating func nextRecord() throws(DataFileError) -> Int? {
         let quote = UInt8(ascii: "\""), comma = separator, newline = UInt8(ascii: "\n"), cr = UInt8(ascii: "\r")
         let n = bytes.count
-        // Skip empty lines.
-        while position < n && (bytes[position] == newline || bytes[position] == cr) {
-            if bytes[position] == newline { line += 1 }
+        // Skip empty lines: each "\n", "\r\n" or lone "\r" ends one.
+        while position < n {
+            let b = bytes[position]
+            if b == cr {
+                if position + 1 < n && bytes[position + 1] == newline { position += 1 }
+            } else if b != newline {
+                break
+            }
+            line += 1
             position += 1
         }
         guard position < n else { return nil }
@@ -143,20 +159,21 @@ struct CSVParser {
                 let start = position
                 while true {
                     guard position < n else {
-                        throw DataFileError(path: path, line: openedOn, "unterminated quoted field")
+                        throw DataFileError(path: path, line: openedOn, "column \(fieldCount + 1): the quote opened here is never closed")
                     }
                     let b = bytes[position]
                     if b == quote {
                         if position + 1 < n && bytes[position + 1] == quote { position += 2; continue }
                         break
                     }
-                    if b == newline { line += 1 }
+                    if b == newline || (b == cr && (position + 1 == n || bytes[position + 1] != newline)) { line += 1 }
                     position += 1
                 }
                 add(Field(start: start, end: position, quoted: true))
                 position += 1
                 if position < n && bytes[position] != comma && bytes[position] != newline && bytes[position] != cr {
-                    throw DataFileError(path: path, line: line, "unexpected character after a closing quote")
+                    throw DataFileError(path: path, line: line, "column \(fieldCount): \(excerpt(from: position)) follows a closing quote"
+                                        + " (a quote inside a quoted field is written twice)")
                 }
             } else {
                 // Most fields are numbers: read one, and if a field end follows, that was the field.
@@ -171,15 +188,24 @@ struct CSVParser {
                     number = nil
                     while position < n && !isSpecial(bytes[position]) { position += 1 }
                     if position < n && bytes[position] == quote {
-                        throw DataFileError(path: path, line: line, "quote inside an unquoted field")
+                        throw DataFileError(path: path, line: line, "column \(fieldCount + 1): quote inside an unquoted field"
+                                            + " (quote the whole field and write the quote twice)")
                     }
                 }
                 add(Field(start: start, end: position, quoted: false, number: number))
             }
             if position < n && bytes[position] == comma { position += 1; continue }
-            // End of record: consume "\r\n", "\n" or "\r".
-            if position < n && bytes[position] == cr { position += 1 }
-            if position < n && bytes[position] == newline { position += 1; line += 1 }
+            // End of record: consume "\r\n", "\n" or "\r", each one line.
+            if position < n {
+                if bytes[position] == newline {
+                    position += 1
+                    line += 1
+                } else if bytes[position] == cr {
+                    position += 1
+                    line += 1
+                    if position < n && bytes[position] == newline { position += 1 }
+                }
+            }
             return startLine
         }
     }
@@ -190,29 +216,22 @@ struct CSVParser {
         return field.quoted ? raw.replacing("\"\"", with: "\"") : raw
     }
 
-    /// The field as a cell: a number (parsed in place for short unquoted fields), blank, or text.
+    /// The bytes from `offset` up to the next field or line end (at most 16), quoted for a message.
+    func excerpt(from offset: Int) -> String {
+        var end = offset
+        while end < bytes.count && end - offset < 16 && !endsField(bytes[end]) { end += 1 }
+        return DataFileError.quoted(String(decoding: UnsafeRawBufferPointer(rebasing: bytes[offset..<end]), as: UTF8.self), limit: 8)
+    }
+
+    /// The field as a cell: blank (nothing but spaces and tabs), a number (by `NumberSyntax`), or text.
     func cell(_ field: Field) -> CSVTable.Cell {
         var start = field.start, end = field.end
         while start < end && (bytes[start] == 0x20 || bytes[start] == 0x09) { start += 1 }
         while end > start && (bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09) { end -= 1 }
         if start == end { return .blank }
-        let length = end - start
+        // A doubled quote cannot be part of a number, so a quoted field needs no unescaping here.
         if let base = bytes.baseAddress?.assumingMemoryBound(to: UInt8.self),
-           let x = DecimalParser.parse(base + start, count: length) {
-            return .number(x)
-        }
-        if !field.quoted || !bytes[start..<end].contains(UInt8(ascii: "\"")) , length < 64 {
-            let parsed: Double? = withUnsafeTemporaryAllocation(of: CChar.self, capacity: 64) { buffer in
-                guard let base = buffer.baseAddress, let source = bytes.baseAddress else { return nil }
-                memcpy(base, source + start, length)
-                base[length] = 0
-                var stop: UnsafeMutablePointer<CChar>? = nil
-                let x = strtod(base, &stop)
-                guard let stop, stop - base == length else { return nil }
-                return x
-            }
-            if let parsed { return .number(parsed) }
-        } else if let x = Double(text(Field(start: start, end: end, quoted: field.quoted))) {
+           let x = NumberSyntax.value(base + start, count: end - start) {
             return .number(x)
         }
         return .text(text(field))

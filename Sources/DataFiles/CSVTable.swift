@@ -3,8 +3,9 @@ import Dispatch
 /// A CSV file (RFC 4180 quoting) as a table of numeric cells, with an optional header.
 ///
 /// Cells are numbers, blanks or text. A first record holding any non-blank, non-numeric cell is
-/// the header. Every data row remembers the 1-based line it starts on, for error messages.
-/// Empty lines are skipped.
+/// the header. Every data row remembers the 1-based line it starts on, for error messages; a line
+/// ends at "\n", "\r\n" or a lone "\r". Empty lines are skipped, and so is a UTF-8 byte-order mark
+/// at the start. What is a number is `NumberSyntax`'s rule.
 public struct CSVTable: Sendable {
     /// What a cell holds.
     public enum Cell: Sendable, Equatable {
@@ -57,6 +58,7 @@ public struct CSVTable: Sendable {
 
     init(bytes: UnsafeRawBufferPointer, path: String, separator: CSVSeparator = .comma, parallelFrom threshold: Int = parallelThreshold) throws(DataFileError) {
         var parser = CSVParser(bytes: bytes, path: path, separator: separator)
+        parser.skipByteOrderMark()
         guard let firstLine = try parser.nextRecord() else { throw DataFileError(path: path, "file is empty") }
         // The first record fixes the width and is the header if any cell is text.
         let first = parser.fields[0..<parser.fieldCount]
@@ -128,7 +130,7 @@ public struct CSVTable: Sendable {
             case .number(let x): values.append(x)
             case .blank: values.append(nil)
             case .text(let s):
-                throw DataFileError(path: path, line: lineNumbers[row], "column \(index + 1): \"\(s)\" is not a number")
+                throw DataFileError(path: path, line: lineNumbers[row], "column \(index + 1): \(DataFileError.quoted(s)) is not a number")
             }
         }
         return values
@@ -136,10 +138,10 @@ public struct CSVTable: Sendable {
 
     /// A column by header name: numbers, nil for blank cells ("not logged at this row").
     public func column(named name: String) throws(DataFileError) -> [Double?] {
-        guard let names = columnNames else { throw DataFileError(path: path, "has no header, so no column \"\(name)\"") }
-        guard let index = names.firstIndex(of: name) else {
-            throw DataFileError(path: path, "has no column \"\(name)\" (columns: \(names.joined(separator: ", ")))")
+        guard let names = columnNames else {
+            throw DataFileError(path: path, "has no header, so no column \(DataFileError.quoted(name))")
         }
+        guard let index = names.firstIndex(of: name) else { throw DataFileError.noColumn(name, among: names, path: path) }
         return try column(index)
     }
 
@@ -150,7 +152,7 @@ public struct CSVTable: Sendable {
             let line = lineNumbers[index / columnCount], column = index % columnCount + 1
             switch nonNumeric[index] {
             case .blank?: throw DataFileError(path: path, line: line, "column \(column): blank cell")
-            case .text(let s)?: throw DataFileError(path: path, line: line, "column \(column): \"\(s)\" is not a number")
+            case .text(let s)?: throw DataFileError(path: path, line: line, "column \(column): \(DataFileError.quoted(s)) is not a number")
             default: throw DataFileError(path: path, line: line, "column \(column): \(x) is not a finite number")
             }
         }

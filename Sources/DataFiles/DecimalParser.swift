@@ -2,8 +2,8 @@
 /// the C library for the forms logs are made of: `[+-]digits[.digits][(e|E)[+-]digits]` with at most
 /// 19 significant digits.
 ///
-/// Two methods, each correctly rounded; what neither can decide returns nil for the caller to hand
-/// to `strtod`, as does every other form (more digits, hex, inf, nan):
+/// Two methods, each correctly rounded; what neither can decide returns nil for `NumberSyntax` to
+/// settle, as does every other form (more digits, inf, nan, and what is no number at all):
 /// - Clinger's fast path: a significand up to 2^53 and a power of ten up to 10^22 are both exact
 ///   doubles, so one multiplication or division rounds once, correctly.
 /// - Otherwise Eisel-Lemire (Lemire, "Number Parsing at a Gigabyte per Second", 2021; as in Go's

@@ -1,13 +1,12 @@
 import DataFiles
-import SafeText
 
 /// A CSV or TSV log with a header (Lightning's `metrics.csv`, Keras' CSVLogger, DVCLive's
 /// `.tsv`, any table a user names), read through DataFiles' parser.
 ///
 /// The separator is the one the header line uses most (`,` `;` tab); a header with none of them
 /// is one column only when it is a single plain name. A cell is **missing** (not logged) when it is
-/// blank or spelled as pandas spells a missing value other than NaN: `NA`, `N/A`, `n/a`, `NULL`,
-/// `null`, `None`, `<NA>`, `#N/A`, `#NA`. `nan`, `NaN`, `inf`, `-inf`, `Infinity` are **values**,
+/// blank or spelled as pandas spells a missing value other than NaN (`DataFiles.MissingValue`: `NA`,
+/// `N/A`, `n/a`, `NULL`, `null`, `None`, `<NA>`, `#N/A`, `#NA`). `nan`, `NaN`, `inf`, `-inf`, `Infinity` are **values**,
 /// non-finite points: pandas reads them as NaN too and so cannot tell them from missing, but the
 /// logger wrote a value there (Keras writes `NA` for an epoch without validation and `nan` for a
 /// loss that diverged; Lightning leaves the cell blank).
@@ -18,8 +17,6 @@ struct CSVLog {
         case number(Double)
         case text(String)
     }
-
-    static let missingSpellings: Set<String> = ["NA", "N/A", "n/a", "NULL", "null", "None", "<NA>", "#N/A", "#N/A N/A", "#NA"]
 
     let path: String
     let table: CSVTable
@@ -87,10 +84,11 @@ struct CSVLog {
 
     /// The cell at a data row and column.
     func value(row: Int, column: Int) -> Value {
-        switch table.cell(row: row, column: column) {
-        case .number(let x): .number(x)
-        case .blank: .missing
-        case .text(let s): Self.missingSpellings.contains(s.trimmingSpaces) ? .missing : .text(s)
+        let cell = table.cell(row: row, column: column)
+        switch cell {
+        case .number(let x): return .number(x)
+        case .blank: return .missing
+        case .text(let s): return MissingValue.isMissing(cell) ? .missing : .text(s)
         }
     }
 
@@ -107,7 +105,7 @@ struct CSVLog {
             }
             return whole
         case .missing: throw RunLogError(path: path, at: line, "\(names[x]) is missing")
-        case .text(let s): throw RunLogError(path: path, at: line, "\(names[x]) \(RunLogText.quoted(s)) is not a number")
+        case .text(let s): throw RunLogError(path: path, at: line, "\(names[x]) \(DataFileError.quoted(s)) is not a number")
         }
     }
 
@@ -135,20 +133,11 @@ struct CSVLog {
                     point.value = v
                     collector.append(point, to: names[c], axis: axis)
                 case .text(let s):
-                    throw RunLogError(path: path, at: .line(table.lineNumbers[row]), "column \(RunLogText.quoted(names[c])): \(RunLogText.quoted(s)) is not a number")
+                    throw RunLogError(path: path, at: .line(table.lineNumbers[row]), "column \(DataFileError.quoted(names[c])): \(DataFileError.quoted(s)) is not a number")
                 }
             }
         }
         return collector.metrics
-    }
-}
-
-/// Echoing a file's text in a message: in double quotes, cut after `limit` characters, through
-/// SafeText's one escape, so the message stays one line and writes nothing to the terminal.
-enum RunLogText {
-    static func quoted(_ text: String, limit: Int = 40) -> String {
-        let cut = text.count > limit ? String(text.prefix(limit)) + "…" : text
-        return "\"" + DisplayText.escaped(cut) + "\""
     }
 }
 
@@ -160,7 +149,4 @@ extension StringProtocol {
         }
         return self[first...last]
     }
-
-    /// Without leading and trailing spaces and tabs.
-    var trimmingSpaces: String { String(trimmed { $0 == " " || $0 == "\t" }) }
 }

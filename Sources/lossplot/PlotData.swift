@@ -36,8 +36,7 @@ struct PlotData {
     /// The values of the column called `name`, nil for blank cells.
     func column(_ name: String) throws -> ColumnPlot.Column {
         guard let j = names.firstIndex(of: name) else {
-            let list = names.map { "'\($0)'" }.joined(separator: ", ")
-            throw CommandFailure("\(path): no column '\(name)'; columns: \(list)")
+            throw CommandFailure(DataFileError.noColumn(name, among: names, path: path).description)
         }
         do {
             return ColumnPlot.Column(name: name, values: try load(j))

@@ -30,3 +30,14 @@ import Testing
         #expect(CSVSeparator.sniff(header: Array("loss\n1,2".utf8)) == nil, "only the header line counts")
     }
 }
+
+/// Cells that hold no value, by pandas' rule less its NaN spellings.
+@Suite struct MissingValueTests {
+    @Test func naAndBlankAreMissingAndNanIsANumber() throws {
+        let table = try CSVTable(bytes: Array("a,b,c,d,e\nNA, null ,,nan,NAN\n".utf8), path: "m.csv")
+        let cells = (0..<5).map { table.cell(row: 0, column: $0) }
+        #expect(cells.map(MissingValue.isMissing) == [true, true, true, false, false])
+        if case .number(let x) = cells[3] { #expect(x.isNaN) } else { Issue.record("nan is a number") }
+        #expect(cells[4] == .text("NAN"), "pandas spells it NaN or nan; NAN is a word")
+    }
+}

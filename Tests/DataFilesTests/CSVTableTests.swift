@@ -38,7 +38,7 @@ import Testing
         #expect(throws: DataFileError(path: "n.csv", line: 2, "column 1: nan is not a finite number")) {
             try CSVTable(text: "1\nnan\n", path: "n.csv").finiteValues()
         }
-        #expect(throws: DataFileError(path: "u.csv", line: 1, "unterminated quoted field")) {
+        #expect(throws: DataFileError(path: "u.csv", line: 1, "column 1: the quote opened here is never closed")) {
             try CSVTable(text: "\"1\n2\n", path: "u.csv")
         }
         #expect(throws: DataFileError(path: "e.csv", "file is empty")) {
@@ -47,5 +47,31 @@ import Testing
         #expect(throws: DataFileError(path: "h.csv", "has no data rows")) {
             try CSVTable(text: "a,b\n", path: "h.csv").finiteValues()
         }
+    }
+
+    @Test func aLeadingByteOrderMarkIsNotPartOfTheFirstCell() throws {
+        let headerless = try CSVTable(text: "\u{FEFF}1\n2\n3\n", path: "bom.csv")
+        #expect(headerless.columnNames == nil)
+        #expect(try headerless.finiteValues() == [1, 2, 3])
+        #expect(headerless.lineNumbers == [1, 2, 3])
+        let header = try CSVTable(text: "\u{FEFF}step,loss\r\n1,0.5\r\n", path: "bomh.csv")
+        #expect(header.columnNames == ["step", "loss"])
+        #expect(try header.column(named: "step") == [1])
+        // Only at the very start: elsewhere U+FEFF is a character of its cell.
+        #expect(try CSVTable(text: "1\n\u{FEFF}2\n", path: "mid.csv").cell(row: 1, column: 0) == .text("\u{FEFF}2"))
+    }
+
+    @Test func everyLineEndingCountsOneLine() throws {
+        for ending in ["\n", "\r\n", "\r"] {
+            let text = ["a,b", "1,2", "", "3,4", "\"x\(ending)y\",5", "6,7"].joined(separator: ending) + ending
+            let table = try CSVTable(text: text, path: "e.csv")
+            #expect(table.lineNumbers == [2, 4, 5, 7], "\(ending.debugDescription)")
+            #expect(throws: DataFileError(path: "t.csv", line: 3, "column 1: \"x\" is not a number")) {
+                try CSVTable(text: ["1", "2", "x"].joined(separator: ending), path: "t.csv").finiteValues()
+            }
+        }
+        // Mixed, with empty lines of each kind.
+        let mixed = try CSVTable(text: "1\r\r\n\n2\r3\n\r4", path: "m.csv")
+        #expect(mixed.lineNumbers == [1, 4, 5, 7])
     }
 }

@@ -48,15 +48,11 @@ import Testing
     }
 
     @Test func rejectsMalformedFiles() throws {
-        let big = try write(descr: ">f8", shape: "(1,)", data: bytes([1.0] as [Double]), name: "big")
         let short = try write(descr: "<f8", shape: "(4,)", data: bytes([1.0] as [Double]), name: "short")
         let cube = try write(descr: "<f8", shape: "(1, 1, 1)", data: bytes([1.0] as [Double]), name: "cube")
         let text = try write(descr: "<U3", shape: "(1,)", data: [0, 0, 0, 0], name: "text")
-        defer { [big, short, cube, text].forEach { try? FileManager.default.removeItem(atPath: $0) } }
-        #expect(throws: DataFileError(path: big, "big-endian dtype >f8 is not supported: save little-endian ('<')")) {
-            try NumpyArray(contentsOfFile: big)
-        }
-        #expect(throws: DataFileError(path: short, "file is truncated: shape [4] needs 4 values of 8 bytes")) {
+        defer { [short, cube, text].forEach { try? FileManager.default.removeItem(atPath: $0) } }
+        #expect(throws: DataFileError(path: short, "file is truncated: shape (4,) of <f8 needs 32 bytes of data; the file has 8")) {
             try NumpyArray(contentsOfFile: short)
         }
         #expect(throws: DataFileError(path: cube, "array has 3 dimensions; expected 1 or 2")) {

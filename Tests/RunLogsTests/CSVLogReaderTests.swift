@@ -56,7 +56,7 @@ import Testing
             try RunLoader.load([numbers])
         }
         let mixed = try folder.write("step,loss\n1,0.5\n2,\"a\u{1b}[31m\"\n", to: "mixed.csv")
-        #expect(throws: RunLogError(path: mixed, at: .line(3), "column \"loss\": \"a\\x1B[31m\" is not a number")) {
+        #expect(throws: RunLogError(path: mixed, at: .line(3), "column \"loss\": \"a\\u{1b}[31m\" is not a number")) {
             try RunLoader.load([mixed])
         }
         let single = try folder.write("loss\n0.5\n0.25\n", to: "single.csv")
