@@ -12,6 +12,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     ],
     targets: [
         // The only place C is seen: Cairo through pkg-config.
@@ -29,7 +30,8 @@ let package = Package(
         .target(name: "DataFiles", dependencies: ["SafeText"]),
         // Users' training logs (TensorBoard, Hugging Face, Lightning, Keras, DVCLive, MLflow,
         // JSON Lines) read into runs of metrics. Knows nothing of charts or the command line.
-        .target(name: "RunLogs", dependencies: ["SafeText"]),
+        // CSV logs through DataFiles' parser; YAML (hparams.yaml, params.yaml, meta.yaml) through Yams.
+        .target(name: "RunLogs", dependencies: ["DataFiles", "SafeText", .product(name: "Yams", package: "Yams")]),
         // The figure model as values, layout, ticks, and the Renderer protocol. No Cairo.
         .target(name: "Charts"),
         // Cairo surfaces (SVG, PNG, PDF) behind Charts' Renderer protocol.
@@ -59,7 +61,7 @@ let package = Package(
         // A deterministic random generator shared by the test targets.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "LossFunctionsTests", dependencies: ["LossFunctions", "TestSupport"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "RunLogsTests", dependencies: ["RunLogs", "TestSupport"]),
+        .testTarget(name: "RunLogsTests", dependencies: ["RunLogs", "SafeText", "TestSupport"], resources: [.copy("Fixtures")]),
         .testTarget(name: "DataFilesTests", dependencies: ["DataFiles", "TestSupport"]),
         .testTarget(name: "ChartsTests", dependencies: ["Charts", "CairoBackend", "TestSupport"], resources: [.copy("Fixtures")]),
         .testTarget(name: "RegressionTests", dependencies: ["Regression"], resources: [.copy("Fixtures")]),

@@ -73,23 +73,29 @@ struct CSVParser {
     private(set) var fields: [Field] = []
     private(set) var fieldCount = 0
 
-    /// Whether `b` ends an unquoted field (comma, LF, CR) or must not appear in one (quote): one
+    /// The byte between fields.
+    let separator: UInt8
+    /// `isSpecial`'s bytes (the separator, LF, CR, quote) as a mask over bytes 0..<64.
+    private let specialMask: UInt64
+
+    /// Whether `b` ends an unquoted field (separator, LF, CR) or must not appear in one (quote): one
     /// shift and test of a mask over bytes 0..<64 instead of four comparisons.
     @inline(__always)
-    static func isSpecial(_ b: UInt8) -> Bool {
-        let mask: UInt64 = 1 << 0x2C | 1 << 0x0A | 1 << 0x0D | 1 << 0x22
-        return b < 64 && (mask >> UInt64(b)) & 1 != 0
+    func isSpecial(_ b: UInt8) -> Bool {
+        b < 64 && (specialMask >> UInt64(b)) & 1 != 0
     }
 
-    /// Whether `b` ends a field: comma, LF or CR.
+    /// Whether `b` ends a field: the separator, LF or CR.
     @inline(__always)
     func endsField(_ b: UInt8) -> Bool {
-        b == UInt8(ascii: ",") || b == UInt8(ascii: "\n") || b == UInt8(ascii: "\r")
+        b == separator || b == UInt8(ascii: "\n") || b == UInt8(ascii: "\r")
     }
 
-    init(bytes: UnsafeRawBufferPointer, path: String) {
+    init(bytes: UnsafeRawBufferPointer, path: String, separator: CSVSeparator = .comma) {
         self.bytes = bytes
         self.path = path
+        self.separator = separator.rawValue
+        self.specialMask = 1 << UInt64(separator.rawValue) | 1 << 0x0A | 1 << 0x0D | 1 << 0x22
     }
 
     /// Where to split the rest of the file for two parsers: just after a line break ("\n", "\r\n" or
@@ -129,7 +135,7 @@ struct CSVParser {
 
     /// Reads the next non-empty record into `fields[0..<fieldCount]`; returns the line it starts on, nil at the end.
     mutating func nextRecord() throws(DataFileError) -> Int? {
-        let quote = UInt8(ascii: "\""), comma = UInt8(ascii: ","), newline = UInt8(ascii: "\n"), cr = UInt8(ascii: "\r")
+        let quote = UInt8(ascii: "\""), comma = separator, newline = UInt8(ascii: "\n"), cr = UInt8(ascii: "\r")
         let n = bytes.count
         // Skip empty lines: each "\n", "\r\n" or lone "\r" ends one.
         while position < n {
@@ -180,7 +186,7 @@ struct CSVParser {
                 }
                 if position < n && !endsField(bytes[position]) {
                     number = nil
-                    while position < n && !Self.isSpecial(bytes[position]) { position += 1 }
+                    while position < n && !isSpecial(bytes[position]) { position += 1 }
                     if position < n && bytes[position] == quote {
                         throw DataFileError(path: path, line: line, "column \(fieldCount + 1): quote inside an unquoted field"
                                             + " (quote the whole field and write the quote twice)")

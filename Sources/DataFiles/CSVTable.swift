@@ -29,10 +29,18 @@ public struct CSVTable: Sendable {
     /// Cells that are not numbers: blank, or text (keyed by row-major index).
     private let nonNumeric: [Int: Cell]
 
-    /// Reads and parses a CSV file.
-    public init(contentsOfFile path: String) throws(DataFileError) {
+    /// Reads and parses a CSV file whose fields are separated by `separator`.
+    public init(contentsOfFile path: String, separator: CSVSeparator = .comma) throws(DataFileError) {
         let file = try MappedFile(path: path)
-        try self.init(bytes: file.bytes, path: path)
+        try self.init(bytes: file.bytes, path: path, separator: separator)
+    }
+
+    /// Parses a file's bytes, already read (`path` names it in error messages).
+    public init(bytes: [UInt8], path: String, separator: CSVSeparator = .comma) throws(DataFileError) {
+        let result = bytes.withUnsafeBytes { raw in
+            Result { () throws(DataFileError) in try CSVTable(bytes: raw, path: path, separator: separator) }
+        }
+        self = try result.get()
     }
 
     /// Parses CSV text (`path` names it in error messages).
@@ -48,8 +56,8 @@ public struct CSVTable: Sendable {
     /// they hold no quote (so no field can span the break).
     static let parallelThreshold = 4 << 20
 
-    init(bytes: UnsafeRawBufferPointer, path: String, parallelFrom threshold: Int = parallelThreshold) throws(DataFileError) {
-        var parser = CSVParser(bytes: bytes, path: path)
+    init(bytes: UnsafeRawBufferPointer, path: String, separator: CSVSeparator = .comma, parallelFrom threshold: Int = parallelThreshold) throws(DataFileError) {
+        var parser = CSVParser(bytes: bytes, path: path, separator: separator)
         parser.skipByteOrderMark()
         guard let firstLine = try parser.nextRecord() else { throw DataFileError(path: path, "file is empty") }
         // The first record fixes the width and is the header if any cell is text.
@@ -70,7 +78,7 @@ public struct CSVTable: Sendable {
                 let out = slots.baseAddress
                 DispatchQueue.concurrentPerform(iterations: 2) { part in
                     // The first half keeps the file's offsets; the second counts bytes and lines afresh.
-                    var half = CSVParser(bytes: UnsafeRawBufferPointer(rebasing: part == 0 ? bytes[..<split] : bytes[split...]), path: path)
+                    var half = CSVParser(bytes: UnsafeRawBufferPointer(rebasing: part == 0 ? bytes[..<split] : bytes[split...]), path: path, separator: separator)
                     half.position = part == 0 ? start : 0
                     half.line = part == 0 ? startLine : 1
                     out?[part] = Result { () throws(DataFileError) in

@@ -50,13 +50,10 @@ enum JSONValue: Sendable, Equatable, Decodable {
         else { self = .string(try single.decode(String.self)) }
     }
 
-    /// Parses one JSON (JSON5) text.
+    /// Parses one JSON text as Python writes it (see `JSONParser`, some ten times faster than
+    /// Foundation's decoder and naming the line of a problem).
     static func parse(_ bytes: some Collection<UInt8>) throws -> JSONValue {
-        let decoder = JSONDecoder()
-        decoder.allowsJSON5 = true
-        decoder.nonConformingFloatDecodingStrategy = .convertFromString(
-            positiveInfinity: "Infinity", negativeInfinity: "-Infinity", nan: "NaN")
-        return try decoder.decode(JSONValue.self, from: Data(bytes))
+        try JSONParser.parse(Array(bytes))
     }
 
     /// The value of `key` in an object.

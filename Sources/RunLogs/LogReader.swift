@@ -49,6 +49,9 @@ struct RunContents: Sendable {
     var name: String? = nil
     /// Problems worked around.
     var warnings: [RunLogWarning] = []
+    /// The files read, when they are not just the claimed ones (a Lightning `hparams.yaml`
+    /// beside its `metrics.csv`; the one `trainer_state.json` chosen among checkpoints').
+    var paths: [String]? = nil
 }
 
 /// Gathers points into metrics by name, keeping the order in which names first appear.
