@@ -132,12 +132,14 @@ public struct ReportDiff: Sendable {
             return Chart(id: id, outcome: .unreadable(reason: e.description))
         }
         if a == b { return Chart(id: id, outcome: .same(rms: 0)) }
+        // Decoding checks the size a PNG declares first: one too large to decode is refused
+        // before anything is allocated for it (`PNGImage.maxPixels`).
         let expected: PNGImage, actual: PNGImage
         do { expected = try PNGImage(decoding: a) } catch {
-            return Chart(id: id, outcome: .unreadable(reason: "\(old.path(id, "png")) is not a readable PNG"))
+            return Chart(id: id, outcome: .unreadable(reason: "\(old.path(id, "png")): \(error)"))
         }
         do { actual = try PNGImage(decoding: b) } catch {
-            return Chart(id: id, outcome: .unreadable(reason: "\(now.path(id, "png")) is not a readable PNG"))
+            return Chart(id: id, outcome: .unreadable(reason: "\(now.path(id, "png")): \(error)"))
         }
         let from = PixelSize(width: expected.width, height: expected.height)
         let to = PixelSize(width: actual.width, height: actual.height)

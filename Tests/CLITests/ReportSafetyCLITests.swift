@@ -50,6 +50,51 @@ import Testing
             .filter { $0.hasPrefix("." + name + ".lossplot-") }.sorted()
     }
 
+    // MARK: 9. a PNG that declares too many pixels
+
+    @Test func diffRefusesAPNGOverThePixelLimitQuicklyInOneLine() throws {
+        let dir = try Self.folder("bomb")
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let a = try Self.copy(to: dir, as: "a"), b = try Self.copy(to: dir, as: "b")
+        // Signature and an IHDR of 20000 x 20000 RGB, with its CRC; no image data.
+        func be(_ v: UInt32) -> [UInt8] { [UInt8(v >> 24), UInt8(v >> 16 & 0xFF), UInt8(v >> 8 & 0xFF), UInt8(v & 0xFF)] }
+        let ihdr = Array("IHDR".utf8) + be(20000) + be(20000) + [8, 2, 0, 0, 0]
+        var crc: UInt32 = 0xFFFF_FFFF
+        for byte in ihdr {
+            crc ^= UInt32(byte)
+            for _ in 0..<8 { crc = crc & 1 == 1 ? (crc >> 1) ^ 0xEDB8_8320 : crc >> 1 }
+        }
+        let png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A] + be(13) + ihdr + be(~crc)
+        try Data(png).write(to: URL(fileURLWithPath: b + "/charts/huber.png"))
+        try Self.editManifest(b) { files in
+            for i in files.indices where files[i]["path"] as? String == "charts/huber.png" {
+                files[i]["bytes"] = png.count
+                files[i]["sha256"] = Self.sha256Hex(png)
+            }
+        }
+        let started = Date()
+        let run = try CLIRun(["diff", a, b, "--out", dir + "/d"])
+        #expect(Date().timeIntervalSince(started) < 10)
+        #expect(run.status == 1)
+        #expect(run.stdout.contains("unreadable: huber (\(b)/charts/huber.png: PNG of 20000x20000 pixels (400000000): over the limit of 178956970 pixels)"), "stdout: \(run.stdout)")
+        #expect(run.saysOneLine, "stderr: \(run.stderr)")
+    }
+
+    /// SHA-256 through the system's sha256sum, so the test does not lean on lossplot's own.
+    static func sha256Hex(_ bytes: [UInt8]) -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/sha256sum")
+        let input = Pipe(), output = Pipe()
+        process.standardInput = input
+        process.standardOutput = output
+        guard (try? process.run()) != nil else { return "" }
+        input.fileHandleForWriting.write(Data(bytes))
+        try? input.fileHandleForWriting.close()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return String(decoding: data.prefix(64), as: UTF8.self)
+    }
+
     // MARK: 10. templates that include themselves
 
     @Test func aTemplateThatIncludesItselfIsOneLineNotACrash() throws {
