@@ -57,6 +57,9 @@ struct ReportFolder {
     /// Writes `files` (paths relative to the folder) and swaps them in.
     func write(_ files: [ReportFile]) throws {
         try checkReplaceable()
+        for file in files where !ReportManifest.isSafeRelativePath(file.path) {
+            throw ReportError("refusing to write \"\(file.path)\": not a plain path inside \(target)")
+        }
         let url = URL(fileURLWithPath: target)
         let parent = url.deletingLastPathComponent().path
         let name = url.lastPathComponent

@@ -50,6 +50,27 @@ import Testing
             .filter { $0.hasPrefix("." + name + ".lossplot-") }.sorted()
     }
 
+    // MARK: 3. names from a manifest are data
+
+    @Test func diffWritesNothingOutsideOutWhateverAScenarioIdSays() throws {
+        let root = try Self.folder("traversal")
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let a = try Self.copy(to: root, as: "a"), b = try Self.copy(to: root, as: "b")
+        try Self.editManifest(b) { files in
+            for i in files.indices where files[i]["scenario"] as? String == "huber" { files[i]["scenario"] = "../../../escaped/pwn" }
+        }
+        let cwd = root + "/x/y"
+        try FileManager.default.createDirectory(atPath: cwd, withIntermediateDirectories: true)
+        let run = try CLIRun(["diff", a, b, "--out", "sub/D"], in: URL(fileURLWithPath: cwd))
+        #expect(run.status == 1, "stderr: \(run.stderr)")
+        #expect(run.stdout.split(separator: "\n").contains("added: ../../../escaped/pwn"), "stdout: \(run.stdout)")
+        let everything = FileManager.default.enumerator(atPath: root)?.allObjects as? [String] ?? []
+        let outside = everything.filter { ($0.contains("escaped") || $0.contains("pwn")) && !$0.hasPrefix("x/y/sub/D/charts/") }
+        #expect(outside.isEmpty, "\(outside)")
+        let charts = try FileManager.default.contentsOfDirectory(atPath: cwd + "/sub/D/charts").sorted()
+        #expect(charts == ["escaped-pwn-1-new.png", "huber-baseline.png"], "\(charts)")
+    }
+
     // MARK: 9. a PNG that declares too many pixels
 
     @Test func diffRefusesAPNGOverThePixelLimitQuicklyInOneLine() throws {
