@@ -71,6 +71,59 @@ import Testing
         #expect(charts == ["escaped-pwn-1-new.png", "huber-baseline.png"], "\(charts)")
     }
 
+    // MARK: 5. devices and FIFOs as --out
+
+    @Test func chartIntoAFIFOThatNobodyReadsFailsInOneLineAndLeavesTheFIFO() throws {
+        let dir = try Self.folder("fifo")
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let fifo = dir + "/chart.png"
+        try #require(mkfifo(fifo, 0o644) == 0)
+        let run = try CLIRun(["chart", "huber", "--format", "png", "--out", fifo])
+        #expect(run.status == 1)
+        #expect(run.saysOneLine, "stderr: \(run.stderr)")
+        #expect(run.stderr.contains("\(fifo): it is a FIFO that no process is reading"))
+        #expect(Self.kind(fifo) == S_IFIFO)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir) == ["chart.png"])
+    }
+
+    @Test func chartIntoDevicesWritesThroughAndReportsAFullOne() throws {
+        let dir = try Self.folder("devices")
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        // As root, copies of /dev/null and /dev/full: a writer that renamed over them replaces
+        // the copies, never the system's nodes.
+        func device(_ name: String) throws -> String {
+            guard getuid() == 0 else { return "/dev/" + name }
+            var st = stat()
+            try #require(stat("/dev/" + name, &st) == 0)
+            try #require(mknod(dir + "/" + name, S_IFCHR | 0o666, st.st_rdev) == 0)
+            return dir + "/" + name
+        }
+        let null = try device("null"), full = try device("full")
+        let ok = try CLIRun(["chart", "huber", "--format", "png", "--out", null])
+        #expect(ok.status == 0, "stderr: \(ok.stderr)")
+        #expect(Self.kind(null) == S_IFCHR)
+        let failed = try CLIRun(["chart", "huber", "--format", "svg", "--out", full])
+        #expect(failed.status == 1)
+        #expect(failed.saysOneLine, "stderr: \(failed.stderr)")
+        #expect(failed.stderr.contains("cannot write \(full): No space left on device"))
+        #expect(Self.kind(full) == S_IFCHR)
+    }
+
+    @Test func reportAndDiffRefuseAFIFOOrADeviceAsTheirFolder() throws {
+        let dir = try Self.folder("folder-out")
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let a = try Self.copy(to: dir, as: "a")
+        let fifo = dir + "/fifo"
+        try #require(mkfifo(fifo, 0o644) == 0)
+        for arguments in [["report", "--out", fifo, "--formats", "png"], ["diff", a, a, "--out", fifo],
+                          ["report", "--out", "/dev/null", "--formats", "png"], ["diff", a, a, "--out", "/dev/null"]] {
+            let run = try CLIRun(arguments)
+            #expect(run.status == 1, "\(arguments): \(run.stderr)")
+            #expect(run.saysOneLine && run.stderr.contains("is not a folder; refusing"), "\(arguments): \(run.stderr)")
+        }
+        #expect(Self.kind(fifo) == S_IFIFO && Self.kind("/dev/null") == S_IFCHR)
+    }
+
     // MARK: 9. a PNG that declares too many pixels
 
     @Test func diffRefusesAPNGOverThePixelLimitQuicklyInOneLine() throws {
