@@ -21,7 +21,7 @@ struct ReportFolder {
     /// A report folder: replaceable when it holds a lossplot manifest.
     init(_ path: String) {
         self.init(path, kind: "lossplot \(ReportManifest.fileName)") {
-            ReportManifest.marksReport(atPath: $0 + "/" + ReportManifest.fileName)
+            ReportManifest.marksReport(folder: $0)
         }
     }
 

@@ -9,7 +9,9 @@ struct VerifyCommand: ParsableCommand {
         abstract: "Check a report folder's files against its manifest.json.",
         discussion: """
         Recomputes the size and SHA-256 of every file the manifest lists. Exit 0 when all match; \
-        exit 1 with one line per changed, missing, unlisted or unreadable file and a summary line last.
+        exit 1 with one line per changed, missing, unlisted or unreadable file and a summary line last. \
+        Symbolic links inside the folder are never followed: a listed file that is a link, a FIFO, \
+        a device or a folder is "not a regular file".
         """
     )
 

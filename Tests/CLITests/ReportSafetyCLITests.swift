@@ -124,6 +124,24 @@ import Testing
         #expect(Self.kind(fifo) == S_IFIFO && Self.kind("/dev/null") == S_IFCHR)
     }
 
+    // MARK: 6. links inside a report
+
+    @Test func verifyAndDiffTreatALinkedChartAsAFinding() throws {
+        let dir = try Self.folder("links")
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let a = try Self.copy(to: dir, as: "a"), b = try Self.copy(to: dir, as: "b")
+        // The chart moved out of the folder and linked back: same bytes, same hash.
+        try FileManager.default.moveItem(atPath: b + "/charts/huber.png", toPath: dir + "/huber.png")
+        try FileManager.default.createSymbolicLink(atPath: b + "/charts/huber.png", withDestinationPath: dir + "/huber.png")
+        let verify = try CLIRun(["verify", b])
+        #expect(verify.status == 1)
+        #expect(verify.stdout == "not a regular file: charts/huber.png (a symbolic link)\n", "stdout: \(verify.stdout)")
+        #expect(verify.saysOneLine && verify.stderr.contains("1 problem"), "stderr: \(verify.stderr)")
+        let diff = try CLIRun(["diff", a, b, "--out", dir + "/d"])
+        #expect(diff.status == 1)
+        #expect(diff.stdout.contains("unreadable: huber (\(b)/charts/huber.png is a symbolic link, not a regular file)"), "stdout: \(diff.stdout)")
+    }
+
     // MARK: 9. a PNG that declares too many pixels
 
     @Test func diffRefusesAPNGOverThePixelLimitQuicklyInOneLine() throws {

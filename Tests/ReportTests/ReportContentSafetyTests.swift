@@ -77,4 +77,81 @@ import Testing
         }
         #expect(Self.everything(under: dir).isEmpty)
     }
+
+    // MARK: links and special files inside a report (6)
+
+    @Test func verifyFindsALinkedChartAndALinkedFolderAndFollowsNeither() throws {
+        let dir = try ArtifactFixture.temporaryFolder("verify-links")
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let report = try ArtifactFixture.copy(to: dir, as: "report")
+        let id = try #require(ArtifactFixture.chartIds.first)
+        // The link's target has exactly the bytes the manifest lists: following it would pass.
+        let outside = dir + "/outside.png"
+        try FileManager.default.moveItem(atPath: report + "/charts/\(id).png", toPath: outside)
+        try FileManager.default.createSymbolicLink(atPath: report + "/charts/\(id).png", withDestinationPath: outside)
+        let result = try ReportVerification(folder: report)
+        #expect(result.findings.map(\.description) == ["not a regular file: charts/\(id).png (a symbolic link)"])
+        #expect(!result.isIntact)
+        #expect(result.summary.contains("1 not a regular file"))
+
+        // charts/ itself a link to a copy of the real folder: every chart behind it is a finding.
+        let other = try ArtifactFixture.copy(to: dir, as: "other")
+        try FileManager.default.moveItem(atPath: other + "/charts", toPath: dir + "/charts-elsewhere")
+        try FileManager.default.createSymbolicLink(atPath: other + "/charts", withDestinationPath: dir + "/charts-elsewhere")
+        let linked = try ReportVerification(folder: other)
+        let charts = linked.manifest.files.filter { $0.path.hasPrefix("charts/") }
+        #expect(!charts.isEmpty)
+        for entry in charts {
+            #expect(linked.findings.map(\.description).contains("not a regular file: \(entry.path) (inside charts, a symbolic link)"), "\(entry.path)")
+        }
+    }
+
+    @Test func verifyFindsAFIFOInPlaceOfAFileWithoutWaitingOnIt() throws {
+        let dir = try ArtifactFixture.temporaryFolder("verify-fifo")
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let report = try ArtifactFixture.copy(to: dir, as: "report")
+        try FileManager.default.removeItem(atPath: report + "/index.html")
+        try #require(mkfifo(report + "/index.html", 0o644) == 0)
+        let result = try ReportVerification(folder: report)
+        #expect(result.findings.map(\.description) == ["not a regular file: index.html (a FIFO)"])
+    }
+
+    @Test func aLinkedManifestIsNotAReport() throws {
+        let dir = try ArtifactFixture.temporaryFolder("manifest-link")
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let report = try ArtifactFixture.copy(to: dir, as: "report")
+        try FileManager.default.moveItem(atPath: report + "/manifest.json", toPath: dir + "/manifest.json")
+        try FileManager.default.createSymbolicLink(atPath: report + "/manifest.json", withDestinationPath: dir + "/manifest.json")
+        #expect(throws: ReportError("\(report) is not a lossplot report: its manifest.json is a symbolic link, not a regular file")) {
+            try ReportVerification(folder: report)
+        }
+        // Nor may a later run replace it as if it were one.
+        let error = #expect(throws: ReportError.self) { try ReportDiff(baseline: report, new: report) }
+        #expect(error?.description.contains("symbolic link") == true)
+    }
+
+    @Test func diffNeverCopiesALinkedChartIntoItsOutput() throws {
+        let dir = try ArtifactFixture.temporaryFolder("diff-links")
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let a = try ArtifactFixture.copy(to: dir, as: "a"), b = try ArtifactFixture.copy(to: dir, as: "b")
+        let secret = Array("secret bytes".utf8)
+        try ArtifactFixture.write(secret, dir + "/secret.png")
+        try FileManager.default.createSymbolicLink(atPath: b + "/charts/zz.png", withDestinationPath: dir + "/secret.png")
+        // Listed as an added chart, with the hash of the link's target.
+        try ArtifactFixture.editManifest(b) { m in
+            m.files.append(ManifestEntry(path: "charts/zz.png", bytes: secret.count, sha256: SHA256.hex(secret), scenario: "zz", format: "png"))
+            m.files.sort { $0.path < $1.path }
+        }
+        // And a chart on both sides whose new PNG is a link to the baseline's.
+        let id = try #require(ArtifactFixture.chartIds.first)
+        try FileManager.default.removeItem(atPath: b + "/charts/\(id).png")
+        try FileManager.default.createSymbolicLink(atPath: b + "/charts/\(id).png", withDestinationPath: a + "/charts/\(id).png")
+        let diff = try ReportDiff(baseline: a, new: b)
+        #expect(diff.charts.first { $0.id == "zz" }?.outcome == .unreadable(reason: "\(b)/charts/zz.png is a symbolic link, not a regular file"))
+        #expect(diff.charts.first { $0.id == id }?.outcome == .unreadable(reason: "\(b)/charts/\(id).png is a symbolic link, not a regular file"))
+        try diff.write(to: dir + "/diff")
+        for (path, bytes) in Fixture.contents(of: dir + "/diff") {
+            #expect(Data(bytes).range(of: Data(secret)) == nil, "\(path) holds the link's target")
+        }
+    }
 }
