@@ -1,3 +1,4 @@
+import CCairo
 import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -53,6 +54,12 @@ public enum OutputFile {
         default:
             throw refusal(path, st.st_mode)
         }
+    }
+
+    /// Swaps two existing paths in one step (Linux `renameat2` with `RENAME_EXCHANGE`). Returns 0,
+    /// or the errno: ENOSYS or EINVAL where the system or file system cannot exchange.
+    public static func exchange(_ a: String, _ b: String) -> Int32 {
+        lossplot_rename_exchange(a, b) == 0 ? 0 : errno
     }
 
     /// What kind of file a mode names, for messages: "a folder", "a FIFO".

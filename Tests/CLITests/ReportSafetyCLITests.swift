@@ -204,4 +204,81 @@ import Testing
         #expect(run.stderr.contains("template \(page) includes itself (page → page)"))
         #expect(!FileManager.default.fileExists(atPath: dir + "/out"))
     }
+
+    // MARK: 11. interrupted and killed runs
+
+    /// `lossplot report --out target` started with the test pause at `point`; returns once the
+    /// pause is reached (nil if it never was, within a minute).
+    static func startPaused(at point: String, target: String, ready: String) throws -> Process? {
+        let process = Process()
+        process.executableURL = CLIRun.binary
+        process.arguments = ["report", "--out", target, "--formats", "png"]
+        process.environment = ProcessInfo.processInfo.environment.merging(["LOSSPLOT_TEST_PAUSE": "\(point):\(ready)"]) { $1 }
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let deadline = Date().addingTimeInterval(60)
+        while !FileManager.default.fileExists(atPath: ready) {
+            guard process.isRunning, Date() < deadline else {
+                if process.isRunning { process.terminate() }
+                process.waitUntilExit()
+                return nil
+            }
+            usleep(20_000)
+        }
+        return process
+    }
+
+    @Test(arguments: [(SIGINT, Int32(130)), (SIGTERM, Int32(143))])
+    func anInterruptWhileWritingRemovesTheStagingFolderAndKeepsTheOldReport(signal: Int32, status: Int32) throws {
+        let dir = try Self.folder("interrupt-\(signal)")
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let target = try Self.copy(to: dir, as: "T")
+        let before = try Self.leftovers(beside: target)
+        #expect(before.isEmpty)
+        let process = try #require(try Self.startPaused(at: "writing", target: target, ready: dir + "/ready"), "the pause was never reached")
+        #expect(try Self.leftovers(beside: target).count == 1)
+        kill(process.processIdentifier, signal)
+        process.waitUntilExit()
+        #expect(process.terminationReason == .exit && process.terminationStatus == status,
+                "\(process.terminationReason.rawValue) \(process.terminationStatus)")
+        #expect(try Self.leftovers(beside: target).isEmpty)
+        let verify = try CLIRun(["verify", target])
+        #expect(verify.status == 0, "\(verify.stdout)")
+    }
+
+    @Test func aRunKilledInTheSwapLeavesTheTargetInPlaceAndTheNextRunCleansUp() throws {
+        let dir = try Self.folder("kill-swap")
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let target = try Self.copy(to: dir, as: "T")
+        let process = try #require(try Self.startPaused(at: "swap", target: target, ready: dir + "/ready"), "the pause was never reached")
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+        #expect(process.terminationReason == .uncaughtSignal)
+        // The new report is in place; the old one waits under the staging name.
+        #expect(try CLIRun(["verify", target]).status == 0)
+        #expect(try Self.leftovers(beside: target) == [".T.lossplot-new-\(process.processIdentifier)"])
+        let again = try CLIRun(["report", "--out", target, "--formats", "png"])
+        #expect(again.status == 0, "stderr: \(again.stderr)")
+        #expect(try Self.leftovers(beside: target).isEmpty)
+    }
+
+    @Test func aRunKilledBetweenTwoRenamesIsRecoveredByTheNextRun() throws {
+        let dir = try Self.folder("kill-rename")
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let target = try Self.copy(to: dir, as: "T")
+        let process = try #require(try Self.startPaused(at: "rename-swap", target: target, ready: dir + "/ready"), "the pause was never reached")
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+        let pid = process.processIdentifier
+        // Without an exchange the target is missing for a moment: killed there, it stays missing.
+        #expect(!FileManager.default.fileExists(atPath: target))
+        #expect(try Self.leftovers(beside: target) == [".T.lossplot-new-\(pid)", ".T.lossplot-old-\(pid)"])
+        // The next run that writes it puts the old report back first (ReportSafetyTests checks
+        // that on its own), then replaces it and removes both folders.
+        let again = try CLIRun(["report", "--out", target, "--formats", "png"])
+        #expect(again.status == 0, "stderr: \(again.stderr)")
+        #expect(try Self.leftovers(beside: target).isEmpty)
+        #expect(try CLIRun(["verify", target]).status == 0)
+    }
 }
