@@ -1,53 +1,168 @@
+import CCairo
 import Foundation
+import SafeText
 #if canImport(Glibc)
 import Glibc
 #endif
-import SafeText
 
 /// Why a file could not be written, in one line that names it.
 public struct OutputFileError: Error, CustomStringConvertible {
     public let description: String
 }
 
-/// Writes files whole or not at all: bytes go to a hidden temporary file beside the target,
-/// which is renamed over it only once everything is on disk.
+/// Writes a file whole or not at all, and never replaces what is not a regular file:
+/// - a missing path or a regular file: the bytes go to a hidden temporary file beside it, which
+///   is renamed over it only once everything is written (an existing file keeps its read, write
+///   and execute permissions);
+/// - a symbolic link to a regular file: the file it points to is written that way, and the link
+///   stays a link;
+/// - a character device or a FIFO (`/dev/null`, `/dev/stdout`, `mkfifo`): written through, as
+///   matplotlib's `savefig` does, never renamed over. A write error (ENOSPC from `/dev/full`) is an
+///   error, and a FIFO that no process is reading is refused at once instead of waiting for one;
+/// - a folder, a block device, a socket, or a link to a missing file: refused.
+/// An interrupted write (SIGINT, SIGTERM) removes its temporary file (`InterruptCleanup`), and a
+/// temporary file left by a killed run is removed by the next write of the same file.
 public enum OutputFile {
     public static func write(_ bytes: [UInt8], to path: String) throws {
+        guard !path.isEmpty else { throw OutputFileError(description: "cannot write an empty path") }
+        var st = stat()
+        guard lstat(FileSystemPath.cString(path), &st) == 0 else {
+            guard errno == ENOENT else { throw failure(path, errno) }
+            return try replaceRegularFile(path, with: bytes, mode: nil)
+        }
+        switch st.st_mode & S_IFMT {
+        case S_IFREG:
+            try replaceRegularFile(path, with: bytes, mode: st.st_mode & 0o777)
+        case S_IFLNK:
+            var target = stat()
+            guard stat(FileSystemPath.cString(path), &target) == 0 else {
+                if errno == ENOENT { throw OutputFileError(description: "cannot write \(path): it is a symbolic link to a missing file") }
+                throw failure(path, errno)
+            }
+            switch target.st_mode & S_IFMT {
+            case S_IFREG:
+                guard let resolved = realpath(FileSystemPath.cString(path), nil) else { throw failure(path, errno) }
+                let real = FileSystemPath.string(fromCString: resolved)
+                free(resolved)
+                try replaceRegularFile(real, with: bytes, mode: target.st_mode & 0o777, shownAs: path)
+            case S_IFCHR, S_IFIFO:
+                try writeThrough(path, bytes)
+            default:
+                throw refusal(path, target.st_mode)
+            }
+        case S_IFCHR, S_IFIFO:
+            try writeThrough(path, bytes)
+        default:
+            throw refusal(path, st.st_mode)
+        }
+    }
+
+    /// Swaps two existing paths in one step (Linux `renameat2` with `RENAME_EXCHANGE`). Returns 0,
+    /// or the errno: ENOSYS or EINVAL where the system or file system cannot exchange.
+    public static func exchange(_ a: String, _ b: String) -> Int32 {
+        lossplot_rename_exchange(a, b) == 0 ? 0 : errno
+    }
+
+    /// What kind of file a mode names, for messages: "a folder", "a FIFO".
+    public static func kindName(_ mode: mode_t) -> String {
+        switch mode & S_IFMT {
+        case S_IFREG: return "a regular file"
+        case S_IFDIR: return "a folder"
+        case S_IFLNK: return "a symbolic link"
+        case S_IFCHR: return "a character device"
+        case S_IFBLK: return "a block device"
+        case S_IFIFO: return "a FIFO"
+        case S_IFSOCK: return "a socket"
+        default: return "not a regular file"
+        }
+    }
+
+    private static func refusal(_ path: String, _ mode: mode_t) -> OutputFileError {
+        if (mode & S_IFMT) == S_IFDIR { return OutputFileError(description: "cannot write \(path): it is a folder") }
+        return OutputFileError(description: "cannot write \(path): it is \(kindName(mode)); lossplot writes a regular file, a character device such as /dev/null, or a FIFO")
+    }
+
+    private static func failure(_ path: String, _ code: Int32) -> OutputFileError {
+        OutputFileError(description: "cannot write \(path): \(String(cString: strerror(code)))")
+    }
+
+    /// Numbers the temporary files of one process, so two writes never share one.
+    private static let counter = NSLock()
+    nonisolated(unsafe) private static var written = 0
+
+    /// Writes `bytes` to a temporary file beside `path` and renames it over `path`.
+    private static func replaceRegularFile(_ path: String, with bytes: [UInt8], mode: mode_t?, shownAs shown: String? = nil) throws {
+        let shown = shown ?? path
         let url = URL(fileURLWithPath: path)
         let dir = url.deletingLastPathComponent().path
         guard FileSystemPath.isDirectory(dir) else {
-            throw OutputFileError(description: "cannot write \(path): folder \(dir) does not exist")
+            throw OutputFileError(description: "cannot write \(shown): folder \(dir) does not exist")
         }
-        if FileSystemPath.isDirectory(path) {
-            throw OutputFileError(description: "cannot write \(path): it is a folder")
+        let prefix = "." + url.lastPathComponent + ".tmp-"
+        for stale in InterruptCleanup.leftovers(in: dir, prefix: prefix, includingOwn: false) {
+            unlink(FileSystemPath.cString(dir + "/" + stale.name))
         }
-        let temp = dir + "/." + url.lastPathComponent + ".tmp-\(getpid())"
-        let fd = open(FileSystemPath.cString(temp), O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        counter.lock()
+        written += 1
+        let temp = dir + "/" + prefix + "\(getpid())-\(written)"
+        counter.unlock()
+        var token: InterruptCleanup.Token?
+        let fd: Int32 = InterruptCleanup.heldOff {
+            let fd = open(FileSystemPath.cString(temp), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
+            if fd >= 0 { token = InterruptCleanup.register { unlink(FileSystemPath.cString(temp)) } }
+            return fd
+        }
+        guard fd >= 0 else { throw failure(shown, errno) }
+        defer { if let token { InterruptCleanup.unregister(token) } }
+        if let mode { _ = fchmod(fd, mode) }
+        let writeError = writeAll(fd, bytes)
+        let closeError: Int32? = close(fd) == 0 ? nil : errno
+        if let error = writeError ?? closeError {
+            unlink(FileSystemPath.cString(temp))
+            throw failure(shown, error)
+        }
+        let renameError: Int32? = InterruptCleanup.heldOff { rename(FileSystemPath.cString(temp), FileSystemPath.cString(path)) == 0 ? nil : errno }
+        if let renameError {
+            unlink(FileSystemPath.cString(temp))
+            throw failure(shown, renameError)
+        }
+    }
+
+    /// Writes into a character device or FIFO as it is: no temporary file, no rename.
+    private static func writeThrough(_ path: String, _ bytes: [UInt8]) throws {
+        // O_NONBLOCK: a FIFO nobody reads fails with ENXIO instead of blocking the open forever.
+        let fd = open(FileSystemPath.cString(path), O_WRONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC)
         guard fd >= 0 else {
-            throw OutputFileError(description: "cannot write \(path): \(String(cString: strerror(errno)))")
+            if errno == ENXIO { throw OutputFileError(description: "cannot write \(path): it is a FIFO that no process is reading") }
+            throw failure(path, errno)
         }
-        var written = 0
-        let ok: Bool = bytes.withUnsafeBytes { raw in
-            while written < raw.count {
-                let n = Glibc.write(fd, raw.baseAddress! + written, raw.count - written)
-                if n <= 0 {
-                    if n < 0 && errno == EINTR { continue }
-                    return false
+        var st = stat()
+        guard fstat(fd, &st) == 0, [S_IFCHR, S_IFIFO].contains(st.st_mode & S_IFMT) else {
+            close(fd)
+            throw OutputFileError(description: "cannot write \(path): it changed while it was being opened")
+        }
+        let flags = fcntl(fd, F_GETFL)
+        if flags >= 0 { _ = fcntl(fd, F_SETFL, flags & ~O_NONBLOCK) }
+        let writeError = writeAll(fd, bytes)
+        let closeError: Int32? = close(fd) == 0 ? nil : errno
+        if let error = writeError ?? closeError { throw failure(path, error) }
+    }
+
+    /// Writes every byte; nil, or the errno of the write that failed.
+    private static func writeAll(_ fd: Int32, _ bytes: [UInt8]) -> Int32? {
+        bytes.withUnsafeBytes { raw -> Int32? in
+            guard let base = raw.baseAddress else { return nil }
+            var done = 0
+            while done < raw.count {
+                let n = Glibc.write(fd, base + done, raw.count - done)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    return errno
                 }
-                written += n
+                if n == 0 { return EIO }
+                done += n
             }
-            return true
-        }
-        let err = errno
-        let closed = close(fd) == 0
-        guard ok, closed else {
-            unlink(FileSystemPath.cString(temp))
-            throw OutputFileError(description: "cannot write \(path): \(String(cString: strerror(ok ? errno : err)))")
-        }
-        guard rename(FileSystemPath.cString(temp), FileSystemPath.cString(path)) == 0 else {
-            let message = String(cString: strerror(errno))
-            unlink(FileSystemPath.cString(temp))
-            throw OutputFileError(description: "cannot write \(path): \(message)")
+            return nil
         }
     }
 }

@@ -6,7 +6,17 @@ public struct PNGDecodingError: Error, CustomStringConvertible {
 }
 
 /// A decoded PNG: size and straight (not premultiplied) 8-bit RGBA pixels, row-major.
+///
+/// Decoding first reads the size the PNG declares and refuses, before anything is allocated, an
+/// image over `maxPixels` or over Cairo's 32767 pixels a side: a small file can declare a huge
+/// image (a 1.2 MB file of 20000x20000 took 10 s and 3.1 GB to decode).
 public struct PNGImage: Equatable, Sendable {
+    /// The most pixels a decoded image may have: Pillow's limit (twice its `MAX_IMAGE_PIXELS`,
+    /// where it raises `DecompressionBombError`), 716 MB as RGBA. lossplot's largest chart is
+    /// 1400x1000 pixels at `--scale 1`, so reports up to `--scale 11` stay under it.
+    public static let maxPixels = 178_956_970
+    /// Cairo's image surfaces are at most this many pixels wide and tall.
+    public static let maxSide = 32767
     public let width: Int
     public let height: Int
     /// 4 bytes a pixel: red, green, blue, alpha.
@@ -16,8 +26,38 @@ public struct PNGImage: Equatable, Sendable {
         self.width = width; self.height = height; self.rgba = rgba
     }
 
-    /// Decodes PNG bytes with Cairo.
+    /// The width and height a PNG declares in its IHDR chunk, checked against the limits; reads
+    /// 33 bytes and allocates nothing. Throws one line for bytes that are not a PNG, a damaged
+    /// header, or an image too large to decode.
+    public static func size(of bytes: [UInt8]) throws -> (width: Int, height: Int) {
+        let signature = PNGEncoding.signature
+        guard bytes.count >= signature.count, Array(bytes[0..<signature.count]) == signature else {
+            throw PNGDecodingError(description: "not a PNG (no PNG signature)")
+        }
+        // The signature, then IHDR: length 13, "IHDR", width, height, 5 more bytes, CRC.
+        guard bytes.count >= 33 else { throw PNGDecodingError(description: "corrupt PNG: it ends inside its header") }
+        func word(_ at: Int) -> UInt32 { bytes[at..<at + 4].reduce(0) { $0 << 8 | UInt32($1) } }
+        guard word(8) == 13, Array(bytes[12..<16]) == Array("IHDR".utf8) else {
+            throw PNGDecodingError(description: "corrupt PNG: it does not start with an IHDR chunk")
+        }
+        let crc = Array(bytes[12..<29]).withUnsafeBufferPointer { UInt32(truncatingIfNeeded: crc32(0, $0.baseAddress, 17)) }
+        guard crc == word(29) else { throw PNGDecodingError(description: "corrupt PNG: its IHDR chunk fails its CRC") }
+        let width = Int(word(16)), height = Int(word(20))
+        guard width > 0, height > 0, width <= Int(Int32.max), height <= Int(Int32.max) else {
+            throw PNGDecodingError(description: "corrupt PNG: it declares \(width)x\(height) pixels")
+        }
+        guard width <= maxSide, height <= maxSide else {
+            throw PNGDecodingError(description: "PNG of \(width)x\(height) pixels: over \(maxSide) pixels a side, the most Cairo decodes")
+        }
+        guard width * height <= maxPixels else {
+            throw PNGDecodingError(description: "PNG of \(width)x\(height) pixels (\(width * height)): over the limit of \(maxPixels) pixels")
+        }
+        return (width, height)
+    }
+
+    /// Decodes PNG bytes with Cairo, after `size(of:)` has checked the size they declare.
     public init(decoding bytes: [UInt8]) throws {
+        let declared = try Self.size(of: bytes)
         final class Source { var bytes: [UInt8]; var offset = 0; init(_ b: [UInt8]) { bytes = b } }
         let source = Source(bytes)
         let read: cairo_read_func_t = { closure, data, length in
@@ -36,29 +76,32 @@ public struct PNGImage: Equatable, Sendable {
             throw PNGDecodingError(description: "not a PNG")
         }
         defer { cairo_surface_destroy(surface) }
-        guard cairo_surface_status(surface) == CAIRO_STATUS_SUCCESS else {
-            throw PNGDecodingError(description: "not a readable PNG")
+        let status = cairo_surface_status(surface)
+        guard status == CAIRO_STATUS_SUCCESS else {
+            throw PNGDecodingError(description: "corrupt PNG: \(status == CAIRO_STATUS_READ_ERROR ? "it ends too early or its data is damaged" : String(cString: cairo_status_to_string(status)))")
         }
         let w = Int(cairo_image_surface_get_width(surface)), h = Int(cairo_image_surface_get_height(surface))
         let stride = Int(cairo_image_surface_get_stride(surface))
         let format = cairo_image_surface_get_format(surface)
+        guard w == declared.width, h == declared.height, stride >= w * 4 else {
+            throw PNGDecodingError(description: "corrupt PNG: decoded as \(w)x\(h) pixels, not the \(declared.width)x\(declared.height) it declares")
+        }
+        guard format == CAIRO_FORMAT_RGB24 || format == CAIRO_FORMAT_ARGB32 else {
+            throw PNGDecodingError(description: "unsupported PNG pixel format")
+        }
         guard let data = cairo_image_surface_get_data(surface) else { throw PNGDecodingError(description: "empty PNG") }
         var out = [UInt8](repeating: 0, count: w * h * 4)
         for y in 0..<h {
             let row = UnsafeRawPointer(data + y * stride)
             for x in 0..<w {
                 let i = (y * w + x) * 4
-                if format == CAIRO_FORMAT_RGB24 || format == CAIRO_FORMAT_ARGB32 {
-                    let v = row.loadUnaligned(fromByteOffset: x * 4, as: UInt32.self)
-                    let a = format == CAIRO_FORMAT_RGB24 ? 255 : Int(v >> 24)
-                    func unpremultiply(_ c: Int) -> UInt8 { a == 0 ? 0 : UInt8(min(255, (c * 255 + a / 2) / a)) }
-                    out[i] = unpremultiply(Int((v >> 16) & 0xFF))
-                    out[i + 1] = unpremultiply(Int((v >> 8) & 0xFF))
-                    out[i + 2] = unpremultiply(Int(v & 0xFF))
-                    out[i + 3] = UInt8(a)
-                } else {
-                    throw PNGDecodingError(description: "unsupported PNG pixel format")
-                }
+                let v = row.loadUnaligned(fromByteOffset: x * 4, as: UInt32.self)
+                let a = format == CAIRO_FORMAT_RGB24 ? 255 : Int(v >> 24)
+                func unpremultiply(_ c: Int) -> UInt8 { a == 0 ? 0 : UInt8(min(255, (c * 255 + a / 2) / a)) }
+                out[i] = unpremultiply(Int((v >> 16) & 0xFF))
+                out[i + 1] = unpremultiply(Int((v >> 8) & 0xFF))
+                out[i + 2] = unpremultiply(Int(v & 0xFF))
+                out[i + 3] = UInt8(a)
             }
         }
         width = w; height = h; rgba = out

@@ -77,10 +77,10 @@ public struct ReportManifest: Sendable, Equatable {
         return out + "\""
     }
 
-    /// Whether the manifest text at `path` says lossplot wrote its folder.
-    static func marksReport(atPath path: String) -> Bool {
-        guard let data = FileManager.default.contents(atPath: path),
-              let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else { return false }
+    /// Whether `folder/manifest.json` is a regular file that says lossplot wrote the folder.
+    static func marksReport(folder: String) -> Bool {
+        guard case .success(let bytes) = FolderFile.read(fileName, in: folder, maxBytes: maxBytes),
+              let object = try? JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any] else { return false }
         return object["generator"] as? String == generator
     }
 }

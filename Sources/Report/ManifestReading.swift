@@ -11,10 +11,14 @@ extension ReportManifest {
         guard fm.fileExists(atPath: folder, isDirectory: &isDir) else { throw ReportError("\(folder): no such folder") }
         guard isDir.boolValue else { throw ReportError("\(folder) is not a folder") }
         let path = (folder as NSString).appendingPathComponent(Self.fileName)
-        guard fm.fileExists(atPath: path) else {
-            throw ReportError("\(folder) is not a lossplot report: it has no \(Self.fileName)")
+        let data: Data
+        switch FolderFile.read(Self.fileName, in: folder, maxBytes: Self.maxBytes) {
+        case .success(let bytes): data = Data(bytes)
+        case .failure(.missing): throw ReportError("\(folder) is not a lossplot report: it has no \(Self.fileName)")
+        case .failure(.notRegular(let what)):
+            throw ReportError("\(folder) is not a lossplot report: its \(Self.fileName) is \(what), not a regular file")
+        case .failure(let failure): throw ReportError("cannot read \(path): \(failure)")
         }
-        guard let data = fm.contents(atPath: path) else { throw ReportError("cannot read \(path)") }
         let decoded: ManifestJSON
         do {
             decoded = try JSONDecoder().decode(ManifestJSON.self, from: data)
@@ -45,6 +49,9 @@ extension ReportManifest {
             ManifestEntry(path: $0.path, bytes: $0.bytes, sha256: $0.sha256, scenario: $0.scenario, format: $0.format)
         }.sorted { $0.path < $1.path }
     }
+
+    /// The largest manifest read: a report of a hundred thousand files needs some 15 MB.
+    static let maxBytes = 64 << 20
 
     /// Relative, slash-separated, with no empty, `.` or `..` part.
     static func isSafeRelativePath(_ path: String) -> Bool {

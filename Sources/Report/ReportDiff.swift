@@ -113,10 +113,16 @@ public struct ReportDiff: Sendable {
     private static func compare(_ id: String, _ old: ChartFiles, _ now: ChartFiles, tolerance: Double) throws -> Chart {
         let before = old.byScenario[id], after = now.byScenario[id]
         guard let before else {
-            return Chart(id: id, outcome: .added, newPNG: try? now.png(id))
+            guard after?["png"] != nil else { return Chart(id: id, outcome: .added) }
+            do { return Chart(id: id, outcome: .added, newPNG: try now.png(id)) } catch let e as ReportError {
+                return Chart(id: id, outcome: .unreadable(reason: e.description))
+            }
         }
         guard let after else {
-            return Chart(id: id, outcome: .removed, baselinePNG: try? old.png(id))
+            guard before["png"] != nil else { return Chart(id: id, outcome: .removed) }
+            do { return Chart(id: id, outcome: .removed, baselinePNG: try old.png(id)) } catch let e as ReportError {
+                return Chart(id: id, outcome: .unreadable(reason: e.description))
+            }
         }
         guard before["png"] != nil, after["png"] != nil else {
             let reason = before["png"] == nil && after["png"] == nil
@@ -132,12 +138,14 @@ public struct ReportDiff: Sendable {
             return Chart(id: id, outcome: .unreadable(reason: e.description))
         }
         if a == b { return Chart(id: id, outcome: .same(rms: 0)) }
+        // Decoding checks the size a PNG declares first: one too large to decode is refused
+        // before anything is allocated for it (`PNGImage.maxPixels`).
         let expected: PNGImage, actual: PNGImage
         do { expected = try PNGImage(decoding: a) } catch {
-            return Chart(id: id, outcome: .unreadable(reason: "\(old.path(id, "png")) is not a readable PNG"))
+            return Chart(id: id, outcome: .unreadable(reason: "\(old.path(id, "png")): \(error)"))
         }
         do { actual = try PNGImage(decoding: b) } catch {
-            return Chart(id: id, outcome: .unreadable(reason: "\(now.path(id, "png")) is not a readable PNG"))
+            return Chart(id: id, outcome: .unreadable(reason: "\(now.path(id, "png")): \(error)"))
         }
         let from = PixelSize(width: expected.width, height: expected.height)
         let to = PixelSize(width: actual.width, height: actual.height)
@@ -159,6 +167,9 @@ public struct ReportDiff: Sendable {
 
 /// A report folder's charts as its manifest lists them: scenario id → format → path.
 private struct ChartFiles {
+    /// The largest chart file read: a PNG at `PNGImage.maxPixels`, uncompressed, is 716 MB.
+    static let maxBytes = 1 << 30
+
     let folder: String
     let byScenario: [String: [String: String]]
 
@@ -180,11 +191,16 @@ private struct ChartFiles {
         (folder as NSString).appendingPathComponent(byScenario[id]?[format] ?? "")
     }
 
-    /// The chart's PNG bytes; a ReportError naming the file when it is not listed or not readable.
+    /// The chart's PNG bytes; a ReportError naming the file when it is not listed, not a regular
+    /// file inside the folder (a symbolic link is never followed), or not readable.
     func png(_ id: String) throws -> [UInt8] {
-        guard byScenario[id]?["png"] != nil else { throw ReportError("\(folder) lists no PNG for \(id)") }
+        guard let relative = byScenario[id]?["png"] else { throw ReportError("\(folder) lists no PNG for \(id)") }
         let file = path(id, "png")
-        guard let data = FileManager.default.contents(atPath: file) else { throw ReportError("cannot read \(file)") }
-        return [UInt8](data)
+        switch FolderFile.read(relative, in: folder, maxBytes: Self.maxBytes) {
+        case .success(let bytes): return bytes
+        case .failure(.missing): throw ReportError("\(file) is missing")
+        case .failure(.notRegular(let what)): throw ReportError("\(file) is \(what), not a regular file")
+        case .failure(let failure): throw ReportError("cannot read \(file): \(failure)")
+        }
     }
 }

@@ -8,9 +8,9 @@ extension ReportDiff {
         try ReportFolder(folder, kind: "earlier lossplot diff", isEarlier: Self.isEarlierDiff).write(ReportDiffPage.files(self))
     }
 
-    /// Whether `folder/index.html` is a page `lossplot diff` wrote.
+    /// Whether `folder/index.html` is a regular file, a page `lossplot diff` wrote.
     static func isEarlierDiff(_ folder: String) -> Bool {
-        guard let data = FileManager.default.contents(atPath: folder + "/index.html") else { return false }
+        guard case .success(let data) = FolderFile.read("index.html", in: folder, maxBytes: ReportManifest.maxBytes) else { return false }
         return String(decoding: data.prefix(1024), as: UTF8.self).contains("<meta name=\"generator\" content=\"\(ReportDiffPage.generator)\">")
     }
 }

@@ -4,12 +4,63 @@ import CairoBackend
 /// and under `charts/` the baseline, new and difference PNG of each chart that changed (baseline
 /// and new only for a resized, added or removed chart), so the folder makes sense on its own.
 /// The page has no date, no absolute path beyond the folder names given, nothing random.
+///
+/// A chart's id comes from a manifest, so it is data, never part of a path as it stands: an id of
+/// letters, digits, `.`, `_` and `-` that starts with a letter or digit names its images as it is;
+/// any other (`../../x`, `a/b`, an empty or hidden name) gets a slug of its letters and digits
+/// plus a number, unique in the folder.
 enum ReportDiffPage {
     /// The marker a later run looks for before replacing the folder.
     static let generator = "lossplot diff"
 
+    /// The longest id used as it is in a file name.
+    static let maxNameLength = 100
+
+    /// Each chart id's base file name under `charts/`: the id itself when it is a plain name,
+    /// else `slug-N`; distinct for distinct ids.
+    static func fileNames(for ids: [String]) -> [String: String] {
+        var names: [String: String] = [:]
+        var used = Set<String>()
+        for id in ids where isPlainName(id) {
+            names[id] = id
+            used.insert(id)
+        }
+        var number = 0
+        for id in ids where names[id] == nil {
+            var slug = ""
+            for c in id.unicodeScalars {
+                if c.isASCII, c.properties.isAlphabetic || ("0"..."9").contains(c) {
+                    slug.unicodeScalars.append(c)
+                } else if !slug.isEmpty, !slug.hasSuffix("-") {
+                    slug += "-"
+                }
+                if slug.count >= 40 { break }
+            }
+            while slug.hasSuffix("-") { slug.removeLast() }
+            if slug.isEmpty { slug = "chart" }
+            var name: String
+            repeat {
+                number += 1
+                name = "\(slug)-\(number)"
+            } while used.contains(name)
+            names[id] = name
+            used.insert(name)
+        }
+        return names
+    }
+
+    /// `[A-Za-z0-9][A-Za-z0-9._-]*`, at most `maxNameLength` long.
+    static func isPlainName(_ id: String) -> Bool {
+        guard let first = id.unicodeScalars.first, id.unicodeScalars.count <= maxNameLength,
+              first.isASCII, first.properties.isAlphabetic || ("0"..."9").contains(first) else { return false }
+        return id.unicodeScalars.allSatisfy { c in
+            c.isASCII && (c.properties.isAlphabetic || ("0"..."9").contains(c) || c == "." || c == "_" || c == "-")
+        }
+    }
+
     static func files(_ diff: ReportDiff) -> [ReportFile] {
         var images: [ReportFile] = []
+        let names = fileNames(for: diff.charts.map(\.id))
         var rows = ""
         // What needs a look first, then what was not compared, then the charts that match.
         let ordered = diff.failures + diff.charts.filter(\.outcome.isNotCompared)
@@ -18,7 +69,7 @@ enum ReportDiffPage {
             var cells: [String] = []
             for (role, bytes) in [("baseline", chart.baselinePNG), ("new", chart.newPNG), ("diff", chart.diffPNG)] {
                 guard let bytes else { continue }
-                let path = "charts/\(chart.id)-\(role).png"
+                let path = "charts/\(names[chart.id] ?? "chart")-\(role).png"
                 images.append(ReportFile(path: path, bytes: bytes, scenario: chart.id, format: "png"))
                 cells.append("<figure><a href=\"\(escapeXML(path))\"><img src=\"\(escapeXML(path))\" alt=\"\(role)\" loading=\"lazy\"></a><figcaption>\(role)</figcaption></figure>")
             }

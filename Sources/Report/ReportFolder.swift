@@ -4,10 +4,18 @@ import Foundation
 import Glibc
 #endif
 
-/// Writes a report folder whole or not at all. Files go into a hidden sibling folder; only when
-/// every file is on disk does it take the target's place (the old report is moved aside first and
-/// removed last, or put back if the swap fails). A target that is neither missing, empty nor an
-/// earlier folder of the same kind (a report, or a diff) is refused before anything is written.
+/// Writes a report folder whole or not at all. Files go into a hidden sibling folder
+/// (`.NAME.lossplot-new-PID`); only when every file is on disk does it take the target's place,
+/// in one step where the system can (Linux `renameat2` `RENAME_EXCHANGE`: the target is never
+/// missing, the old report is left at the staging name and removed last). Elsewhere the old
+/// report is first moved aside to `.NAME.lossplot-old-PID`; a run killed between the two renames
+/// leaves the target missing, and the next run of lossplot that writes it puts the old report back
+/// before anything else. A target that is neither missing, empty nor an earlier folder of the same
+/// kind (a report, or a diff) is refused before anything is written.
+///
+/// SIGINT and SIGTERM remove the staging folder (and put a moved-aside report back) before the
+/// process exits 130 or 143 (`InterruptCleanup`); staging folders left by a run that was killed
+/// (its process is gone) are removed by the next run.
 struct ReportFolder {
     let target: String
     /// What lossplot writes here, for messages ("lossplot report", "lossplot diff").
@@ -21,7 +29,7 @@ struct ReportFolder {
     /// A report folder: replaceable when it holds a lossplot manifest.
     init(_ path: String) {
         self.init(path, kind: "lossplot \(ReportManifest.fileName)") {
-            ReportManifest.marksReport(atPath: $0 + "/" + ReportManifest.fileName)
+            ReportManifest.marksReport(folder: $0)
         }
     }
 
@@ -34,10 +42,12 @@ struct ReportFolder {
         target = p
     }
 
-    /// Refuses a target lossplot must not replace.
+    /// Refuses a target lossplot must not replace, after undoing what an earlier, killed run left
+    /// beside it (`recoverInterruptedRun`).
     func checkReplaceable() throws {
         let fm = FileManager.default
         guard !target.isEmpty else { throw ReportError("--out is empty") }
+        recoverInterruptedRun()
         var st = stat()
         guard lstat(target, &st) == 0 else { return }  // missing: fine
         if (st.st_mode & S_IFMT) == S_IFLNK {
@@ -54,60 +64,123 @@ struct ReportFolder {
         }
     }
 
+    /// The parent folder and the target's own name.
+    private var parentAndName: (parent: String, name: String) {
+        let url = URL(fileURLWithPath: target)
+        return (url.deletingLastPathComponent().path, url.lastPathComponent)
+    }
+
+    private var stagingPrefix: String { "." + parentAndName.name + ".lossplot-new-" }
+    private var asidePrefix: String { "." + parentAndName.name + ".lossplot-old-" }
+
+    /// What a run of a process that is gone (or of an earlier process with this one's id, as in a
+    /// container) left beside the target: a target missing while an old report waits moved aside
+    /// gets it back; every staging and moved-aside folder is then removed.
+    func recoverInterruptedRun() {
+        let (parent, _) = parentAndName
+        let staging = InterruptCleanup.leftovers(in: parent, prefix: stagingPrefix, includingOwn: true)
+        var aside = InterruptCleanup.leftovers(in: parent, prefix: asidePrefix, includingOwn: true)
+        var st = stat()
+        if lstat(target, &st) != 0, errno == ENOENT, let restore = aside.first,
+           rename(parent + "/" + restore.name, target) == 0 {
+            aside.removeFirst()
+        }
+        for leftover in staging + aside {
+            try? FileManager.default.removeItem(atPath: parent + "/" + leftover.name)
+        }
+    }
+
     /// Writes `files` (paths relative to the folder) and swaps them in.
     func write(_ files: [ReportFile]) throws {
         try checkReplaceable()
-        let url = URL(fileURLWithPath: target)
-        let parent = url.deletingLastPathComponent().path
-        let name = url.lastPathComponent
+        for file in files where !ReportManifest.isSafeRelativePath(file.path) {
+            throw ReportError("refusing to write \"\(file.path)\": not a plain path inside \(target)")
+        }
+        let (parent, _) = parentAndName
         do {
             try FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true)
         } catch {
             throw ReportError("cannot create the folder \(parent) for \(target)")
         }
-        let staging = parent + "/." + name + ".lossplot-new-\(getpid())"
-        let old = parent + "/." + name + ".lossplot-old-\(getpid())"
-        try? FileManager.default.removeItem(atPath: staging)
-        guard mkdir(staging, 0o755) == 0 else {
-            throw ReportError("cannot write next to \(target): \(String(cString: strerror(errno)))")
+        let staging = parent + "/" + stagingPrefix + "\(getpid())"
+        let old = parent + "/" + asidePrefix + "\(getpid())"
+        let target = self.target
+        var token: InterruptCleanup.Token?
+        let made: Int32? = InterruptCleanup.heldOff {
+            guard mkdir(staging, 0o755) == 0 else { return errno }
+            token = InterruptCleanup.register {
+                // Between the two renames of a swap without exchange: put the old report back.
+                var st = stat()
+                if lstat(target, &st) != 0, lstat(old, &st) == 0 { _ = rename(old, target) }
+                try? FileManager.default.removeItem(atPath: staging)
+                try? FileManager.default.removeItem(atPath: old)
+            }
+            return nil
         }
+        if let made { throw ReportError("cannot write next to \(target): \(String(cString: strerror(made)))") }
+        defer { if let token { InterruptCleanup.unregister(token) } }
         do {
-            for file in files {
+            for (index, file) in files.enumerated() {
                 let path = staging + "/" + file.path
-                let dir = URL(fileURLWithPath: path).deletingLastPathComponent().path
-                if !FileManager.default.fileExists(atPath: dir) {
-                    try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+                try InterruptCleanup.heldOff {
+                    let dir = URL(fileURLWithPath: path).deletingLastPathComponent().path
+                    if !FileManager.default.fileExists(atPath: dir) {
+                        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+                    }
+                    do {
+                        try OutputFile.write(file.bytes, to: path)
+                    } catch let e as OutputFileError {
+                        throw ReportError(e.description.replacingOccurrences(of: staging, with: target))
+                    }
                 }
-                do {
-                    try OutputFile.write(file.bytes, to: path)
-                } catch let e as OutputFileError {
-                    throw ReportError(e.description.replacingOccurrences(of: staging, with: target))
-                }
+                if index == 0 { TestPause.at("writing") }
             }
             for placeholder in Self.placeholders.sorted() where FileManager.default.fileExists(atPath: target + "/" + placeholder) {
-                try OutputFile.write([], to: staging + "/" + placeholder)
+                try InterruptCleanup.heldOff { try OutputFile.write([], to: staging + "/" + placeholder) }
             }
             try swapIn(staging: staging, old: old)
         } catch {
-            try? FileManager.default.removeItem(atPath: staging)
+            InterruptCleanup.heldOff { try? FileManager.default.removeItem(atPath: staging) }
             if let e = error as? ReportError { throw e }
             throw ReportError("cannot write \(target): \(error.localizedDescription)")
         }
     }
 
     private func swapIn(staging: String, old: String) throws {
-        let exists = FileManager.default.fileExists(atPath: target)
-        if exists {
-            try? FileManager.default.removeItem(atPath: old)
-            guard rename(target, old) == 0 else {
-                throw ReportError("cannot replace \(target): \(String(cString: strerror(errno)))")
+        var st = stat()
+        guard lstat(target, &st) == 0 else {
+            let failed: Int32? = InterruptCleanup.heldOff { rename(staging, target) == 0 ? nil : errno }
+            if let failed { throw ReportError("cannot write \(target): \(String(cString: strerror(failed)))") }
+            return
+        }
+        if !TestPause.forcesRenameSwap {
+            let exchanged = InterruptCleanup.heldOff { OutputFile.exchange(staging, target) }
+            if exchanged == 0 {
+                TestPause.at("swap")
+                // The staging name now holds the old report.
+                InterruptCleanup.heldOff { try? FileManager.default.removeItem(atPath: staging) }
+                return
+            }
+            // No exchange on this system or file system: two renames instead.
+            guard [ENOSYS, EINVAL, EPERM].contains(exchanged) else {
+                throw ReportError("cannot replace \(target): \(String(cString: strerror(exchanged)))")
             }
         }
-        guard rename(staging, target) == 0 else {
-            let message = String(cString: strerror(errno))
-            if exists { _ = rename(old, target) }
-            throw ReportError("cannot replace \(target): \(message)")
+        let movedAside: Int32? = InterruptCleanup.heldOff {
+            try? FileManager.default.removeItem(atPath: old)
+            return rename(target, old) == 0 ? nil : errno
         }
-        if exists { try? FileManager.default.removeItem(atPath: old) }
+        if let movedAside { throw ReportError("cannot replace \(target): \(String(cString: strerror(movedAside)))") }
+        TestPause.at("rename-swap")
+        let failed: Int32? = InterruptCleanup.heldOff {
+            guard rename(staging, target) == 0 else {
+                let code = errno
+                _ = rename(old, target)
+                return code
+            }
+            return nil
+        }
+        if let failed { throw ReportError("cannot replace \(target): \(String(cString: strerror(failed)))") }
+        InterruptCleanup.heldOff { try? FileManager.default.removeItem(atPath: old) }
     }
 }

@@ -16,12 +16,15 @@ public struct ReportVerification: Sendable {
         case missing(path: String)
         /// On disk, not listed.
         case unlisted(path: String)
-        /// Listed, but it could not be read (permissions, a folder in its place).
+        /// Listed, but it could not be read (permissions).
         case unreadable(path: String, reason: String)
+        /// Listed, but a symbolic link, a folder, a FIFO or a device is in its place (or on its
+        /// way: a linked `charts/`). A report holds regular files only, and nothing is followed.
+        case notRegular(path: String, what: String)
 
         public var path: String {
             switch self {
-            case .changed(let p, _, _, _, _), .missing(let p), .unlisted(let p), .unreadable(let p, _): return p
+            case .changed(let p, _, _, _, _), .missing(let p), .unlisted(let p), .unreadable(let p, _), .notRegular(let p, _): return p
             }
         }
 
@@ -32,6 +35,7 @@ public struct ReportVerification: Sendable {
             case .missing: return "missing"
             case .unlisted: return "unlisted"
             case .unreadable: return "unreadable"
+            case .notRegular: return "not a regular file"
             }
         }
 
@@ -42,6 +46,7 @@ public struct ReportVerification: Sendable {
             case .missing(let path): return "missing: \(path)"
             case .unlisted(let path): return "unlisted: \(path) (not in \(ReportManifest.fileName))"
             case let .unreadable(path, reason): return "unreadable: \(path) (\(reason))"
+            case let .notRegular(path, what): return "not a regular file: \(path) (\(what))"
             }
         }
     }
@@ -79,20 +84,17 @@ public struct ReportVerification: Sendable {
         }
         var counts: [String: Int] = [:]
         for f in findings { counts[f.kind, default: 0] += 1 }
-        let parts = ["changed", "missing", "unlisted", "unreadable"].compactMap { kind in counts[kind].map { "\($0) \(kind)" } }
+        let parts = ["changed", "missing", "unlisted", "unreadable", "not a regular file"].compactMap { kind in counts[kind].map { "\($0) \(kind)" } }
         return "\(folder): \(findings.count) problem\(findings.count == 1 ? "" : "s") against \(ReportManifest.fileName) (\(parts.joined(separator: ", ")))"
     }
 
     private static func check(_ entry: ManifestEntry, in folder: String) -> Finding? {
-        let path = (folder as NSString).appendingPathComponent(entry.path)
-        var st = stat()
-        guard lstat(path, &st) == 0 else {
-            return errno == ENOENT || errno == ENOTDIR ? .missing(path: entry.path)
-                : .unreadable(path: entry.path, reason: String(cString: strerror(errno)))
-        }
-        guard (st.st_mode & S_IFMT) != S_IFDIR else { return .unreadable(path: entry.path, reason: "a folder") }
-        guard let data = FileManager.default.contents(atPath: path) else {
-            return .unreadable(path: entry.path, reason: "cannot be read")
+        let data: [UInt8]
+        switch FolderFile.read(entry.path, in: folder) {
+        case .success(let bytes): data = bytes
+        case .failure(.missing): return .missing(path: entry.path)
+        case .failure(.notRegular(let what)): return .notRegular(path: entry.path, what: what)
+        case .failure(let failure): return .unreadable(path: entry.path, reason: failure.description)
         }
         let sha = SHA256.hex(data)
         guard data.count == entry.bytes, sha == entry.sha256.lowercased() else {

@@ -2,14 +2,16 @@ import Foundation
 import Mustache
 
 /// The page template, its partials and the stylesheet, loaded and checked before anything is
-/// rendered: a template that does not parse, or names a partial that is not there, is an error
-/// that names the file.
+/// rendered: a template that does not parse, names a partial that is not there, or includes
+/// itself (directly or through other partials, `TemplateIncludes`) is an error that names the file.
 public struct TemplateSet: Sendable {
     public static let styleFile = "style.css"
 
     /// The folder they came from.
     public let directory: String
     let library: MustacheLibrary
+    /// Template name → the partials it includes, in order.
+    let includes: [String: [String]]
     /// The CSS, copied to `style.css` or placed in the page.
     public let stylesheet: String
 
@@ -18,7 +20,7 @@ public struct TemplateSet: Sendable {
     public init(directory: String) throws {
         self.directory = directory
         var library = MustacheLibrary()
-        var sources: [String: String] = [:]
+        var includes: [String: [String]] = [:]
         let fm = FileManager.default
         var names: [String] = []
         for sub in ["", "partials/"] {
@@ -33,43 +35,44 @@ public struct TemplateSet: Sendable {
             do {
                 let template = try MustacheTemplate(string: text)
                 let name = String(file.dropLast(".mustache".count))
+                guard let found = TemplateIncludes.of(template) else {
+                    throw ReportError("template \(path): cannot list the partials it includes (swift-mustache's parsed form has changed), so include cycles cannot be ruled out")
+                }
+                guard !found.dynamic else {
+                    throw ReportError("template \(path) includes a partial named by data ({{>*…}}), which lossplot does not allow: name the partial")
+                }
                 library.register(template, named: name)
-                sources[name] = text
+                includes[name] = found.names
+            } catch let error as ReportError {
+                throw error
             } catch let error as MustacheTemplate.ParserError {
                 throw ReportError("template \(path) line \(error.context.lineNumber), column \(error.context.columnNumber): \(error.error)")
             } catch {
                 throw ReportError("template \(path): \(error)")
             }
         }
-        guard sources["page"] != nil else { throw ReportError("templates folder \(directory) has no \(TemplateLocator.pageFile)") }
-        for (name, text) in sources.sorted(by: { $0.key < $1.key }) {
-            for partial in Self.partialNames(in: text) where sources[partial] == nil {
+        guard includes["page"] != nil else { throw ReportError("templates folder \(directory) has no \(TemplateLocator.pageFile)") }
+        for (name, partials) in includes.sorted(by: { $0.key < $1.key }) {
+            for partial in partials where includes[partial] == nil {
                 throw ReportError("template \(directory)/\(name).mustache uses partial '\(partial)', but \(directory)/\(partial).mustache is missing")
             }
+        }
+        if let cycle = TemplateIncludes.cycle(in: includes), let first = cycle.first {
+            let what = cycle.count == 2 ? "includes itself" : "includes itself through \(cycle.dropFirst().dropLast().joined(separator: ", "))"
+            throw ReportError("template \(directory)/\(first).mustache \(what) (\(cycle.joined(separator: " → "))), which would never finish rendering")
         }
         let cssPath = directory + "/" + Self.styleFile
         guard let css = fm.contents(atPath: cssPath).flatMap({ String(data: $0, encoding: .utf8) }) else {
             throw ReportError("cannot read the stylesheet \(cssPath)")
         }
         self.library = library
+        self.includes = includes
         self.stylesheet = css
     }
 
     /// Loads the templates `TemplateLocator` finds.
     public static func load(explicit: String?) throws -> TemplateSet {
         try TemplateSet(directory: TemplateLocator.locate(explicit: explicit))
-    }
-
-    /// The names in `{{> name}}` tags.
-    static func partialNames(in text: String) -> [String] {
-        var out: [String] = []
-        var rest = text[...]
-        while let open = rest.range(of: "{{>") {
-            guard let close = rest[open.upperBound...].range(of: "}}") else { break }
-            out.append(rest[open.upperBound..<close.lowerBound].trimmingCharacters(in: .whitespaces))
-            rest = rest[close.upperBound...]
-        }
-        return out
     }
 
     /// Renders the page for a model.

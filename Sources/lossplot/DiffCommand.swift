@@ -11,7 +11,9 @@ struct DiffCommand: ParsableCommand {
         Each chart's PNG in NEW is compared with BASELINE's: RMS over RGB on 0-255, as matplotlib's \
         compare_images. Prints one line per chart that changed, was resized, added or removed (and \
         per chart not compared: no PNG on both sides), a summary line last, and writes an HTML \
-        summary with a difference image per changed chart into --out. Exit 0 when no chart \
+        summary with a difference image per changed chart into --out. A PNG that is a symbolic \
+        link or not a regular file, declares over 178956970 pixels (Pillow's limit) or over 32767 \
+        a side, or is corrupt is not decoded: its chart is unreadable. Exit 0 when no chart \
         differs, 1 when one does (or --out cannot be written), 64 when an argument is wrong or a \
         folder is not a lossplot report.
         """

@@ -11,8 +11,10 @@ struct ReportCommand: ParsableCommand {
         abstract: "Write the HTML report, its charts and a manifest.",
         discussion: """
         The folder is written whole or not at all, and is replaced only when it is empty or an \
-        earlier lossplot report. Templates: --templates DIR, else $LOSSPLOT_TEMPLATES, else the \
-        Templates/ folder of the package the binary was built in, else ./Templates.
+        earlier lossplot report. SIGINT or SIGTERM removes the unfinished folder (exit 130 or \
+        143); what a run killed outright leaves beside the folder, the next run cleans up. \
+        Templates: --templates DIR, else $LOSSPLOT_TEMPLATES, else the Templates/ folder of the \
+        package the binary was built in, else ./Templates.
         """
     )
 

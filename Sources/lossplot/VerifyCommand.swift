@@ -10,7 +10,8 @@ struct VerifyCommand: ParsableCommand {
         discussion: """
         Recomputes the size and SHA-256 of every file the manifest lists. Exit 0 when all match; \
         exit 1 with one line per changed, missing, unlisted or unreadable file and a summary line last; \
-        exit 64 when the folder is not a lossplot report.
+        exit 64 when the folder is not a lossplot report. Symbolic links inside the folder are never \
+        followed: a listed file that is a link, a FIFO, a device or a folder is "not a regular file".
         """
     )
 

@@ -92,7 +92,7 @@ import Testing
         let out = Fixture.path("gitkeep")
         defer { Fixture.remove(out) }
         try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
-        FileManager.default.createFile(atPath: out + "/.gitkeep", contents: Data())
+        _ = FileManager.default.createFile(atPath: out + "/.gitkeep", contents: Data())
         try ReportWriter(options: Fixture.options(out, formats: [.svg])).write()
         #expect(FileManager.default.fileExists(atPath: out + "/.gitkeep"))
         #expect(FileManager.default.fileExists(atPath: out + "/index.html"))

@@ -15,6 +15,15 @@ enum Fixture {
         for p in paths { try? FileManager.default.removeItem(atPath: p) }
     }
 
+    /// The id of a process that has exited, as a run killed earlier leaves in its folder names.
+    static func deadPID() throws -> Int32 {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/true")
+        try process.run()
+        process.waitUntilExit()
+        return process.processIdentifier
+    }
+
     /// A chart and a printed table whose texts need escaping. Its id is also an article's id
     /// ("mse"), so the page's heading ids and the inline SVG's ids would clash if charts were not
     /// prefixed.
