@@ -33,6 +33,11 @@ enum BatchReducer {
         if let perSample, perSample.count != n {
             throw LossInputError(nil, sample: nil, "per-sample output holds \(perSample.count) values for \(n) samples")
         }
+        // What a term would use unchecked is checked first, in a pass of its own, so a bad class
+        // index never reaches a term; the error names the first sample refused for any reason.
+        if let unsafe = kernel.firstUnsafeSample() {
+            throw kernel.rejection((0...unsafe).first(where: { !kernel.accepts($0) }) ?? unsafe)
+        }
         let weightSum = try validatedWeightSum(weights, count: n, reduction: reduction)
         let scale = reduction == .mean ? 1 / weightSum : 1
 

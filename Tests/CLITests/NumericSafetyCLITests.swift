@@ -1,0 +1,103 @@
+import Foundation
+import Testing
+
+/// The binary run with a deadline: a run that has not ended after `seconds` is stopped and
+/// reported as hung, so a regression to an endless loop fails the test instead of stalling the suite.
+struct DeadlineRun {
+    let status: Int32
+    let stdout: String
+    let stderr: String
+    let hung: Bool
+
+    init(_ arguments: [String], seconds: Double = 60) throws {
+        let process = Process()
+        process.executableURL = CLIRun.binary
+        process.arguments = arguments
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        let ended = DispatchSemaphore(value: 0)
+        process.terminationHandler = { _ in ended.signal() }
+        try process.run()
+        // Both pipes are drained while the process runs, so a full pipe cannot block it.
+        let drained = DispatchGroup()
+        nonisolated(unsafe) var o = Data(), e = Data()
+        DispatchQueue.global().async(group: drained) { o = out.fileHandleForReading.readDataToEndOfFile() }
+        DispatchQueue.global().async(group: drained) { e = err.fileHandleForReading.readDataToEndOfFile() }
+        var hung = false
+        if ended.wait(timeout: .now() + seconds) == .timedOut {
+            hung = true
+            process.terminate()
+            ended.wait()
+        }
+        drained.wait()
+        self.hung = hung
+        status = process.terminationStatus
+        stdout = String(decoding: o, as: UTF8.self)
+        stderr = String(decoding: e, as: UTF8.self)
+    }
+
+    /// Exactly one line on stderr, starting with the tool's name.
+    var saysOneLine: Bool {
+        let lines = stderr.split(separator: "\n", omittingEmptySubsequences: false)
+        return lines.count == 2 && lines[1].isEmpty && lines[0].hasPrefix("lossplot: ")
+    }
+}
+
+/// Hostile numbers and text through the whole binary: class indices that are not indices, weights
+/// at the edge of Float64, data whose padded axis overflows.
+@Suite struct NumericSafetyCLITests {
+    let dir: URL = {
+        let d = FileManager.default.temporaryDirectory.appendingPathComponent("lossplot-numeric-\(getpid())")
+        try? FileManager.default.createDirectory(at: d, withIntermediateDirectories: true)
+        return d
+    }()
+
+    func file(_ name: String, _ text: String) throws -> String {
+        let url = dir.appendingPathComponent(name)
+        try text.write(to: url, atomically: true, encoding: .utf8)
+        return url.path
+    }
+
+    /// A little-endian float64 .npy file of `rows` x `columns`.
+    func npy(_ name: String, _ values: [Double], rows: Int, columns: Int) throws -> String {
+        var header = "{'descr': '<f8', 'fortran_order': False, 'shape': (\(rows), \(columns)), }"
+        while (10 + header.utf8.count + 1) % 64 != 0 { header += " " }
+        header += "\n"
+        var bytes: [UInt8] = [0x93] + Array("NUMPY".utf8) + [1, 0, UInt8(header.utf8.count & 0xff), UInt8(header.utf8.count >> 8)]
+        bytes += Array(header.utf8)
+        for v in values { withUnsafeBytes(of: v.bitPattern.littleEndian) { bytes += $0 } }
+        let url = dir.appendingPathComponent(name)
+        try Data(bytes).write(to: url)
+        return url.path
+    }
+
+    func json(_ text: String) throws -> [String: Any] {
+        let object = try JSONSerialization.jsonObject(with: Data(text.utf8))
+        return try #require(object as? [String: Any], "not a JSON object: \(text)")
+    }
+
+    // MARK: issue 12, item 1: class indices
+
+    @Test(arguments: ["1e300", "999999999", "-1", "0.5", "nan", "-inf"])
+    func sparseCCERefusesABadClassIndexNamingItsLine(_ bad: String) throws {
+        let p = try file("p.csv", "0.2,0.3,0.5\n0.2,0.3,0.5\n0.2,0.3,0.5\n")
+        let labels = try file("labels-\(bad).csv", "0\n\(bad)\n1\n")
+        for extra in [[], ["--gradient"], ["--from-logits", "--gradient"], ["--reduction", "none"]] {
+            let run = try DeadlineRun(["eval", "sparse-cce", "--y-true", labels, "--y-pred", p] + extra)
+            #expect(run.status == 1, "\(bad) \(extra): exit \(run.status), stderr: \(run.stderr)")
+            #expect(run.saysOneLine, "stderr: \(run.stderr)")
+            #expect(run.stderr.hasPrefix("lossplot: \(labels):2: "), "stderr: \(run.stderr)")
+            #expect(run.stdout.isEmpty)
+        }
+    }
+
+    @Test func sparseCCEWithAnIndexPastTheLastClassWritesNoGradient() throws {
+        let p = try npy("p33.npy", [0.2, 0.3, 0.5, 0.2, 0.3, 0.5, 0.2, 0.3, 0.5], rows: 3, columns: 3)
+        let labels = try file("labels-013.csv", "0\n1\n3\n")
+        let run = try DeadlineRun(["eval", "sparse-cce", "--y-true", labels, "--y-pred", p, "--gradient"])
+        #expect(run.status == 1, "stderr: \(run.stderr)")
+        #expect(run.stderr == "lossplot: \(labels):3: class index 3.0 is not an integer in 0...2\n")
+        #expect(run.stdout.isEmpty)
+    }
+}
