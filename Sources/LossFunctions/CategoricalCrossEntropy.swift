@@ -139,6 +139,10 @@ struct CategoricalKernel: SampleKernel {
 
     var count: Int { yPred.rows }
 
+    func firstNonFiniteGradient() -> (LossInputError.Input, Int)? {
+        firstNonFinite(gradient, count: yPred.elements.count, columns: yPred.columns).map { (.yPred, $0) }
+    }
+
     func accepts(_ i: Int) -> Bool {
         let t = yTrue.row(i), p = yPred.row(i)
         for c in 0..<yPred.columns {
@@ -196,6 +200,10 @@ struct SparseCategoricalKernel: SampleKernel {
     let gradient: UnsafeMutablePointer<Double>?
 
     var count: Int { yPred.rows }
+
+    func firstNonFiniteGradient() -> (LossInputError.Input, Int)? {
+        firstNonFinite(gradient, count: yPred.elements.count, columns: yPred.columns).map { (.yPred, $0) }
+    }
 
     /// Whether `k` is an integer in 0..<C (NaN and infinities are not).
     func isClassIndex(_ k: Double) -> Bool {

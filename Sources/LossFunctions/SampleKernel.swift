@@ -23,6 +23,9 @@ protocol SampleKernel {
     /// before any term runs; `accepts` must refuse such a sample too. Default: nil, for kernels whose
     /// terms are arithmetic on any values (the domain test after the pass catches those).
     func firstUnsafeSample() -> Int?
+    /// After a pass that wrote gradients: the input and sample of the first gradient value that is
+    /// infinite or NaN, or nil.
+    func firstNonFiniteGradient() -> (LossInputError.Input, Int)?
 }
 
 extension SampleKernel {

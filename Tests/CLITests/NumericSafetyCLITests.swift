@@ -100,4 +100,47 @@ struct DeadlineRun {
         #expect(run.stderr == "lossplot: \(labels):3: class index 3.0 is not an integer in 0...2\n")
         #expect(run.stdout.isEmpty)
     }
+
+    // MARK: issue 12, item 8: weights at the edge of Float64, and JSON that is always JSON
+
+    @Test func subnormalWeightsGiveTheUnweightedMeanAndGradientAsValidJSON() throws {
+        let t = try file("t.csv", "1\n2\n3\n"), p = try file("pr.csv", "1.5\n2.5\n2\n")
+        let w = try file("w-tiny.csv", "5e-324\n5e-324\n5e-324\n")
+        let run = try DeadlineRun(["eval", "mse", "--y-true", t, "--y-pred", p, "--weights", w, "--gradient", "--format", "json"])
+        #expect(run.status == 0, "stderr: \(run.stderr)")
+        let result = try json(run.stdout)
+        #expect(result["value"] as? Double == 0.5, "\(run.stdout)")
+        let third = 1.0 / 3
+        #expect(result["gradient"] as? [Double] == [third, third, -2 * third], "\(run.stdout)")
+    }
+
+    /// Extreme but finite inputs, every output shape: each run either exits 0 with JSON that parses,
+    /// or exits 1 with one line; never `inf` or `nan` in the output.
+    @Test func evalJSONIsJSONOrAOneLineRefusal() throws {
+        let zero = try file("zero3.csv", "0\n0\n0\n"), one = try file("one3.csv", "1\n1\n1\n")
+        let small = try file("small3.csv", "1e-300\n1\n0.5\n"), huge = try file("huge3.csv", "1e308\n1e308\n1e308\n")
+        let big = try file("big3.csv", "1e200\n-1e200\n1e154\n"), tiny = try file("tiny3.csv", "5e-324\n5e-324\n0\n")
+        let half = try file("half3.csv", "0.5\n0.5\n0.5\n")
+        var cases: [[String]] = []
+        for weights in [nil, zero, tiny, huge, one] {
+            for reduction in ["mean", "sum", "none"] {
+                for (loss, t, p, extra) in [("mse", zero, big, [String]()), ("mae", zero, small, []), ("huber", zero, big, []),
+                                            ("bce", one, zero, ["--epsilon", "1e-320"]), ("bce", one, half, []),
+                                            ("focal", one, small, []), ("hinge", one, big, [])] {
+                    cases.append(["eval", loss, "--y-true", t, "--y-pred", p, "--reduction", reduction, "--gradient", "--format", "json"]
+                                 + extra + (weights.map { ["--weights", $0] } ?? []))
+                }
+            }
+        }
+        for arguments in cases {
+            let run = try DeadlineRun(arguments)
+            let shown = arguments.map { URL(fileURLWithPath: $0).lastPathComponent }.joined(separator: " ")
+            if run.status == 0 {
+                #expect((try? JSONSerialization.jsonObject(with: Data(run.stdout.utf8))) != nil, "\(shown): \(run.stdout)")
+                #expect(!run.stdout.contains("inf") && !run.stdout.contains("nan"), "\(shown): \(run.stdout)")
+            } else {
+                #expect(run.status == 1 && run.saysOneLine && run.stdout.isEmpty, "\(shown): exit \(run.status), \(run.stderr)")
+            }
+        }
+    }
 }
