@@ -27,7 +27,8 @@ struct DeadlineRun {
         var hung = false
         if ended.wait(timeout: .now() + seconds) == .timedOut {
             hung = true
-            process.terminate()
+            // SIGKILL: the child inherits the test thread's blocked signals, SIGTERM among them.
+            kill(process.processIdentifier, SIGKILL)
             ended.wait()
         }
         drained.wait()
@@ -140,6 +141,32 @@ struct DeadlineRun {
                 #expect(!run.stdout.contains("inf") && !run.stdout.contains("nan"), "\(shown): \(run.stdout)")
             } else {
                 #expect(run.status == 1 && run.saysOneLine && run.stdout.isEmpty, "\(shown): exit \(run.status), \(run.stderr)")
+            }
+        }
+    }
+
+    // MARK: issue 12, item 2: axes whose padded range overflows
+
+    @Test(arguments: [("step,y", ["0,8.9e307", "1,-8.9e307"]), ("step,y", ["0,1.7e308", "1,1e307"]),
+                      ("step,y", ["0,1e308", "1,-1e308"]), ("step,y", ["0,1.7976931348623157e308", "1,-1.7976931348623157e308"]),
+                      ("x,y", ["8.9e307,1", "-8.9e307,2"])])
+    func plotDrawsDataAtTheEdgeOfFloat64(_ header: String, _ rows: [String]) throws {
+        let data = try file("edge-\(abs(rows.joined().hashValue)).csv", ([header] + rows).joined(separator: "\n") + "\n")
+        let x = header.hasPrefix("step") ? "step" : "x"
+        for format in ["svg", "png"] {
+            let out = dir.appendingPathComponent("edge.\(format)").path
+            try? FileManager.default.removeItem(atPath: out)
+            let run = try DeadlineRun(["plot", data, "--x", x, "--y", "y", "--out", out], seconds: 60)
+            #expect(!run.hung, "plot \(rows) did not finish within a minute")
+            #expect(run.status == 0 && run.stderr.isEmpty, "\(rows): exit \(run.status), \(run.stderr)")
+            let bytes = try Data(contentsOf: URL(fileURLWithPath: out))
+            if format == "svg" {
+                // The data line is stroked in the first colour of the cycle (#1f77b4), once for the
+                // series and once for its legend swatch: a chart with no line has one.
+                let svg = String(decoding: bytes, as: UTF8.self)
+                #expect(svg.components(separatedBy: "stroke:rgb(12.156863%,46.666667%,70.588235%)").count - 1 >= 2, "\(rows): no data line drawn")
+            } else {
+                #expect(bytes.starts(with: [0x89, 0x50, 0x4E, 0x47]))
             }
         }
     }
