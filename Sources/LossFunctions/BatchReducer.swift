@@ -158,8 +158,9 @@ enum BatchReducer {
 @usableFromInline
 struct WeightScaling {
     /// The power of two weights are multiplied by in the value's sums: 1 for a sum (whose value is
-    /// the weights' own scale), else the one that brings the largest weight into [1, 2) (clamped to
-    /// what a power of two can be and undo).
+    /// the weights' own scale), else the one that brings the largest weight into [1, 2), its
+    /// exponent kept within ±1022 so that the factor is a normal number (the largest weight then
+    /// lands in [2^-52, 4) at the very ends of the range).
     @usableFromInline let factor: Double
     /// The sum of the scaled weights (the sample count without weights); unused for a sum.
     @usableFromInline let sum: Double
