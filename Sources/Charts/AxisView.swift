@@ -24,7 +24,7 @@ public struct AxisView: Equatable, Sendable {
         case .linear:
             let all = TickLocator.auto(axisLength: length, fontSize: fontSize, vertical: vertical).ticks(lo, hi)
             let fmt = TickFormatter(ticks: all, viewMin: lo, viewMax: hi)
-            let eps = (hi - lo) * 1e-10
+            let eps = AxisView.part(1e-10, of: lo, hi)
             ticks = all.filter { $0 >= lo - eps && $0 <= hi + eps }
             labels = ticks.map(fmt.label)
             offsetLabel = fmt.offsetLabel
@@ -54,26 +54,47 @@ public struct AxisView: Equatable, Sendable {
     public func fraction(_ value: Double) -> Double {
         switch scale {
         case .linear:
-            return (value - lower) / (upper - lower)
+            let span = upper - lower
+            if span.isFinite { return (value - lower) / span }
+            // Wider than Float64 can hold (e.g. -1e308...1e308): the same in halves.
+            return (value / 2 - lower / 2) / (upper / 2 - lower / 2)
         case .log:
             guard value > 0 else { return .nan }
             return (log10(value) - log10(lower)) / (log10(upper) - log10(lower))
         }
     }
 
-    /// Data limits widened by 5% on each side (in log space on a log axis), never empty.
+    /// Data limits widened by 5% on each side (in log space on a log axis), never empty, always
+    /// finite: data within 2.2e-288 of 0 gets matplotlib's [-0.05, 0.05] (its `nonsingular`), and
+    /// margins that would pass Float64's limits stop at them (the range itself is halved first
+    /// when it is wider than Float64: -1e308...1e308).
     public static func autoLimits(_ data: [Double], scale: AxisScale) -> (Double, Double) {
-        let values = scale == .log ? data.filter { $0 > 0 }.map(log10) : data.filter { $0.isFinite }
+        let values = scale == .log ? data.filter { $0 > 0 && $0.isFinite }.map(log10) : data.filter { $0.isFinite }
         guard var lo = values.min(), var hi = values.max() else {
             return scale == .log ? (1, 10) : (0, 1)
         }
-        if hi - lo <= max(abs(lo), abs(hi)) * 1e-14 {
+        if max(abs(lo), abs(hi)) < 1e20 * Double.leastNormalMagnitude {
+            (lo, hi) = (-0.05, 0.05)
+        } else if hi - lo <= max(abs(lo), abs(hi)) * 1e-14 {
             let d = lo == 0 ? 0.05 : abs(lo) * 0.05
-            lo -= d; hi += d
+            lo = finite(lo - d); hi = finite(hi + d)
         }
-        let m = (hi - lo) * 0.05
-        lo -= m; hi += m
-        return scale == .log ? (pow(10, lo), pow(10, hi)) : (lo, hi)
+        let m = part(0.05, of: lo, hi)
+        lo = finite(lo - m); hi = finite(hi + m)
+        guard scale == .log else { return (lo, hi) }
+        return (max(pow(10, lo), Double.leastNonzeroMagnitude), min(pow(10, hi), Double.greatestFiniteMagnitude))
+    }
+
+    /// `fraction` x (hi - lo) for a fraction below 1/2, finite for any finite ends: through the
+    /// half-span when the span itself overflows, the usual product (bit for bit) otherwise.
+    static func part(_ fraction: Double, of lo: Double, _ hi: Double) -> Double {
+        let d = hi - lo
+        return d.isFinite ? d * fraction : (hi / 2 - lo / 2) * (2 * fraction)
+    }
+
+    /// `x` clamped to the finite numbers.
+    static func finite(_ x: Double) -> Double {
+        min(max(x, -Double.greatestFiniteMagnitude), Double.greatestFiniteMagnitude)
     }
 }
 

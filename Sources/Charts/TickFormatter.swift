@@ -22,7 +22,10 @@ public struct TickFormatter: Equatable, Sendable {
         if !visible.isEmpty {
             let o: Int
             if offset != 0 {
-                o = Int(floor(log10(hi - lo)))
+                // The view is wider than the visible ticks' spread, so positive; halved when it
+                // overflows (a view across all of Float64).
+                let width = hi - lo
+                o = Int(floor(width.isFinite ? log10(width) : log10(hi / 2 - lo / 2) + log10(2.0)))
             } else if let top = visible.map(abs).max(), top > 0 {
                 o = Int(floor(log10(top)))
             } else {

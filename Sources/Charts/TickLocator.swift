@@ -20,14 +20,37 @@ public struct TickLocator: Equatable, Sendable {
     }
 
     /// Tick values covering [vmin, vmax]; may include one tick beyond each end, as matplotlib's do.
+    ///
+    /// Always a short, finite, ascending list: empty for a non-finite end; near the ends of Float64,
+    /// where a step or the tick past an end would overflow (matplotlib fails there: "arange: cannot
+    /// compute length"), the ticks of the interval divided by its power of ten, scaled back, with
+    /// those beyond Float64 left out.
     public func ticks(_ vmin: Double, _ vmax: Double) -> [Double] {
         guard vmin.isFinite, vmax.isFinite else { return [] }
         var (lo, hi) = TickLocator.nonsingular(min(vmin, vmax), max(vmin, vmax))
-        let (scale, offset) = TickLocator.scaleRange(lo, hi, bins: Double(maxBins))
-        lo -= offset; hi -= offset
+        lo = max(lo, -Double.greatestFiniteMagnitude)
+        hi = min(hi, Double.greatestFiniteMagnitude)
+        if let ticks = maxNTicks(lo, hi) { return ticks }
+        let power = pow(10, floor(log10(max(abs(lo), abs(hi)))))
+        guard power.isFinite, power > 0, let scaled = maxNTicks(lo / power, hi / power) else { return [] }
+        return scaled.map { $0 * power }.filter { $0.isFinite }
+    }
+
+    /// The largest number of tick steps a candidate step may make (matplotlib's come to about
+    /// 100 x maxBins at most): beyond it the interval is not one this arithmetic can tick.
+    static let stepLimit = 10_000.0
+
+    /// matplotlib's MaxNLocator._raw_ticks, bit for bit; nil when some step, edge or tick of
+    /// [lo, hi] is not a finite number (the interval is too close to Float64's limits).
+    func maxNTicks(_ vmin: Double, _ vmax: Double) -> [Double]? {
+        let bins = Double(max(1, maxBins))
+        let (scale, offset) = TickLocator.scaleRange(vmin, vmax, bins: bins)
+        let lo = vmin - offset, hi = vmax - offset
+        let rawStep = (hi - lo) / bins
+        guard scale.isFinite, scale > 0, rawStep.isFinite, lo.isFinite, hi.isFinite else { return nil }
+        let steps = usableSteps
         let extended = steps.dropLast().map { $0 * 0.1 } + steps + [10 * steps[min(1, steps.count - 1)]]
         let scaled = extended.map { $0 * scale }
-        let rawStep = (hi - lo) / Double(maxBins)
         let firstLarge = scaled.firstIndex(where: { $0 >= rawStep }) ?? (scaled.count - 1)
         var ticks: [Double] = []
         for step in scaled[...firstLarge].reversed() {
@@ -35,11 +58,20 @@ public struct TickLocator: Equatable, Sendable {
             let edge = EdgeInteger(step: step, offset: offset)
             let low = edge.le(lo - bestMin)
             let high = edge.ge(hi - bestMin)
+            guard step.isFinite, bestMin.isFinite, high >= low, high - low <= TickLocator.stepLimit else { return nil }
             ticks = stride(from: low, through: high, by: 1).map { $0 * step + bestMin }
             let inside = ticks.filter { $0 <= hi && $0 >= lo }.count
             if inside >= minTicks { break }
         }
-        return ticks.map { $0 + offset }
+        let located = ticks.map { $0 + offset }
+        return located.allSatisfy(\.isFinite) ? located : nil
+    }
+
+    /// `steps` as the locator can use them: finite, positive, ascending; matplotlib's default when
+    /// none is.
+    var usableSteps: [Double] {
+        let valid = steps.filter { $0.isFinite && $0 > 0 }.sorted()
+        return valid.isEmpty ? [1, 2, 2.5, 5, 10] : valid
     }
 
     /// matplotlib's scale_range: the power of ten of one bin, and an offset for far-from-zero ranges.
@@ -125,14 +157,16 @@ public struct LogTickLocator: Equatable, Sendable {
         let lo = Int(floor(log10(min(vmin, vmax)))), hi = Int(ceil(log10(max(vmin, vmax))))
         guard hi - lo < 400 else { return [] }
         // Dividing by a power of ten keeps 3e-1 exactly 0.3 (3 * 0.1 is not).
-        return (lo...hi).flatMap { k in mantissas.map { k < 0 ? Double($0) / pow(10, Double(-k)) : Double($0) * pow(10, Double(k)) } }
+        let all: [Double] = (lo...hi).flatMap { k in mantissas.map { k < 0 ? Double($0) / pow(10, Double(-k)) : Double($0) * pow(10, Double(k)) } }
+        return all.filter { $0.isFinite && $0 > 0 }
     }
 
     public func ticks(_ vmin: Double, _ vmax: Double) -> [Double] {
         guard vmin > 0, vmax > 0, vmin.isFinite, vmax.isFinite else { return [] }
         let lo = floor(log10(min(vmin, vmax))), hi = ceil(log10(max(vmin, vmax)))
         let decades = Int(hi - lo)
-        let stride = max(1, Int((Double(decades) / Double(maxTicks)).rounded(.up)))
-        return Swift.stride(from: Int(lo), through: Int(hi), by: stride).map { pow(10, Double($0)) }
+        let stride = max(1, Int((Double(decades) / Double(max(1, maxTicks))).rounded(.up)))
+        // 10^309 overflows and 10^-324 underflows: those decades have no tick.
+        return Swift.stride(from: Int(lo), through: Int(hi), by: stride).map { pow(10, Double($0)) }.filter { $0.isFinite && $0 > 0 }
     }
 }

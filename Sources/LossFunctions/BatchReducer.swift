@@ -7,6 +7,16 @@ import Dispatch
 /// - sum:  value = sum(w_i * l_i),            gradient_i = w_i * d l_i
 /// - none: per-sample w_i * l_i,              gradient_i = w_i * d l_i  (value: the weighted mean)
 ///
+/// A mean depends only on the weights' ratios, so for the means (and none's summary value) the
+/// weights are first multiplied by the power of two that brings the largest near 1
+/// (`WeightScaling`): their sum and its reciprocal cannot overflow, and products with the terms do
+/// not underflow, for weights anywhere from 5e-324 to 1.7e308. Scaling by a power of two is exact,
+/// so ordinary weights give the same bits as the unscaled formula. Per-sample terms and the
+/// gradients of sum and none use the weights as given.
+///
+/// Nothing infinite or NaN leaves: a value, per-sample term or gradient that overflows is refused,
+/// naming the sample.
+///
 /// Batches above `parallelThreshold` samples are split into two fixed halves evaluated on both cores;
 /// the halves are added in order, so the result does not depend on scheduling.
 ///
@@ -33,8 +43,12 @@ enum BatchReducer {
         if let perSample, perSample.count != n {
             throw LossInputError(nil, sample: nil, "per-sample output holds \(perSample.count) values for \(n) samples")
         }
-        let weightSum = try validatedWeightSum(weights, count: n, reduction: reduction)
-        let scale = reduction == .mean ? 1 / weightSum : 1
+        // What a term would use unchecked is checked first, in a pass of its own, so a bad class
+        // index never reaches a term; the error names the first sample refused for any reason.
+        if let unsafe = kernel.firstUnsafeSample() {
+            throw kernel.rejection((0...unsafe).first(where: { !kernel.accepts($0) }) ?? unsafe)
+        }
+        let scaling = try WeightScaling(weights, count: n, reduction: reduction)
 
         let (total, rejected): (Double, Int)
         if n >= parallelThreshold {
@@ -44,58 +58,46 @@ enum BatchReducer {
                 let out = slots.baseAddress
                 DispatchQueue.concurrentPerform(iterations: 2) { chunk in
                     let range = chunk == 0 ? 0..<half : half..<n
-                    out?[chunk] = pass(kernel, range, weights, scale, writesGradient, perSample)
+                    out?[chunk] = pass(kernel, range, weights, scaling, writesGradient, perSample)
                 }
             }
             total = partial[0].0 + partial[1].0
             rejected = partial[0].1 + partial[1].1
         } else {
-            (total, rejected) = pass(kernel, 0..<n, weights, scale, writesGradient, perSample)
+            (total, rejected) = pass(kernel, 0..<n, weights, scaling, writesGradient, perSample)
         }
 
         if rejected > 0, let first = (0..<n).first(where: { !kernel.accepts($0) }) {
             throw kernel.rejection(first)
         }
         guard total.isFinite else {
-            let culprit = (0..<n).first(where: { !kernel.term($0).isFinite })
+            let culprit = (0..<n).first(where: { !(scaling.weight(weights, $0) * kernel.term($0)).isFinite })
             throw LossInputError(culprit == nil ? nil : .yPred, sample: culprit,
                                  "the loss overflows Float64 (values too large)")
         }
-        return reduction == .sum ? total : total / weightSum
-    }
-
-    /// Checks weights (finite, non-negative, one per sample, positive sum for a mean) and returns their sum.
-    @usableFromInline
-    static func validatedWeightSum(
-        _ weights: UnsafeBufferPointer<Double>?, count n: Int, reduction: Reduction
-    ) throws(LossInputError) -> Double {
-        guard let weights else { return Double(n) }
-        guard weights.count == n else {
-            throw LossInputError(.weights, sample: nil, "has \(weights.count) values for \(n) samples")
+        if let perSample, let culprit = firstNonFinite(perSample.baseAddress, count: n, columns: 1) {
+            throw LossInputError(.yPred, sample: culprit, "the loss overflows Float64 (values too large)")
         }
-        var sum = 0.0
-        for (i, w) in weights.enumerated() {
-            guard w.isFinite, w >= 0 else {
-                throw LossInputError(.weights, sample: i, "weight \(w) is not a finite non-negative number")
-            }
-            sum += w
+        if writesGradient, let (input, culprit) = kernel.firstNonFiniteGradient() {
+            throw LossInputError(input, sample: culprit, "the gradient overflows Float64 (values or weights too large)")
         }
-        guard sum.isFinite else { throw LossInputError(.weights, sample: nil, "weights sum overflows Float64") }
-        if reduction == .mean && sum == 0 {
-            throw LossInputError(.weights, sample: nil, "weights sum to zero: the weighted mean is undefined")
+        switch reduction {
+        case .sum: return total
+        // Every weight 0: no term weighs in, and none's summary is 0 rather than 0/0 (a mean has
+        // been refused by `WeightScaling`).
+        case .mean, .none: return scaling.sum == 0 ? 0 : total / scaling.sum
         }
-        return sum
     }
 
     /// One single-threaded pass over `range`; returns the weighted sum of terms and the count of rejected samples.
     @inlinable @inline(__always)
     static func pass<K: SampleKernel>(
         _ kernel: K, _ range: Range<Int>, _ weights: UnsafeBufferPointer<Double>?,
-        _ scale: Double, _ writesGradient: Bool, _ perSample: UnsafeMutableBufferPointer<Double>?
+        _ scaling: WeightScaling, _ writesGradient: Bool, _ perSample: UnsafeMutableBufferPointer<Double>?
     ) -> (Double, Int) {
         if weights == nil && perSample == nil {
-            return writesGradient ? unweightedPass(kernel, range, scale: scale, gradient: true)
-                                  : unweightedPass(kernel, range, scale: scale, gradient: false)
+            return writesGradient ? unweightedPass(kernel, range, scale: scaling.gradientFactor, gradient: true)
+                                  : unweightedPass(kernel, range, scale: scaling.gradientFactor, gradient: false)
         }
         var total = 0.0
         var rejected = 0
@@ -106,10 +108,10 @@ enum BatchReducer {
             while i < blockEnd {
                 rejected &+= kernel.accepts(i) ? 0 : 1
                 let w = weights?[i] ?? 1
-                let l = writesGradient ? kernel.termWritingGradient(i, scale: w * scale) : kernel.term(i)
-                let weighted = w * l
-                perSample?[i] = weighted
-                block += weighted
+                let scaled = w * scaling.factor
+                let l = writesGradient ? kernel.termWritingGradient(i, scale: scaling.gradientWeight(w, scaled: scaled)) : kernel.term(i)
+                perSample?[i] = w * l
+                block += scaled * l
                 i += 1
             }
             total += block
@@ -149,4 +151,81 @@ enum BatchReducer {
         }
         return (total, rejected &+ Int(refused[0] &+ refused[1] &+ refused[2] &+ refused[3]))
     }
+}
+
+/// How the weights of one batch enter its sums (see `BatchReducer`): every weight times `factor`,
+/// a power of two, for the value; the gradient's factor by reduction.
+@usableFromInline
+struct WeightScaling {
+    /// The power of two weights are multiplied by in the value's sums: 1 for a sum (whose value is
+    /// the weights' own scale), else the one that brings the largest weight into [1, 2), its
+    /// exponent kept within ±1022 so that the factor is a normal number (the largest weight then
+    /// lands in [2^-52, 4) at the very ends of the range).
+    @usableFromInline let factor: Double
+    /// The sum of the scaled weights (the sample count without weights); unused for a sum.
+    @usableFromInline let sum: Double
+    /// Whether gradients carry w_i / sum(w) (a mean) rather than w_i.
+    @usableFromInline let isMean: Bool
+    /// The scale of every gradient in an unweighted batch, and of the scaled weights in a mean:
+    /// 1 / sum for a mean, else 1.
+    @usableFromInline let gradientFactor: Double
+
+    /// Checks weights (finite, non-negative, one per sample, positive sum for a mean) and scales them.
+    @usableFromInline
+    init(_ weights: UnsafeBufferPointer<Double>?, count n: Int, reduction: Reduction) throws(LossInputError) {
+        isMean = reduction == .mean
+        guard let weights else {
+            factor = 1
+            sum = Double(n)
+            gradientFactor = isMean ? 1 / sum : 1
+            return
+        }
+        guard weights.count == n else {
+            throw LossInputError(.weights, sample: nil, "has \(weights.count) values for \(n) samples")
+        }
+        var largest = 0.0
+        for (i, w) in weights.enumerated() {
+            guard w.isFinite, w >= 0 else {
+                throw LossInputError(.weights, sample: i, "weight \(w) is not a finite non-negative number")
+            }
+            largest = max(largest, w)
+        }
+        factor = reduction == .sum || largest == 0 ? 1
+            : Double(sign: .plus, exponent: min(max(-Int(largest.exponent), -1022), 1022), significand: 1)
+        var total = 0.0
+        if reduction != .sum {
+            for w in weights { total += w * factor }
+        }
+        sum = total
+        gradientFactor = isMean ? 1 / sum : 1
+        if reduction == .mean && sum == 0 {
+            throw LossInputError(.weights, sample: nil, "weights sum to zero: the weighted mean is undefined")
+        }
+    }
+
+    /// The gradient scale of a sample of weight `w` (`scaled` = w * factor): w / sum(w) for a mean, else w.
+    @inlinable @inline(__always)
+    func gradientWeight(_ w: Double, scaled: Double) -> Double {
+        isMean ? scaled * gradientFactor : w
+    }
+
+    /// Sample i's weight as the value's sums use it.
+    @inlinable
+    func weight(_ weights: UnsafeBufferPointer<Double>?, _ i: Int) -> Double {
+        (weights?[i] ?? 1) * factor
+    }
+}
+
+/// The row of the first infinite or NaN value among `count` values of `columns` per row, or nil.
+@inlinable
+func firstNonFinite(_ values: UnsafePointer<Double>?, count: Int, columns: Int) -> Int? {
+    guard let values else { return nil }
+    for j in 0..<count where !values[j].isFinite { return j / max(columns, 1) }
+    return nil
+}
+
+/// `firstNonFinite` over an output buffer.
+@inlinable
+func firstNonFinite(_ values: UnsafeMutablePointer<Double>?, count: Int, columns: Int) -> Int? {
+    firstNonFinite(values.map { UnsafePointer($0) }, count: count, columns: columns)
 }

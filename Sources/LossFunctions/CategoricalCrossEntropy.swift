@@ -139,6 +139,10 @@ struct CategoricalKernel: SampleKernel {
 
     var count: Int { yPred.rows }
 
+    func firstNonFiniteGradient() -> (LossInputError.Input, Int)? {
+        firstNonFinite(gradient, count: yPred.elements.count, columns: yPred.columns).map { (.yPred, $0) }
+    }
+
     func accepts(_ i: Int) -> Bool {
         let t = yTrue.row(i), p = yPred.row(i)
         for c in 0..<yPred.columns {
@@ -197,9 +201,23 @@ struct SparseCategoricalKernel: SampleKernel {
 
     var count: Int { yPred.rows }
 
+    func firstNonFiniteGradient() -> (LossInputError.Input, Int)? {
+        firstNonFinite(gradient, count: yPred.elements.count, columns: yPred.columns).map { (.yPred, $0) }
+    }
+
+    /// Whether `k` is an integer in 0..<C (NaN and infinities are not).
+    func isClassIndex(_ k: Double) -> Bool {
+        k >= 0 && k < Double(yPred.columns) && k.rounded(.towardZero) == k
+    }
+
+    /// Terms use the label as an offset into the row (and the gradient's row): every label is
+    /// checked before the first term runs.
+    func firstUnsafeSample() -> Int? {
+        labels.firstIndex { !isClassIndex($0) }
+    }
+
     func accepts(_ i: Int) -> Bool {
-        let k = labels[i]
-        guard k >= 0, k < Double(yPred.columns), k.rounded() == k else { return false }
+        guard isClassIndex(labels[i]) else { return false }
         let p = yPred.row(i)
         for c in 0..<yPred.columns {
             guard p[c].isFinite, loss.fromLogits || (p[c] >= 0 && p[c] <= 1) else { return false }
@@ -209,7 +227,7 @@ struct SparseCategoricalKernel: SampleKernel {
 
     func rejection(_ i: Int) -> LossInputError {
         let k = labels[i]
-        if !(k >= 0 && k < Double(yPred.columns) && k.rounded() == k) {
+        if !isClassIndex(k) {
             return LossInputError(.yTrue, sample: i, "class index \(k) is not an integer in 0...\(yPred.columns - 1)")
         }
         let p = yPred.row(i)
@@ -220,6 +238,7 @@ struct SparseCategoricalKernel: SampleKernel {
         return LossInputError(.yPred, sample: i, "row is outside the loss's domain")
     }
 
+    /// Only called once `firstUnsafeSample()` found every label a valid index.
     func term(_ i: Int) -> Double {
         let p = yPred.row(i), k = Int(labels[i])
         if loss.fromLogits { return StableMath.logSumExp(p, yPred.columns) - p[k] }

@@ -172,6 +172,11 @@ struct ElementwiseKernel<Loss: ElementwiseLoss>: SampleKernel {
         return loss.refusals(t, p)
     }
 
+    @inlinable
+    func firstNonFiniteGradient() -> (LossInputError.Input, Int)? {
+        firstNonFinite(gradient, count: yPred.count, columns: 1).map { (.yPred, $0) }
+    }
+
     @inlinable @inline(__always)
     func termWritingGradient(_ i: Int, scale: Double) -> Double {
         let (l, d) = loss.termAndDerivative(yTrue[i], yPred[i])

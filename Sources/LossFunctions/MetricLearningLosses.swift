@@ -161,6 +161,12 @@ struct ContrastiveKernel: SampleKernel {
 
     var count: Int { x1.rows }
 
+    func firstNonFiniteGradient() -> (LossInputError.Input, Int)? {
+        let n = x1.elements.count, k = x1.columns
+        if let row = firstNonFinite(g1, count: n, columns: k) { return (.x1, row) }
+        return firstNonFinite(g2, count: n, columns: k).map { (.x2, $0) }
+    }
+
     func accepts(_ i: Int) -> Bool {
         guard labels[i] == 0 || labels[i] == 1 else { return false }
         let a = x1.row(i), b = x2.row(i)
@@ -213,6 +219,14 @@ struct TripletKernel: SampleKernel {
     let gn: UnsafeMutablePointer<Double>?
 
     var count: Int { anchor.rows }
+
+    func firstNonFiniteGradient() -> (LossInputError.Input, Int)? {
+        let n = anchor.elements.count, k = anchor.columns
+        for (g, input) in [(ga, LossInputError.Input.anchor), (gp, .positive), (gn, .negative)] {
+            if let row = firstNonFinite(g, count: n, columns: k) { return (input, row) }
+        }
+        return nil
+    }
 
     func accepts(_ i: Int) -> Bool {
         let a = anchor.row(i), p = positive.row(i), n = negative.row(i)

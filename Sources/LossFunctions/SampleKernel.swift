@@ -18,6 +18,14 @@ protocol SampleKernel {
     func terms(from i: Int) -> SIMD4<Double>
     /// For samples i..<i+4 (all within the batch): 1 where `accepts` refuses, 0 elsewhere.
     func refusals(from i: Int) -> SIMD4<Int64>
+    /// The first sample whose term cannot even be computed safely (a class index is an offset into
+    /// its row: out of range it would read and write outside the buffers), or nil. The reducer asks
+    /// before any term runs; `accepts` must refuse such a sample too. Default: nil, for kernels whose
+    /// terms are arithmetic on any values (the domain test after the pass catches those).
+    func firstUnsafeSample() -> Int?
+    /// After a pass that wrote gradients: the input and sample of the first gradient value that is
+    /// infinite or NaN, or nil.
+    func firstNonFiniteGradient() -> (LossInputError.Input, Int)?
 }
 
 extension SampleKernel {
@@ -30,4 +38,7 @@ extension SampleKernel {
     func refusals(from i: Int) -> SIMD4<Int64> {
         SIMD4(accepts(i) ? 0 : 1, accepts(i + 1) ? 0 : 1, accepts(i + 2) ? 0 : 1, accepts(i + 3) ? 0 : 1)
     }
+
+    @inlinable
+    func firstUnsafeSample() -> Int? { nil }
 }

@@ -36,7 +36,7 @@ enum EvalOutput {
         if let perSample = outcome.perSample {
             append(perSample[...], to: &out)
         } else {
-            out.write("\(outcome.value)")
+            out.write(jsonNumber(outcome.value))
         }
         if outcome.hasGradients {
             out.write(", \"gradient\": ")
@@ -68,15 +68,22 @@ enum EvalOutput {
         out.write("]")
     }
 
-    /// Numbers in shortest round-trip form (the library guarantees they are finite).
+    /// Numbers in shortest round-trip form.
     static func append(_ values: ArraySlice<Double>, to out: inout some TextOutputStream) {
         out.write("[")
         var first = true
         for x in values {
             if !first { out.write(", ") }
             first = false
-            out.write(x.description)
+            out.write(jsonNumber(x))
         }
         out.write("]")
+    }
+
+    /// A JSON number in shortest round-trip form. The losses refuse results that are not finite, so
+    /// `null` never appears in practice; it stands in so that the output is JSON whatever happens
+    /// (Swift would write `inf` and `nan`, which no JSON reader takes).
+    static func jsonNumber(_ x: Double) -> String {
+        x.isFinite ? x.description : "null"
     }
 }
