@@ -36,12 +36,6 @@ public struct RunChart {
         self.options = options
     }
 
-    /// Who a run is drawn as: its own curve, or its group's.
-    struct Identity: Hashable {
-        let key: String
-        let isGroup: Bool
-    }
-
     public func make() throws(RunPlotError) -> RunFigure {
         try options.validate()
         guard !runs.isEmpty else { throw RunPlotError("no runs to draw") }
@@ -58,73 +52,31 @@ public struct RunChart {
             warnings.append("\(names.count) metrics; drawing the first \(Self.maximumPanels) (pick others with --metric)")
             names = Array(names.prefix(Self.maximumPanels))
         }
-
-        // Identities in run order; a group stands where its first member does.
-        let grouping = try options.groupPattern.map { p throws(RunPlotError) in try RunGrouping(pattern: p) }
-        var identityOf: [Identity] = []
-        var order: [Identity] = []
-        var members: [Identity: [String]] = [:]
-        var ungrouped: [String] = []
-        for run in runs {
-            let id: Identity
-            if let grouping, let key = grouping.key(for: run.name) {
-                id = Identity(key: key, isGroup: true)
-            } else {
-                if grouping != nil { ungrouped.append(run.name) }
-                id = Identity(key: run.name, isGroup: false)
-            }
-            identityOf.append(id)
-            if members[id] == nil { order.append(id) }
-            members[id, default: []].append(run.name)
-        }
-        if let grouping, !ungrouped.isEmpty {
-            let some = ungrouped.prefix(3).joined(separator: ", ") + (ungrouped.count > 3 ? ", …" : "")
-            warnings.append("--group '\(grouping.pattern)' matches no part of \(ungrouped.count) run name(s) (\(some)); they are drawn on their own")
-        }
-        let colors = RunColors.palette(count: order.count)
-        let colorOf = Dictionary(uniqueKeysWithValues: zip(order, colors))
-        func label(_ id: Identity) -> String {
-            guard id.isGroup else { return id.key }
-            let n = members[id]?.count ?? 0
-            return "\(id.key) (\(n) run\(n == 1 ? "" : "s"))"
-        }
+        let identities = try RunIdentities(runs: runs, grouping: options.groupPattern.map { p throws(RunPlotError) in try RunGrouping(pattern: p) })
+        warnings += identities.warnings
 
         let starts = options.x == .wall ? runs.map(MetricTrace.start) : []
-        let builder = RunCurveBuilder(smoothing: options.smoothing, logY: options.logY)
         var panels: [RunPanel] = []
+        var drawn = Set<RunIdentities.Identity>()
         var nonPositiveX = 0
         for name in names {
-            var traces: [Identity: [(run: String, trace: MetricTrace)]] = [:]
+            var traces: [RunIdentities.Identity: [(run: String, trace: MetricTrace)]] = [:]
             for (i, run) in runs.enumerated() {
                 guard let metric = run.metric(named: name) else { continue }
                 let trace = MetricTrace(metric, axis: options.x, start: options.x == .wall ? starts[i] : nil, logX: options.logX)
                 nonPositiveX += trace.nonPositiveX
-                if trace.x.isEmpty && trace.missingX > 0 {
-                    let what = options.x == .epoch ? "no epochs" : "no wall times"
-                    warnings.append("run \(run.name): metric \(name) has \(what); not drawn against \(options.x.rawValue)")
-                    continue
-                }
-                let bad = zip(trace.steps, trace.values).filter { !$0.1.isFinite }
-                if !bad.isEmpty {
-                    let listed = bad.prefix(5).map { "\(Self.name(of: $0.1)) at step \($0.0)" }.joined(separator: ", ")
-                    warnings.append("run \(run.name): metric \(name) has \(bad.count) non-finite value\(bad.count == 1 ? "" : "s") (\(listed)\(bad.count > 5 ? ", …" : "")); marked at the panel's top edge")
-                }
-                if options.logY {
-                    let nonPositive = trace.values.filter { $0.isFinite && $0 <= 0 }.count
-                    if nonPositive > 0 {
-                        warnings.append("run \(run.name): metric \(name) has \(nonPositive) value\(nonPositive == 1 ? "" : "s") <= 0, not drawn on the log y axis")
-                    }
-                }
-                traces[identityOf[i], default: []].append((run.name, trace))
+                warnings += notes(on: trace, run: run.name, metric: name)
+                guard !trace.x.isEmpty || trace.missingX == 0 else { continue }
+                traces[identities.identity[i], default: []].append((run.name, trace))
             }
+            let builder = RunCurveBuilder(smoothing: options.smoothing, logY: options.logY)
             var curves: [RunCurve] = []
-            for id in order {
-                guard let t = traces[id], let color = colorOf[id] else { continue }
-                if id.isGroup {
-                    curves.append(builder.groupCurve(t, label: label(id), color: color))
-                } else if let only = t.first {
-                    curves.append(builder.curve(only.trace, label: label(id), run: only.run, color: color))
-                }
+            for id in identities.order {
+                guard let t = traces[id], let only = t.first else { continue }
+                let label = identities.label(id), color = identities.color(id)
+                curves.append(id.isGroup ? builder.groupCurve(t, label: label, color: color)
+                                         : builder.curve(only.trace, label: label, run: only.run, color: color))
+                drawn.insert(id)
             }
             if !curves.isEmpty { panels.append(RunPanel(metric: name, curves: curves)) }
         }
@@ -132,13 +84,46 @@ public struct RunChart {
             warnings.append("\(nonPositiveX) point\(nonPositiveX == 1 ? "" : "s") at \(options.x.rawValue) <= 0 not drawn on the log x axis")
         }
         guard panels.contains(where: { p in p.curves.contains { !$0.x.isEmpty || !$0.nonFiniteX.isEmpty } }) else {
-            throw RunPlotError("nothing to draw: no run has a point of \(names.joined(separator: ", ")) against \(options.x.rawValue)")
+            throw nothingToDraw(names)
         }
-        let drawn = Set(panels.flatMap { $0.curves.map(\.label) })
-        let legend = FigureLegend(entries: order.filter { drawn.contains(label($0)) }.compactMap { id in
-            colorOf[id].map { FigureLegend.Entry(label(id), color: $0, width: 1.5, band: id.isGroup && (members[id]?.count ?? 0) > 1) }
+        let legend = FigureLegend(entries: identities.order.filter(drawn.contains).map { id in
+            FigureLegend.Entry(identities.label(id), color: identities.color(id), width: 1.5, band: id.isGroup && identities.size(of: id) > 1)
         })
         return RunFigureLayout(options: options).figure(panels: panels, legend: legend, runCount: runs.count, warnings: warnings)
+    }
+
+    /// What the user should hear about one run's metric: no x to draw it against, NaN and
+    /// Inf (where), values a log y axis cannot show.
+    func notes(on trace: MetricTrace, run: String, metric: String) -> [String] {
+        if trace.x.isEmpty && trace.missingX > 0 {
+            let what = options.x == .epoch ? "no epochs" : "no wall times"
+            return ["run \(run): metric \(metric) has \(what); not drawn against \(options.x.rawValue)"]
+        }
+        var notes: [String] = []
+        let bad = zip(trace.steps, trace.values).filter { !$0.1.isFinite }
+        if !bad.isEmpty {
+            let listed = bad.prefix(5).map { "\(Self.name(of: $0.1)) at step \($0.0)" }.joined(separator: ", ")
+            notes.append("run \(run): metric \(metric) has \(bad.count) non-finite value\(bad.count == 1 ? "" : "s") (\(listed)\(bad.count > 5 ? ", …" : "")); marked at the panel's top edge")
+        }
+        if options.logY {
+            let nonPositive = trace.values.filter { $0.isFinite && $0 <= 0 }.count
+            if nonPositive > 0 {
+                notes.append("run \(run): metric \(metric) has \(nonPositive) value\(nonPositive == 1 ? "" : "s") <= 0, not drawn on the log y axis")
+            }
+        }
+        return notes
+    }
+
+    /// The error when no panel has a point to show, saying what was missing.
+    func nothingToDraw(_ names: [String]) -> RunPlotError {
+        let list = names.joined(separator: ", ")
+        let why: String
+        switch options.x {
+        case .step: why = options.logX || options.logY ? "no point of \(list) can be shown on a log axis" : "no run has a point of \(list)"
+        case .epoch: why = "no point of \(list) has an epoch (try --x step)"
+        case .wall: why = "no point of \(list) has a wall time (try --x step)"
+        }
+        return RunPlotError("nothing to draw against \(options.x.rawValue): \(why)")
     }
 
     /// Every metric name, in the order first met across the runs.

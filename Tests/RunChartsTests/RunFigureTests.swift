@@ -158,6 +158,16 @@ import Testing
         let bare = RunFixtures.run("bare", metrics: [Metric(name: "lr", points: [MetricPoint(step: 0, value: 1)])])
         let mixed = try RunChart(runs: RunFixtures.threeRuns(n: 100) + [bare], options: o).make()
         #expect(mixed.warnings.contains("run bare: metric lr has no wall times; not drawn against wall"))
+        // With none at all, the one error says what is missing.
+        #expect(throws: RunPlotError("nothing to draw against wall: no point of lr has a wall time (try --x step)")) {
+            try RunChart(runs: [bare], options: o).make()
+        }
+        o.x = .step
+        o.logY = true
+        let negative = RunFixtures.run("neg", metrics: [Metric(name: "lr", points: [MetricPoint(step: 1, value: -1)])])
+        #expect(throws: RunPlotError("nothing to draw against step: no point of lr can be shown on a log axis")) {
+            try RunChart(runs: [negative], options: o).make()
+        }
     }
 
     @Test func longRunsAreThinnedToTheBudgetKeepingTheirExtremes() throws {
