@@ -50,7 +50,9 @@ struct FigureLegendLayout {
         let lp = renderer.measureText("lp", font: font)
         let above = max(lp.ascent, 0.7 * fs), below = lp.descent
         let handle = 2 * fs, handlePad = 0.8 * fs, columnSpacing = 2 * fs, border = 0.4 * fs
-        let texts = legend.entries.map(\.label)
+        // A label wider than the figure loses its middle ("runs/2024-05…/seed=3").
+        let widest = max(fs, width - 2 * border - handle - handlePad)
+        let texts = legend.entries.map { Self.fitting($0.label, width: widest, font: font, renderer: renderer) }
         let textWidths = texts.map { renderer.measureText($0, font: font).width }
         let cell = handle + handlePad + (textWidths.max() ?? 0)
         let usable = max(cell, width - 2 * border)
@@ -82,6 +84,22 @@ struct FigureLegendLayout {
             slots.append(Slot(entry: entry, text: labels[i], swatch: swatch, origin: Point(textX, baseline)))
         }
         self.slots = slots
+    }
+
+    /// `text`, or as much of its start and end as fits in `width` with "…" between.
+    static func fitting(_ text: String, width: Double, font: Font, renderer: Renderer) -> String {
+        guard renderer.measureText(text, font: font).width > width else { return text }
+        let characters = Array(text)
+        func cut(_ keep: Int) -> String {
+            String(characters.prefix((keep + 1) / 2)) + "…" + String(characters.suffix(keep / 2))
+        }
+        // The most characters kept that still fit (none at worst: just the ellipsis).
+        var lo = 0, hi = characters.count - 1
+        while lo < hi {
+            let mid = (lo + hi + 1) / 2
+            if renderer.measureText(cut(mid), font: font).width <= width { lo = mid } else { hi = mid - 1 }
+        }
+        return cut(lo)
     }
 
     func draw(on renderer: Renderer) {

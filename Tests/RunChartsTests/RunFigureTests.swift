@@ -199,3 +199,22 @@ import Testing
         }
     }
 }
+
+extension RunFigureTests {
+    @Test func aRunNameWiderThanTheFigureLosesItsMiddleInTheLegend() throws {
+        let long = "sweeps/2024-05-01_12-00-00/" + String(repeating: "lr=0.001_batch=256_", count: 8) + "seed=3"
+        let runs = [RunFixtures.run(long, metrics: [RunFixtures.metric("loss", n: 20, seed: 1)]),
+                    RunFixtures.run("short", metrics: [RunFixtures.metric("loss", n: 20, seed: 2)])]
+        let chart = try RunChart(runs: runs, options: RunPlotOptions()).make()
+        let (r, _) = draw(chart.figure)
+        let texts = r.records(in: "figure legend").filter { $0.text != nil }
+        let shown = try #require(texts.first?.text)
+        #expect(shown.hasPrefix("sweeps/2024") && shown.hasSuffix("seed=3") && shown.contains("…"))
+        #expect(texts.last?.text == "short")
+        let page = chart.figure.size.width
+        for rec in r.records(in: "figure legend") {
+            let b = try #require(rec.bounds)
+            #expect(b.minX >= 0 && b.maxX <= page, "\(rec.text ?? "box") reaches \(b.maxX) of \(page)")
+        }
+    }
+}
