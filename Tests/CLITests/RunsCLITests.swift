@@ -3,12 +3,16 @@ import Testing
 
 /// `lossplot runs` and `lossplot plot` on runs, as a user runs them: JSON shape, the text table,
 /// warnings on stderr, PNGs written, and one line with exit 64 for every bad option.
-@Suite struct RunsCLITests {
-    let dir: URL = {
-        let d = FileManager.default.temporaryDirectory.appendingPathComponent("lossplot-runs-cli-\(getpid())-\(UUID().uuidString)")
-        try? FileManager.default.createDirectory(at: d, withIntermediateDirectories: true)
-        return d
-    }()
+@Suite final class RunsCLITests {
+    /// A folder of its own for each test, removed after it.
+    let dir: URL
+
+    init() throws {
+        dir = FileManager.default.temporaryDirectory.appendingPathComponent("lossplot-runs-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    }
+
+    deinit { try? FileManager.default.removeItem(at: dir) }
 
     /// Writes `text` at `relative` under the test folder, making folders.
     @discardableResult
