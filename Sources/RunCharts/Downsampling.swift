@@ -24,11 +24,13 @@ public enum Downsampling {
         }
     }
 
-    /// The column of `value` among `columns` equal columns over `lo...hi` (clamped).
+    /// The column of `value` among `columns` equal columns over `lo...hi` (clamped; the first
+    /// when the position cannot be told, as when the range overflows to infinity).
     @inline(__always)
     static func column(_ value: Double, lo: Double, width: Double, columns: Int) -> Int {
-        let c = width > 0 ? Int(((value - lo) / width).rounded(.down)) : 0
-        return c < 0 ? 0 : c >= columns ? columns - 1 : c
+        let r = width > 0 ? (value - lo) / width : 0
+        guard r >= 0 else { return 0 }  // also NaN
+        return r >= Double(columns) ? columns - 1 : Int(r)
     }
 
     /// The x range split into columns, in log space on a log axis.

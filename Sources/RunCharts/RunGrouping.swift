@@ -40,7 +40,11 @@ public struct GroupAggregate: Sendable, Equatable {
         let longest = members.map(\.x.count).max() ?? 0
         var grid = Array(Set(members.flatMap(\.x))).sorted()
         if grid.count > 2 * longest, let lo = grid.first, let hi = grid.last, longest > 1 {
-            grid = (0..<longest).map { i in i == longest - 1 ? hi : lo + (hi - lo) * Double(i) / Double(longest - 1) }
+            // Weighted ends, not lo + (hi - lo) * t: hi - lo overflows for a wide enough range.
+            grid = (0..<longest).map { i in
+                let t = Double(i) / Double(longest - 1)
+                return i == longest - 1 ? hi : (1 - t) * lo + t * hi
+            }
         }
         var mean = [Double](repeating: 0, count: grid.count)
         var lower = [Double](repeating: .infinity, count: grid.count)
@@ -55,7 +59,8 @@ public struct GroupAggregate: Sendable, Equatable {
                 if m.x[j] == gx || j + 1 >= m.x.count {
                     v = m.y[j]
                 } else {
-                    let t = (gx - m.x[j]) / (m.x[j + 1] - m.x[j])
+                    // Halves first: the differences of finite x can overflow.
+                    let t = (gx / 2 - m.x[j] / 2) / (m.x[j + 1] / 2 - m.x[j] / 2)
                     // Weighted, not a + t * (b - a): b - a overflows for finite values of opposite signs.
                     v = (1 - t) * m.y[j] + t * m.y[j + 1]
                 }

@@ -77,3 +77,19 @@ import Testing
         }
     }
 }
+
+extension DownsamplingTests {
+    @Test func xSpanningTheWholeDoubleRangeNeitherTrapsNorMakesNaN() {
+        // Epochs a logger could write: the range hi - lo overflows to infinity.
+        let big = Double.greatestFiniteMagnitude
+        let x = (0..<1_000).map { big * (2 * Double($0) / 999 - 1) }, y = x.indices.map { sin(Double($0)) }
+        #expect(x.allSatisfy { $0.isFinite })
+        let keep = Downsampling.indices(x: x, y: y, budget: 100, method: .minMax)
+        #expect(keep.first == 0 && keep.last == x.count - 1 && keep == keep.sorted())
+        let e = Downsampling.envelope(x: x, lower: y, upper: y, columns: 10)
+        #expect(e.x.allSatisfy { $0.isFinite })
+        let g = GroupAggregate(curves: [(x: [-big, big], y: [0, 1]), (x: [-big, 0, big], y: [1, 2, 3])])
+        #expect(g.mean.allSatisfy { $0.isFinite } && g.x.allSatisfy { $0.isFinite })
+        #expect(g.mean.count == 3 && abs(g.mean[1] - 1.25) < 1e-12)
+    }
+}
