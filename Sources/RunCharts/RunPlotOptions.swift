@@ -63,7 +63,7 @@ public struct RunPlotOptions: Sendable, Equatable {
             throw RunPlotError("--metric needs glob patterns separated by commas, e.g. '*loss*,val_*'")
         }
         if let groupPattern { _ = try RunGrouping(pattern: groupPattern) }
-        guard dpi.isFinite, dpi > 0, dpi <= 1000 else { throw RunPlotError("dpi must be in (0, 1000], got \(dpi)") }
+        guard dpi.isFinite, dpi >= 1, dpi <= 1000 else { throw RunPlotError("dpi must be in [1, 1000], got \(dpi)") }
         guard scale.isFinite, scale > 0, scale <= 16 else { throw RunPlotError("--scale must be in (0, 16], got \(scale)") }
         for v in [widthPixels, heightPixels].compactMap({ $0 }) where !(v.isFinite && v >= 100 && v <= 20000) {
             throw RunPlotError("--width and --height must be between 100 and 20000 pixels")

@@ -192,6 +192,8 @@ import Testing
             ({ var o = RunPlotOptions(); o.maxPoints = 3; return o }(), "--max-points"),
             ({ var o = RunPlotOptions(); o.groupPattern = "([a-z"; return o }(), "--group"),
             ({ var o = RunPlotOptions(); o.metricPatterns = ["a", ""]; return o }(), "--metric"),
+            ({ var o = RunPlotOptions(); o.dpi = 1e-300; return o }(), "dpi"),
+            ({ var o = RunPlotOptions(); o.scale = 1e300; return o }(), "--scale"),
         ] as [(RunPlotOptions, String)] {
             #expect(throws: RunPlotError.self) { try o.validate() }
             #expect((try? o.validate()) == nil)
