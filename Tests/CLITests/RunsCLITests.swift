@@ -72,6 +72,17 @@ import Testing
         #expect(row.contains("2.2 @0"))
     }
 
+    @Test func readerWarningsGoToStderrOneLineEach() throws {
+        let log = try file("live\nrun.jsonl", "{\"step\": 0, \"loss\": 1}\n{\"step\": 1, \"lo")
+        let run = try CLIRun(["runs", log, "--format", "json"])
+        #expect(run.status == 0, "stderr: \(run.stderr)")
+        // The file name's newline is escaped, so the warning stays one line.
+        let lines = run.stderr.split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(lines.count == 2 && lines[1].isEmpty, "stderr: \(run.stderr)")
+        #expect(lines[0].hasPrefix("lossplot: warning: \(dir.path)/live\\nrun.jsonl:2: the last line is incomplete"), "stderr: \(run.stderr)")
+        #expect(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) is [String: Any])
+    }
+
     @Test func runsOnAMissingPathIsOneLine() throws {
         let missing = dir.appendingPathComponent("nope").path
         let run = try CLIRun(["runs", missing])
