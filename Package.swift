@@ -8,6 +8,7 @@ let package = Package(
         .executable(name: "lossplot", targets: ["lossplot"]),
         .library(name: "LossFunctions", targets: ["LossFunctions"]),
         .library(name: "Charts", targets: ["Charts"]),
+        .library(name: "RunCharts", targets: ["RunCharts"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -34,6 +35,9 @@ let package = Package(
         .target(name: "RunLogs", dependencies: ["DataFiles", "SafeText", .product(name: "Yams", package: "Yams")]),
         // The figure model as values, layout, ticks, and the Renderer protocol. No Cairo.
         .target(name: "Charts"),
+        // Runs as TensorBoard's scalars page draws them: a figure model of panels, smoothing,
+        // downsampling, groups. No Cairo, no command line.
+        .target(name: "RunCharts", dependencies: ["RunLogs", "Charts"]),
         // Cairo surfaces (SVG, PNG, PDF) behind Charts' Renderer protocol.
         .target(name: "CairoBackend", dependencies: ["Charts", "CCairo", "SafeText"]),
         // numpy's legacy random streams, scikit-learn's data helpers and linear models, robust fits.
@@ -52,7 +56,7 @@ let package = Package(
         .executableTarget(
             name: "lossplot",
             dependencies: [
-                "LossFunctions", "DataFiles", "RunLogs", "Charts", "CairoBackend", "Scenarios", "Report", "SafeText",
+                "LossFunctions", "DataFiles", "RunLogs", "RunCharts", "Charts", "CairoBackend", "Scenarios", "Report", "SafeText",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -62,6 +66,7 @@ let package = Package(
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "LossFunctionsTests", dependencies: ["LossFunctions", "TestSupport"], resources: [.copy("Fixtures")]),
         .testTarget(name: "RunLogsTests", dependencies: ["RunLogs", "SafeText", "TestSupport"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "RunChartsTests", dependencies: ["RunCharts", "RunLogs", "Charts", "CairoBackend", "TestSupport"]),
         .testTarget(name: "DataFilesTests", dependencies: ["DataFiles", "TestSupport"]),
         .testTarget(name: "ChartsTests", dependencies: ["Charts", "CairoBackend", "TestSupport"], resources: [.copy("Fixtures")]),
         .testTarget(name: "RegressionTests", dependencies: ["Regression"], resources: [.copy("Fixtures")]),

@@ -17,8 +17,12 @@ public struct Label: Equatable, Sendable {
 /// One plotting area: its data, reference lines, annotations, labels, limits and legend.
 public struct Axes: Equatable, Sendable {
     public var series: [Series] = []
+    /// Filled bands between two curves (matplotlib's `fill_between`), drawn under the lines.
+    public var bands: [BandSeries] = []
     public var referenceLines: [ReferenceLine] = []
     public var annotations: [Annotation] = []
+    /// Short texts beside data points, kept inside the frame and clear of one another.
+    public var pointLabels: [PointLabel] = []
     public var title: Label?
     public var xLabel: Label?
     public var yLabel: Label?
@@ -26,6 +30,7 @@ public struct Axes: Equatable, Sendable {
     public var xLimits: ClosedRange<Double>?
     /// Fixed y limits; automatic when nil. Either end may be fixed alone with `yLower`/`yUpper`.
     public var yLimits: ClosedRange<Double>?
+    public var xScale: AxisScale = .linear
     public var yScale: AxisScale = .linear
     /// Grid line alpha; nil draws no grid.
     public var gridAlpha: Double?
@@ -53,6 +58,8 @@ public struct Figure: Equatable, Sendable {
     /// Row-major, `rows * columns` of them.
     public var axes: [Axes]
     public var suptitle: Label?
+    /// One legend for the whole figure, under the suptitle (the axes' own legends are apart).
+    public var legend: FigureLegend?
     /// What the chart shows, in a sentence or two (SVG `<title>`/`<desc>`, alt text).
     public var title: String
     public var description: String

@@ -39,6 +39,7 @@ struct AxesDrawing {
             if case .scatter(let sc) = s, !sc.onTop { renderer.group("series \(i)") { drawScatter(sc, color: seriesColors[i]) } }
         }
         renderer.group("grid") { drawGrid() }
+        for (i, b) in axes.bands.enumerated() { renderer.group("band \(i)") { drawBand(b) } }
         for (i, s) in axes.series.enumerated() {
             if case .line(let l) = s { renderer.group("series \(i)") { drawLine(l, color: seriesColors[i]) } }
         }
@@ -51,6 +52,9 @@ struct AxesDrawing {
         }
         for (i, s) in axes.series.enumerated() {
             if case .scatter(let sc) = s, sc.onTop { renderer.group("series \(i)") { drawScatter(sc, color: seriesColors[i]) } }
+        }
+        if !axes.pointLabels.isEmpty {
+            renderer.group("point labels") { PointLabelDrawing(labels: axes.pointLabels, transform: t, renderer: renderer).draw() }
         }
         if let legend = axes.legend {
             renderer.group("legend") { LegendDrawing(legend: legend, drawing: self).draw() }

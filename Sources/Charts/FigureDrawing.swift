@@ -8,6 +8,9 @@ extension Figure {
                 TextBlock(s.text, font: s.font, renderer: renderer).draw(in: frame, alignment: .center, color: .black, renderer: renderer)
             }
         }
+        if let legend = layout.legendLayout {
+            renderer.group("figure legend") { legend.draw(on: renderer) }
+        }
         for (i, placed) in layout.placed.enumerated() {
             renderer.group("axes \(i)") { AxesDrawing(placed, renderer: renderer, dpi: dpi).draw() }
         }

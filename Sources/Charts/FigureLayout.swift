@@ -32,6 +32,8 @@ public struct FigureLayout {
     public private(set) var placed: [PlacedAxes] = []
     /// The suptitle's block and where it sits, when there is one.
     public private(set) var suptitleFrame: Rect?
+    /// The figure legend's rows and where they sit, when there is one.
+    private(set) var legendLayout: FigureLegendLayout?
 
     /// matplotlib's default subplot parameters (figure fractions; bottom and top from the top edge).
     static let defaultLeft = 0.125, defaultRight = 0.9, defaultTop = 0.12, defaultBottom = 0.89
@@ -48,6 +50,15 @@ public struct FigureLayout {
             // matplotlib's suptitle: centred, its top at 98% of the figure height.
             suptitleFrame = Rect(x: (size.width - block.width) / 2, y: size.height * 0.02, width: block.width, height: block.height)
             suptitleHeight = block.height + pad
+        }
+        if let legend = figure.legend {
+            // Under the suptitle (or the top margin), across the figure; the grid moves down.
+            let top = suptitleFrame.map { $0.maxY + pad / 2 } ?? pad / 2
+            let layout = FigureLegendLayout(legend, width: size.width - 2 * pad, top: top, renderer: renderer)
+            if let layout {
+                legendLayout = layout
+                suptitleHeight = layout.frame.maxY + pad / 2 - pad
+            }
         }
         let initial = FigureLayout.grid(
             in: Rect(x: size.width * Self.defaultLeft, y: size.height * Self.defaultTop,
@@ -114,10 +125,11 @@ public struct FigureLayout {
     static func transform(axes: Axes, frame: Rect) -> DataTransform {
         var xs: [Double] = [], ys: [Double] = []
         for s in axes.series { xs += s.x; ys += s.y }
+        for b in axes.bands { xs += b.x; ys += b.lower; ys += b.upper }
         for r in axes.referenceLines {
             if r.orientation == .horizontal { ys.append(r.value) } else { xs.append(r.value) }
         }
-        let x = AxisView(data: xs, fixed: axes.xLimits, scale: .linear, length: frame.width, fontSize: axes.tickFontSize, vertical: false)
+        let x = AxisView(data: xs, fixed: axes.xLimits, scale: axes.xScale, length: frame.width, fontSize: axes.tickFontSize, vertical: false)
         let y = AxisView(data: ys, fixed: axes.yLimits, scale: axes.yScale, length: frame.height, fontSize: axes.tickFontSize, vertical: true)
         return DataTransform(frame: frame, x: x, y: y)
     }

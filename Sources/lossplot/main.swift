@@ -14,6 +14,7 @@ struct Lossplot: ParsableCommand {
             PlotCommand.self,
             ReportCommand.self,
             RunCommand.self,
+            RunsCommand.self,
             VerifyCommand.self,
         ]
     )
