@@ -151,10 +151,12 @@ struct DeadlineRun {
                       ("step,y", ["0,1e308", "1,-1e308"]), ("step,y", ["0,1.7976931348623157e308", "1,-1.7976931348623157e308"]),
                       ("x,y", ["8.9e307,1", "-8.9e307,2"])])
     func plotDrawsDataAtTheEdgeOfFloat64(_ header: String, _ rows: [String]) throws {
-        let data = try file("edge-\(abs(rows.joined().hashValue)).csv", ([header] + rows).joined(separator: "\n") + "\n")
+        let name = "edge-\(abs(rows.joined().hashValue))"
+        let data = try file(name + ".csv", ([header] + rows).joined(separator: "\n") + "\n")
         let x = header.hasPrefix("step") ? "step" : "x"
         for format in ["svg", "png"] {
-            let out = dir.appendingPathComponent("edge.\(format)").path
+            // One output per case: the cases run in parallel.
+            let out = dir.appendingPathComponent("\(name).\(format)").path
             try? FileManager.default.removeItem(atPath: out)
             let run = try DeadlineRun(["plot", data, "--x", x, "--y", "y", "--out", out], seconds: 60)
             #expect(!run.hung, "plot \(rows) did not finish within a minute")
