@@ -6,6 +6,9 @@ import RunLogs
 public struct RunPanel: Sendable, Equatable {
     public var metric: String
     public var curves: [RunCurve]
+    /// What the steps of this panel's metrics count: `.epoch` when every run logged it by epoch
+    /// only (Keras' CSVLogger), so that the axis says so.
+    public var stepAxis: StepAxis = .step
 }
 
 /// A drawn chart of runs: the figure, what it shows, and what the user should hear about.
@@ -61,8 +64,10 @@ public struct RunChart {
         var nonPositiveX = 0
         for name in names {
             var traces: [RunIdentities.Identity: [(run: String, trace: MetricTrace)]] = [:]
+            var countsEpochs = true
             for (i, run) in runs.enumerated() {
                 guard let metric = run.metric(named: name) else { continue }
+                countsEpochs = countsEpochs && metric.axis == .epoch
                 let trace = MetricTrace(metric, axis: options.x, start: options.x == .wall ? starts[i] : nil, logX: options.logX)
                 nonPositiveX += trace.nonPositiveX
                 warnings += notes(on: trace, run: run.name, metric: name)
@@ -78,7 +83,7 @@ public struct RunChart {
                                          : builder.curve(only.trace, label: label, run: only.run, color: color))
                 drawn.insert(id)
             }
-            if !curves.isEmpty { panels.append(RunPanel(metric: name, curves: curves)) }
+            if !curves.isEmpty { panels.append(RunPanel(metric: name, curves: curves, stepAxis: countsEpochs ? .epoch : .step)) }
         }
         if nonPositiveX > 0 {
             warnings.append("\(nonPositiveX) point\(nonPositiveX == 1 ? "" : "s") at \(options.x.rawValue) <= 0 not drawn on the log x axis")

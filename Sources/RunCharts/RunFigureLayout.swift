@@ -59,7 +59,8 @@ struct RunFigureLayout {
         ax.gridAlpha = 0.3
         ax.xScale = options.logX ? .log : .linear
         ax.yScale = options.logY ? .log : .linear
-        ax.xLabel = Label(options.x == .wall ? "wall time (\(unit.name))" : xLabel, fontSize: 10)
+        let label = options.x == .wall ? "wall time (\(unit.name))" : options.x == .step && panel.stepAxis == .epoch ? "epoch" : xLabel
+        ax.xLabel = Label(label, fontSize: 10)
         let curves = panel.curves.map { unit.scaled($0) }
 
         // Limits over everything drawn, so thinning and the edge marks use the panel's own view.

@@ -140,6 +140,14 @@ import Testing
         #expect(labels.contains("10¹") || labels.contains("10²"), "x tick labels \(labels)")
     }
 
+    @Test func aMetricLoggedByEpochOnlySaysEpochOnItsAxis() throws {
+        let keras = RunFixtures.run("keras", metrics: [Metric(name: "loss", axis: .epoch, points: [MetricPoint(step: 0, value: 2), MetricPoint(step: 1, value: 1)])])
+        let steps = RunFixtures.run("steps", metrics: [Metric(name: "loss", points: [MetricPoint(step: 0, value: 2)])])
+        #expect(try RunChart(runs: [keras], options: RunPlotOptions()).make().figure.axes[0].xLabel?.text == "epoch")
+        // Mixed with a run that counts steps, the axis counts what each run's logger counted: "step".
+        #expect(try RunChart(runs: [keras, steps], options: RunPlotOptions()).make().figure.axes[0].xLabel?.text == "step")
+    }
+
     @Test func epochAndWallTimeAxes() throws {
         var o = RunPlotOptions()
         o.x = .epoch
