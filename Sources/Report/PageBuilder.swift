@@ -15,8 +15,8 @@ struct PageBuilder {
     var language: Language { options.language }
 
     func build() -> PageModel {
-        let placement = Self.place(options.scenarios, in: ReportContent.sections)
-        let sections = ReportContent.sections.map { section in
+        let placement = Self.place(options.scenarios, in: SwiftLiteralContent.sections)
+        let sections = SwiftLiteralContent.sections.map { section in
             SectionView(
                 id: section.id,
                 title: section.title(language),

@@ -24,16 +24,16 @@ enum IntroContent {
             ]),
             .paragraph(LocalizedText(en: "Four questions narrow the choice quickly:", uk: "Чотири питання швидко звужують вибір:")),
             .definitions([
-                (LocalizedText(en: "Is the target a number or a class?", uk: "Ціль — число чи клас?"),
+                Definition(term: LocalizedText(en: "Is the target a number or a class?", uk: "Ціль — число чи клас?"), detail:
                  LocalizedText(en: "Numbers: a regression loss (MSE, MAE, Huber, log-cosh, quantile). Classes: a classification loss (cross-entropy, hinge, focal).",
                                uk: "Число: втрата для регресії (MSE, MAE, Huber, log-cosh, квантильна). Клас: втрата для класифікації (крос-ентропія, hinge, focal).")),
-                (LocalizedText(en: "Two classes or many?", uk: "Два класи чи багато?"),
+                Definition(term: LocalizedText(en: "Two classes or many?", uk: "Два класи чи багато?"), detail:
                  LocalizedText(en: "Two: binary cross-entropy on one probability. Many: categorical cross-entropy on a softmax, with one-hot or integer (sparse) labels.",
                                uk: "Два: бінарна крос-ентропія на одній імовірності. Багато: категоріальна крос-ентропія на softmax з one-hot або цілочисловими (sparse) мітками.")),
-                (LocalizedText(en: "Are there outliers?", uk: "Чи є викиди?"),
+                Definition(term: LocalizedText(en: "Are there outliers?", uk: "Чи є викиди?"), detail:
                  LocalizedText(en: "Then a loss that grows only linearly for large errors (MAE, Huber, log-cosh) keeps a few bad points from steering the fit.",
                                uk: "Тоді втрата, що для великих помилок зростає лише лінійно (MAE, Huber, log-cosh), не дасть кільком поганим точкам керувати моделлю.")),
-                (LocalizedText(en: "Do all errors cost the same?", uk: "Чи всі помилки коштують однаково?"),
+                Definition(term: LocalizedText(en: "Do all errors cost the same?", uk: "Чи всі помилки коштують однаково?"), detail:
                  LocalizedText(en: "If not, weight them: class weights, focal loss for rare classes, a quantile loss for asymmetric costs, or a custom loss.",
                                uk: "Якщо ні — зважте їх: ваги класів, focal loss для рідкісних класів, квантильна втрата для асиметричної ціни помилок або власна втрата.")),
             ]),

@@ -14,16 +14,16 @@ enum PracticeContent {
         title: LocalizedText(en: "Choosing a loss", uk: "Вибір функції втрат"),
         body: [
             .definitions([
-                (LocalizedText(en: "Regression", uk: "Регресія"),
+                Definition(term: LocalizedText(en: "Regression", uk: "Регресія"), detail:
                  LocalizedText(en: "MSE by default; MAE or Huber when outliers are present; quantile loss when you need a given quantile or an interval.",
                                uk: "MSE за замовчуванням; MAE або Huber, коли є викиди; квантильна втрата, коли потрібен певний квантиль чи інтервал.")),
-                (LocalizedText(en: "Binary classification", uk: "Бінарна класифікація"),
+                Definition(term: LocalizedText(en: "Binary classification", uk: "Бінарна класифікація"), detail:
                  LocalizedText(en: "Binary cross-entropy by default; focal loss under strong class imbalance; hinge loss when a margin matters more than probabilities.",
                                uk: "Бінарна крос-ентропія за замовчуванням; focal loss за сильного дисбалансу класів; hinge loss, коли відступ важливіший за ймовірності.")),
-                (LocalizedText(en: "Multiclass classification", uk: "Багатокласова класифікація"),
+                Definition(term: LocalizedText(en: "Multiclass classification", uk: "Багатокласова класифікація"), detail:
                  LocalizedText(en: "Categorical cross-entropy (sparse when labels are integers); class-weighted cross-entropy or focal loss when classes are imbalanced.",
                                uk: "Категоріальна крос-ентропія (sparse для цілочислових міток); зважена крос-ентропія або focal loss, коли класи незбалансовані.")),
-                (LocalizedText(en: "Similarity", uk: "Схожість"),
+                Definition(term: LocalizedText(en: "Similarity", uk: "Схожість"), detail:
                  LocalizedText(en: "Contrastive loss for labelled pairs, triplet loss for rankings.",
                                uk: "Контрастивна втрата для розмічених пар, triplet loss для ранжування.")),
             ]),

@@ -17,10 +17,10 @@ enum TakeawaysContent {
                               uk: "Штраф на ваги — не втрата на залишках: регуляризація не робить квадратичну втрату стійкою."),
             ]),
             .definitions([
-                (LocalizedText(en: "Outliers?", uk: "Викиди?"), LocalizedText(en: "MAE or Huber", uk: "MAE або Huber")),
-                (LocalizedText(en: "Class imbalance?", uk: "Дисбаланс класів?"), LocalizedText(en: "focal loss or weighted cross-entropy", uk: "focal loss або зважена крос-ентропія")),
-                (LocalizedText(en: "A margin matters?", uk: "Важливий відступ?"), LocalizedText(en: "hinge loss", uk: "hinge loss")),
-                (LocalizedText(en: "Learning similarity?", uk: "Навчання схожості?"), LocalizedText(en: "triplet or contrastive loss", uk: "triplet або контрастивна втрата")),
+                Definition(term: LocalizedText(en: "Outliers?", uk: "Викиди?"), detail: LocalizedText(en: "MAE or Huber", uk: "MAE або Huber")),
+                Definition(term: LocalizedText(en: "Class imbalance?", uk: "Дисбаланс класів?"), detail: LocalizedText(en: "focal loss or weighted cross-entropy", uk: "focal loss або зважена крос-ентропія")),
+                Definition(term: LocalizedText(en: "A margin matters?", uk: "Важливий відступ?"), detail: LocalizedText(en: "hinge loss", uk: "hinge loss")),
+                Definition(term: LocalizedText(en: "Learning similarity?", uk: "Навчання схожості?"), detail: LocalizedText(en: "triplet or contrastive loss", uk: "triplet або контрастивна втрата")),
             ]),
         ]
     )
