@@ -83,4 +83,32 @@ import Testing
         #expect(content.sections.map(\.id) == ["second", "losses"])
         #expect(content.sections.first?.intro == [.paragraph(LocalizedText(en: "Text.", uk: "Текст."))])
     }
+
+    /// `--templates DIR` reads DIR/Content: its text is the page's, and a folder without it is
+    /// refused before any chart is drawn or any file written.
+    @Test func aTemplatesFolderBringsItsOwnText() throws {
+        let templates = try ContentFixture.copyOfReal("own-text")
+        let out = Fixture.path("own-text-out")
+        defer { Fixture.remove(templates, out) }
+        let file = templates + "/Content/en/01-what-is-a-loss.md"
+        let text = try String(contentsOfFile: file, encoding: .utf8)
+        try text.replacing1("# What a loss function is", "# What a loss function is, in this folder").write(toFile: file, atomically: true, encoding: .utf8)
+        try ReportWriter(options: Fixture.options(out, templates: templates)).write()
+        #expect(Fixture.text(out).contains("<h2 id=\"what-is-a-loss-title\">What a loss function is, in this folder</h2>"))
+
+        Fixture.remove(out)
+        let broken = templates + "/Content/en/02-regression.md"
+        let regression = try String(contentsOfFile: broken, encoding: .utf8)
+        try regression.replacing1("::: charts mse-vs-mae", "::: charts mse-vs-mea").write(toFile: broken, atomically: true, encoding: .utf8)
+        #expect(throws: ReportError("\(broken):54:12: unknown chart 'mse-vs-mea': no scenario has this id (lossplot list shows them)")) {
+            try ReportWriter(options: Fixture.options(out, templates: templates)).write()
+        }
+        #expect(!FileManager.default.fileExists(atPath: out))
+
+        try FileManager.default.removeItem(atPath: templates + "/Content")
+        #expect(throws: ReportError("templates folder \(templates) has no Content/ folder (the report's text, one folder per language)")) {
+            try ReportWriter(options: Fixture.options(out, templates: templates)).write()
+        }
+        #expect(!FileManager.default.fileExists(atPath: out))
+    }
 }

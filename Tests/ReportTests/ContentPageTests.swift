@@ -1,5 +1,5 @@
+@testable import Report
 import Foundation
-import Report
 import Scenarios
 import Testing
 
@@ -35,5 +35,72 @@ import Testing
     func pageIsTheOneTheSwiftLiteralsMade(language: Language, selfContained: Bool, sha256: String) throws {
         let page = try Self.page(language, selfContained: selfContained)
         #expect(page.sha256 == sha256, "index.html (\(language.rawValue)\(selfContained ? ", self-contained" : "")) is now \(page.sha256)")
+    }
+
+    /// Escaped as the template's `{{…}}` escapes plain text.
+    static func escaped(_ s: String) -> String {
+        s.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")
+            .replacingOccurrences(of: "\"", with: "&quot;").replacingOccurrences(of: "'", with: "&#39;")
+    }
+
+    /// The markup each block of the content must put on the page, in order.
+    static func fragments(_ block: ContentBlock, _ l: Language) -> [String] {
+        let html = { (t: LocalizedText) in RichText.html(t(l)) }
+        switch block {
+        case .paragraph(let t): return ["<p>\(html(t))</p>"]
+        case .list(let items): return items.map { "<li>\(html($0))</li>" }
+        case .definitions(let pairs): return pairs.flatMap { ["<dt>\(html($0.term))</dt>", "<dd>\(html($0.detail))</dd>"] }
+        case .note(let title, let body, let slip):
+            return ["<aside class=\"note\(slip ? " slip" : "")\">", "<strong>\(escaped(title(l)))</strong>"] + body.map { "<p>\(html($0))</p>" }
+        case .table(let t):
+            return ["<caption>\(escaped(t.caption(l)))</caption>"] + t.columns.map { "<th scope=\"col\">\(escaped($0(l)))</th>" }
+                + t.rows.flatMap { row in ["<th scope=\"row\">\(escaped(row[0](l)))</th>"] + row.dropFirst().map { "<td>\(escaped($0(l)))</td>" } }
+        case .formula(let f): return ["<div class=\"formula\">\n\(f(l))\n</div>"]
+        case .example(let t): return ["<pre class=\"example\">\(escaped(t(l)))</pre>"]
+        }
+    }
+
+    /// Everything the content files say is on the page, in their order, and each chart an article
+    /// names is shown inside that article: the page shows the loaded content, all of it.
+    @Test(arguments: Language.allCases)
+    func thePageShowsTheLoadedContentInItsOrder(language: Language) throws {
+        let content = try ReportContent.load(templatesDirectory: ContentFixture.realTemplates)
+        let page = try Self.page(language, selfContained: false).html
+        var cursor = page.startIndex
+        var missing: [String] = []
+        func expect(_ fragment: String, before end: String.Index? = nil) {
+            let end = end ?? page.endIndex
+            guard cursor <= end, let r = page.range(of: fragment, range: cursor..<end) else {
+                missing.append(fragment)
+                return
+            }
+            cursor = r.upperBound
+        }
+        let l = language
+        for fragment in ["<title>\(Self.escaped(content.labels.pageTitle(l)))</title>", "<p class=\"lead\">\(Self.escaped(content.labels.lead(l)))</p>"] {
+            expect(fragment)
+        }
+        for section in content.sections {
+            expect("<section id=\"\(section.id)\" class=\"part\"")
+            expect("<h2 id=\"\(section.id)-title\">\(Self.escaped(section.title(l)))</h2>")
+            section.intro.flatMap { Self.fragments($0, l) }.forEach { expect($0) }
+            for article in section.articles {
+                expect("<section id=\"\(article.id)\" class=\"article\"")
+                let end = page.range(of: "<section id=", range: cursor..<page.endIndex)?.lowerBound
+                expect("<h3 id=\"\(article.id)-title\">\(Self.escaped(article.title(l)))</h3>", before: end)
+                if let formula = article.formula { expect(formula(l), before: end) }
+                article.symbols.forEach { expect("<p class=\"symbols\">\(RichText.html($0(l)))</p>", before: end) }
+                article.body.flatMap { Self.fragments($0, l) }.forEach { expect($0, before: end) }
+                for (label, items) in [(content.labels.pros, article.pros), (content.labels.cons, article.cons),
+                                       (content.labels.useWhen, article.useWhen), (content.labels.avoidWhen, article.avoidWhen)] where !items.isEmpty {
+                    expect("<h4>\(Self.escaped(label(l)))</h4>", before: end)
+                    items.forEach { expect("<li>\(RichText.html($0(l)))</li>", before: end) }
+                }
+                article.after.flatMap { Self.fragments($0, l) }.forEach { expect($0, before: end) }
+                article.scenarioIDs.forEach { expect("<div id=\"results-\($0)\" class=\"results\">", before: end) }
+            }
+        }
+        expect("<p>\(Self.escaped(content.labels.footer(l))) ")
+        #expect(missing.isEmpty, "not on the page, or out of order: \(missing)")
     }
 }

@@ -10,7 +10,7 @@ enum ContentBlock: Sendable, Equatable {
     /// A highlighted aside; `slip` marks a place where the document goes wrong.
     case note(title: LocalizedText, body: [LocalizedText], slip: Bool)
     case table(ContentTable)
-    /// A further formula (MathML from `Formulas`).
+    /// A further formula (MathML).
     case formula(LocalizedText)
     /// Preformatted text (a worked example), shown as it is.
     case example(LocalizedText)
@@ -35,7 +35,7 @@ struct ContentTable: Sendable, Equatable {
 struct Article: Sendable, Equatable {
     var id: String
     var title: LocalizedText
-    /// MathML (a `<math display="block">` element from `Formulas`), per language for the words in it.
+    /// MathML (a `<math display="block">` element), per language for the words in it.
     var formula: LocalizedText? = nil
     /// What the formula's symbols mean.
     var symbols: [LocalizedText] = []
@@ -59,20 +59,6 @@ struct ContentSection: Sendable, Equatable {
     var documentSection: DocumentSection? = nil
     var intro: [ContentBlock] = []
     var articles: [Article] = []
-}
-
-/// The whole page's prose as the Swift literals had it, until the page reads Templates/Content.
-enum SwiftLiteralContent {
-    static let sections: [ContentSection] = [
-        IntroContent.section,
-        RegressionContent.section,
-        ClassificationContent.section,
-        AdvancedContent.section,
-        ComparisonTableContent.section,
-        PracticeContent.section,
-        RegressionComparisonContent.section,
-        TakeawaysContent.section,
-    ]
 }
 
 /// The whole page's prose and labels in both languages, as read from Templates/Content/.
