@@ -35,7 +35,7 @@ import Testing
         let dir = try ContentFixture.folder("utf8", [.uk: ["01-losses.md": ContentFixture.uk]])
         defer { Fixture.remove(dir) }
         try Data(bytes).write(to: URL(fileURLWithPath: dir + "/Content/en/01-losses.md"))
-        let message = "\(#expect(throws: ReportError.self) { try ReportContent.load(templatesDirectory: dir) } ?? ReportError(""))"
+        let message = ContentFixture.refusal(dir)
         #expect(message == "\(dir)/Content/en/01-losses.md:5:5: not UTF-8 (byte offset \(offset + 2))", "\(message)")
     }
 
@@ -43,7 +43,7 @@ import Testing
         let dir = try ContentFixture.folder("fifo", [.uk: ["01-losses.md": ContentFixture.uk]])
         defer { Fixture.remove(dir) }
         #expect(mkfifo(dir + "/Content/en/01-losses.md", 0o600) == 0)
-        let message = "\(#expect(throws: ReportError.self) { try ReportContent.load(templatesDirectory: dir) } ?? ReportError(""))"
+        let message = ContentFixture.refusal(dir)
         #expect(message == "content file \(dir)/Content/en/01-losses.md is not a regular file", "\(message)")
         try FileManager.default.removeItem(atPath: dir + "/Content/en/01-losses.md")
         try FileManager.default.createDirectory(atPath: dir + "/Content/en/01-losses.md", withIntermediateDirectories: false)

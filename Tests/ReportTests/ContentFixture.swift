@@ -151,8 +151,15 @@ enum ContentFixture {
 
     /// The one line the loader refuses the content with ("" when it loads).
     static func error(_ name: String, en: String = en, uk: String = uk) -> String {
+        guard let dir = try? folder(name, [.en: ["01-losses.md": en], .uk: ["01-losses.md": uk]]) else { return "cannot write the fixture" }
+        defer { Fixture.remove(dir) }
+        return refusal(dir)
+    }
+
+    /// The one line the loader refuses the templates folder `dir` with ("" when it loads).
+    static func refusal(_ dir: String) -> String {
         do {
-            _ = try load(name, en: en, uk: uk)
+            _ = try ReportContent.load(templatesDirectory: dir)
             return ""
         } catch {
             return "\(error)"

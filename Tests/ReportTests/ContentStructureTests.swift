@@ -35,7 +35,7 @@ import Testing
             files[has]?["02-more.md"] = extra
             let dir = try ContentFixture.folder("one-language", files)
             defer { Fixture.remove(dir) }
-            let message = "\(#expect(throws: ReportError.self) { try ReportContent.load(templatesDirectory: dir) } ?? ReportError(""))"
+            let message = ContentFixture.refusal(dir)
             #expect(message.hasPrefix("\(dir)/Content/\(has.rawValue)/02-more.md:1:1: section 'more' has no \(lacks.rawValue) text: "
                                       + "\(dir)/Content/\(lacks.rawValue)/02-more.md is missing"), "\(message)")
         }
@@ -51,7 +51,7 @@ import Testing
         #expect(labels != real)
         let dir = try ContentFixture.folder("labels", [.en: ["01-losses.md": ContentFixture.en], .uk: ["01-losses.md": ContentFixture.uk, "labels.txt": labels]])
         defer { Fixture.remove(dir) }
-        let message = "\(#expect(throws: ReportError.self) { try ReportContent.load(templatesDirectory: dir) } ?? ReportError(""))"
+        let message = ContentFixture.refusal(dir)
         #expect(message.contains(expected), "\(message)")
     }
 
@@ -67,7 +67,7 @@ import Testing
         #expect(labels != real)
         let dir = try ContentFixture.folder("label-line", [.en: ["01-losses.md": ContentFixture.en, "labels.txt": labels], .uk: ["01-losses.md": ContentFixture.uk]])
         defer { Fixture.remove(dir) }
-        let message = "\(#expect(throws: ReportError.self) { try ReportContent.load(templatesDirectory: dir) } ?? ReportError(""))"
+        let message = ContentFixture.refusal(dir)
         #expect(message.contains(expected), "\(message)")
     }
 
@@ -109,7 +109,7 @@ import Testing
         let dir = try ContentFixture.folder("two-sections", [.en: ["01-losses.md": ContentFixture.en, "02-more.md": second],
                                                              .uk: ["01-losses.md": ContentFixture.uk, "02-more.md": secondUK]])
         defer { Fixture.remove(dir) }
-        let message = "\(#expect(throws: ReportError.self) { try ReportContent.load(templatesDirectory: dir) } ?? ReportError(""))"
+        let message = ContentFixture.refusal(dir)
         #expect(message.hasPrefix("\(dir)/Content/en/02-more.md:8:1: article id 'mse' makes the page id 'mse', already made at \(dir)/Content/en/01-losses.md:8:1"),
                 "\(message)")
     }
