@@ -1,3 +1,4 @@
+import Foundation
 import Scenarios
 
 /// Reads one section file (Markdown with a few `:::` directives; Templates/Content/README.md
