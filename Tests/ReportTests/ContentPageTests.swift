@@ -14,7 +14,8 @@ import Testing
     }
 
     static func page(_ language: Language, selfContained: Bool) throws -> (html: String, sha256: String) {
-        let out = Fixture.path("content-page-\(language.rawValue)-\(selfContained)")
+        // Tests run at once, some on the same page: each call writes a folder of its own.
+        let out = Fixture.path("content-page-\(language.rawValue)-\(selfContained)-\(UUID().uuidString)")
         defer { Fixture.remove(out) }
         let manifest = try ReportWriter(options: ReportOptions(
             outputDirectory: out, language: language, formats: [.svg], selfContained: selfContained,
