@@ -8,15 +8,18 @@ import Scenarios
 /// it reproduces, else the end of its document section).
 struct PageBuilder {
     let options: ReportOptions
+    /// The prose and labels (Templates/Content).
+    let content: ReportContent
     let charts: [String: RenderedChart]
     let results: [String: PrintedResults]
     let stylesheet: String
 
     var language: Language { options.language }
+    var labels: ReportLabels { content.labels }
 
     func build() -> PageModel {
-        let placement = Self.place(options.scenarios, in: ReportContent.sections)
-        let sections = ReportContent.sections.map { section in
+        let placement = Self.place(options.scenarios, in: content.sections)
+        let sections = content.sections.map { section in
             SectionView(
                 id: section.id,
                 title: section.title(language),
@@ -26,7 +29,7 @@ struct PageBuilder {
                 },
                 extras: (placement.bySection[section.id] ?? []).map(scenario),
                 hasExtras: placement.bySection[section.id]?.isEmpty == false,
-                extrasTitle: UIText.moreFigures(language),
+                extrasTitle: labels.moreFigures(language),
                 extrasID: section.id + "-more"
             )
         }
@@ -37,21 +40,21 @@ struct PageBuilder {
         let styleHash = Data(SHA256.hash(Array(stylesheet.utf8))).base64EncodedString()
         return PageModel(
             lang: language.rawValue,
-            title: UIText.pageTitle(language),
-            lead: UIText.lead(language),
+            title: labels.pageTitle(language),
+            lead: labels.lead(language),
             contentSecurityPolicy: options.selfContained
                 ? "default-src 'none'; img-src data:; style-src 'sha256-\(styleHash)'; base-uri 'none'; form-action 'none'"
                 : "default-src 'none'; img-src 'self'; style-src 'self'; base-uri 'none'; form-action 'none'",
             stylesheetHref: options.selfContained ? nil : TemplateSet.styleFile,
             inlineStylesheet: options.selfContained ? stylesheet : nil,
             ui: PageLabels(
-                contents: UIText.contents(language), formula: UIText.formula(language), pros: UIText.pros(language),
-                cons: UIText.cons(language), useWhen: UIText.useWhen(language), avoidWhen: UIText.avoidWhen(language),
-                download: UIText.download(language), printed: UIText.printed(language),
-                printedLines: UIText.printedLines(language), skipToContent: UIText.skipToContent(language)),
+                contents: labels.contents(language), formula: labels.formula(language), pros: labels.pros(language),
+                cons: labels.cons(language), useWhen: labels.useWhen(language), avoidWhen: labels.avoidWhen(language),
+                download: labels.download(language), printed: labels.printed(language),
+                printedLines: labels.printedLines(language), skipToContent: labels.skipToContent(language)),
             toc: toc,
             sections: sections,
-            footer: UIText.footer(language),
+            footer: labels.footer(language),
             generator: "lossplot \(LossplotVersion.current)"
         )
     }
@@ -140,13 +143,13 @@ struct PageBuilder {
     func resultsView(_ r: PrintedResults, of s: Scenario) -> ResultsView {
         let values: TableView? = r.values.isEmpty ? nil : TableView(
             caption: s.title(language),
-            columns: [UIText.quantity(language), UIText.value(language)],
+            columns: [labels.quantity(language), labels.value(language)],
             rows: r.values.map { RowView(header: $0.name, cells: [Self.format($0)]) })
         let tables = r.tables.map { TableView(caption: $0.title, columns: $0.columns, rows: $0.rows.map { RowView(header: $0.first ?? "", cells: Array($0.dropFirst())) }) }
         let blocks = s.codeBlocks.map(String.init).joined(separator: ", ")
         return ResultsView(id: "results-" + s.id, caption: s.title(language), values: values, tables: tables,
                            lines: r.lines.joined(separator: "\n"),
-                           source: blocks.isEmpty ? "" : "\(UIText.codeBlock(language)) \(blocks)")
+                           source: blocks.isEmpty ? "" : "\(labels.codeBlock(language)) \(blocks)")
     }
 
     /// A printed value as the guide prints it: fixed decimals, or a bracketed array.

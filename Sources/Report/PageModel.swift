@@ -1,6 +1,6 @@
 /// The values the page template renders. Every `String` is plain text that the template escapes
 /// with `{{…}}`, except the fields whose names end in `Html`: those are markup built here (prose
-/// escaped by `RichText`, MathML from `Formulas`, inline SVG from `InlineSVG`) and rendered with
+/// escaped by `RichText`, MathML from Templates/Content, inline SVG from `InlineSVG`) and rendered with
 /// `{{{…}}}`.
 struct PageModel {
     var lang: String

@@ -4,8 +4,8 @@ import Scenarios
 
 /// Writes the report folder: `index.html`, `style.css`, `charts/ID.FORMAT` for every chart in
 /// every requested format (or, self-contained, one `index.html` with everything inside), and
-/// `manifest.json`. Templates are loaded and the target checked before any chart is drawn; the
-/// folder is written whole or not at all.
+/// `manifest.json`. Templates and their text (`Content/`) are loaded and the target checked before
+/// any chart is drawn; the folder is written whole or not at all.
 public struct ReportWriter {
     public var options: ReportOptions
 
@@ -20,16 +20,17 @@ public struct ReportWriter {
     @discardableResult
     public func write() throws -> ReportManifest {
         let templates = try TemplateSet.load(explicit: options.templatesDirectory)
+        let content = try ReportContent.load(templatesDirectory: templates.directory)
         let folder = ReportFolder(options.outputDirectory)
         try folder.checkReplaceable()
-        let files = try render(templates: templates)
+        let files = try render(templates: templates, content: content)
         let manifest = ReportManifest(files: files, options: options)
         try folder.write(files + [ReportFile(path: ReportManifest.fileName, bytes: Array(manifest.json.utf8))])
         return manifest
     }
 
     /// Every file of the report except the manifest, in memory.
-    func render(templates: TemplateSet) throws -> [ReportFile] {
+    func render(templates: TemplateSet, content: ReportContent) throws -> [ReportFile] {
         guard !options.formats.isEmpty else { throw ReportError("--formats names no format") }
         guard options.scale > 0, options.scale <= 16 else { throw ReportError("--scale must be in (0, 16], got \(options.scale)") }
         let ids = options.scenarios.map(\.id)
@@ -37,7 +38,7 @@ public struct ReportWriter {
             throw ReportError("scenario id \(dup) appears twice")
         }
         let (charts, results) = try ChartRendering.render(options.scenarios, options: options)
-        let builder = PageBuilder(options: options, charts: Dictionary(uniqueKeysWithValues: charts.map { ($0.scenario.id, $0) }),
+        let builder = PageBuilder(options: options, content: content, charts: Dictionary(uniqueKeysWithValues: charts.map { ($0.scenario.id, $0) }),
                                   results: results, stylesheet: templates.stylesheet)
         let html = try templates.renderPage(builder.build())
         var files = [ReportFile(path: "index.html", bytes: Array(html.utf8))]

@@ -14,7 +14,8 @@ struct ReportCommand: ParsableCommand {
         earlier lossplot report. SIGINT or SIGTERM removes the unfinished folder (exit 130 or \
         143); what a run killed outright leaves beside the folder, the next run cleans up. \
         Templates: --templates DIR, else $LOSSPLOT_TEMPLATES, else the Templates/ folder of the \
-        package the binary was built in, else ./Templates.
+        package the binary was built in, else ./Templates. The report's text is read from the \
+        Content/ folder inside the templates folder (Templates/Content/README.md).
         """
     )
 
@@ -30,7 +31,7 @@ struct ReportCommand: ParsableCommand {
     @Flag(name: .long, help: "One index.html with every chart and the CSS inside it (plus manifest.json).")
     var selfContained = false
 
-    @Option(name: .long, help: "A templates folder (page.mustache, partials/, style.css) to use instead of the default.")
+    @Option(name: .long, help: "A templates folder (page.mustache, partials/, style.css, Content/ with the text) to use instead of the default.")
     var templates: String?
 
     @Option(name: .long, help: "PNG pixel multiplier (2 for HiDPI), same layout.")

@@ -2,22 +2,28 @@ import Scenarios
 
 /// A block of the report's own prose. Text is plain and escaped on the way out; `backticks` mark
 /// code and **double stars** mark emphasis.
-enum ContentBlock: Sendable {
+enum ContentBlock: Sendable, Equatable {
     case paragraph(LocalizedText)
     case list([LocalizedText])
     /// A term and what it means, e.g. a question and the loss it points to.
-    case definitions([(term: LocalizedText, detail: LocalizedText)])
+    case definitions([Definition])
     /// A highlighted aside; `slip` marks a place where the document goes wrong.
     case note(title: LocalizedText, body: [LocalizedText], slip: Bool)
     case table(ContentTable)
-    /// A further formula (MathML from `Formulas`).
+    /// A further formula (MathML).
     case formula(LocalizedText)
     /// Preformatted text (a worked example), shown as it is.
     case example(LocalizedText)
 }
 
+/// A term and what it means.
+struct Definition: Sendable, Equatable {
+    var term: LocalizedText
+    var detail: LocalizedText
+}
+
 /// A table of the report's own: a caption, header cells and rows.
-struct ContentTable: Sendable {
+struct ContentTable: Sendable, Equatable {
     var caption: LocalizedText
     var columns: [LocalizedText]
     /// The first cell of a row is its header cell.
@@ -26,10 +32,10 @@ struct ContentTable: Sendable {
 
 /// One loss (or one topic) with its own heading: formula, intuition, pros and cons, when to use
 /// it, and the scenarios (charts and printed results) that belong to it.
-struct Article: Sendable {
+struct Article: Sendable, Equatable {
     var id: String
     var title: LocalizedText
-    /// MathML (a `<math display="block">` element from `Formulas`), per language for the words in it.
+    /// MathML (a `<math display="block">` element), per language for the words in it.
     var formula: LocalizedText? = nil
     /// What the formula's symbols mean.
     var symbols: [LocalizedText] = []
@@ -46,7 +52,7 @@ struct Article: Sendable {
 }
 
 /// A top-level part of the page, in the document's order.
-struct ContentSection: Sendable {
+struct ContentSection: Sendable, Equatable {
     var id: String
     var title: LocalizedText
     /// Scenarios of this document section that no article claims are shown at its end.
@@ -55,16 +61,9 @@ struct ContentSection: Sendable {
     var articles: [Article] = []
 }
 
-/// The whole page's prose, in order.
-enum ReportContent {
-    static let sections: [ContentSection] = [
-        IntroContent.section,
-        RegressionContent.section,
-        ClassificationContent.section,
-        AdvancedContent.section,
-        ComparisonTableContent.section,
-        PracticeContent.section,
-        RegressionComparisonContent.section,
-        TakeawaysContent.section,
-    ]
+/// The whole page's prose and labels in both languages, as read from Templates/Content/.
+struct ReportContent: Sendable, Equatable {
+    /// The page's parts, in order.
+    var sections: [ContentSection]
+    var labels: ReportLabels
 }
