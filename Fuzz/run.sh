@@ -41,6 +41,8 @@ for name in "$@"; do
     -print_final_stats=1 -artifact_prefix="$crashes/" "${dict[@]}" ${FUZZ_ARGS:-} "${inputs[@]}" > "$log" 2>&1
   code=$?
   runs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$log" | grep -o '[0-9]*$' | tail -1)
+  # -fork=N prints no final stats; its progress lines start with the executions so far.
+  [[ -n $runs ]] || runs=$(grep -oE '^#[0-9]+: ' "$log" | tail -1 | tr -dc '0-9')
   entries=$(ls "$corpus" | wc -l)
   after=$(ls "$crashes" | wc -l)
   if (( code == 0 )) && (( after == before )); then
