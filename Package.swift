@@ -83,6 +83,7 @@ if Context.environment["LOSSPLOT_FUZZ"] == "1" {
         ("png", ["CairoBackend"]),
         ("templates", ["Report"]),
         ("jsonl", ["RunLogs", "RunLogFuzzing"]),
+        ("losses", ["LossFunctions"]),
     ]
     package.targets += [
         .target(name: "FuzzSupport", path: "Fuzz/Support"),

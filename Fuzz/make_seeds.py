@@ -118,3 +118,14 @@ for file, text in {
                       '{"coco/bbox_mAP": 0.123, "data_time": 0.02, "time": 0.1, "step": 1}\n',
 }.items():
     put("jsonl", file, text)
+
+# Losses: the harness's byte stream (loss, flags, columns-1, rows-1, one byte per option, then
+# numbers: a byte below 0x80 picks one of the harness's notable values). One valid-looking seed per
+# loss, in LossName's order with its number of options.
+options = {"mse": 0, "mae": 0, "huber": 1, "log-cosh": 0, "quantile": 1, "combined": 1, "mse-penalty": 1,
+           "bce": 2, "cce": 2, "sparse-cce": 2, "hinge": 0, "squared-hinge": 0, "focal": 4,
+           "contrastive": 1, "triplet": 1}
+# notable values 0 (0.0), 2 (1.0), 8 (0.5), 9 (0.25), 10 (0.75), 11 (0.1), 12 (0.9), 4 (2.0)
+pattern = bytes([2, 8, 0, 9, 2, 10, 0, 11, 2, 12, 0, 8, 4, 9, 2, 10, 0, 12, 2, 11, 0, 8, 2, 9])
+for index, (loss, count) in enumerate(options.items()):
+    put("losses", loss + ".bin", bytes([index, 0x04 | index % 4, 1, 2]) + bytes(count) + pattern)
