@@ -105,7 +105,8 @@ clean:
 # executions, and whether it found anything); non-zero when one crashed. make fuzz-one NAME=csv
 # SECONDS=N runs one. Not part of make test. FUZZ_TIMEOUT (s, default 10) and FUZZ_RSS_MB (default
 # 2048) are libFuzzer's limits per input; FUZZ_ARGS passes more options (e.g. FUZZ_ARGS=-jobs=2).
-#   Harnesses: Fuzz/Harnesses/NAME/main.swift, one per parser. Package.swift adds them (as targets
+#   Harnesses: Fuzz/Harnesses/NAME/main.swift, one per parser and one for evaluateLoss (losses:
+#   what lossplot eval computes from the numbers read). Package.swift adds them (as targets
 #   fuzz-NAME, with Fuzz/Support and Fuzz/RunLogSupport) only when LOSSPLOT_FUZZ=1, so builds and
 #   tests never see them; they build in debug with -sanitize=fuzzer,address into $(FUZZ_SCRATCH).
 #   Inputs: the committed seeds Fuzz/corpus/NAME/ (remade by Fuzz/make_seeds.py; never written by
@@ -116,8 +117,11 @@ clean:
 #   Fuzz/Harnesses/tfevents/ and change the file name and format in its RunLogFuzzing.load call;
 #   add ("tfevents", ["RunLogs", "RunLogFuzzing"]) to the harness list in Package.swift; put a few
 #   small files in Fuzz/corpus/tfevents/ (add them to Fuzz/make_seeds.py). make fuzz finds it.
-#   A crash: minimise it with `$(FUZZ_SCRATCH)/debug/fuzz-NAME -minimize_crash=1 -runs=10000
-#   -exact_artifact_path=Fuzz/regressions/NAME/WHAT CRASH-FILE`, commit it, and make it a test.
+#   A crash: replay it with `SWIFT_BACKTRACE=enable=no $(FUZZ_SCRATCH)/debug/fuzz-NAME FILE`, minimise
+#   it with `... -minimize_crash=1 -max_total_time=60 -exact_artifact_path=OUT FILE` (check OUT still
+#   fails the same way: the minimiser keeps any crash), save it in Fuzz/regressions/NAME/ with a line
+#   in its README, and make it a test. To fuzz on past a known crash until it is fixed:
+#   FUZZ_ARGS="-fork=1 -ignore_crashes=1" (every crash is then saved, the run goes on).
 SECONDS      ?= 60
 FUZZ_SCRATCH  = .build-fuzz
 FUZZERS       = $(notdir $(wildcard Fuzz/Harnesses/*))
@@ -135,8 +139,14 @@ fuzz-one: deps
 # The CLI tests run the sanitized lossplot too. Fuzz/lsan.supp names the leaks that are not
 # lossplot's; Swift's crash backtracer is off because AddressSanitizer flags its stack reads.
 SANITIZER_ENV = SWIFT_BACKTRACE=enable=no LSAN_OPTIONS=suppressions=$(CURDIR)/Fuzz/lsan.supp:print_suppressions=0
+# Both always run; the last line says which was clean, and make fails when either was not.
 sanitize: deps
-	$(SWIFT) build --build-tests --sanitize=address --scratch-path .build-asan
-	$(SANITIZER_ENV) $(SWIFT) test --skip-build --disable-xctest --sanitize=address --scratch-path .build-asan
-	$(SWIFT) build --build-tests --sanitize=thread --scratch-path .build-tsan
-	$(SANITIZER_ENV) $(SWIFT) test --skip-build --disable-xctest --sanitize=thread --scratch-path .build-tsan
+	@result=""; status=0; \
+	for s in address:.build-asan thread:.build-tsan; do \
+	  dir=$${s#*:}; s=$${s%%:*}; \
+	  if $(SWIFT) build --build-tests --sanitize=$$s --scratch-path $$dir && \
+	     $(SANITIZER_ENV) $(SWIFT) test --skip-build --disable-xctest --sanitize=$$s --scratch-path $$dir; then \
+	    result="$$result $$s: clean;"; \
+	  else result="$$result $$s: FAILED (see above);"; status=1; fi; \
+	done; \
+	echo "sanitize:$$result"; exit $$status

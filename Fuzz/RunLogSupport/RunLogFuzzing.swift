@@ -14,21 +14,14 @@ public enum RunLogFuzzing {
         let named = Result { () throws(RunLogError) in try RunLoader.load([file], format: format) }
         _ = try? RunLoader.load([file])
         let walked = Result { () throws(RunLogError) in try RunLoader.load([folder.path], format: format) }
-        switch (named, walked) {
-        case (.success(let one), .success(let all)):
-            FuzzInput.require(one.runs.count == 1, "one file read as \(one.runs.count) runs")
-            FuzzInput.require(all.runs.count == 1, "a folder of one file walked as \(all.runs.count) runs")
-            guard let run = one.runs.first, let walkedRun = all.runs.first else { return }
-            FuzzInput.require(run.metrics.allSatisfy { !$0.points.isEmpty }, "a metric without points")
-            FuzzInput.require(Set(run.metrics.map(\.name)).count == run.metrics.count, "a metric name twice")
-            FuzzInput.require(sameMetrics(run.metrics, walkedRun.metrics), "the walk read other metrics than the file named")
-        case (.failure(let a), .failure(let b)):
-            FuzzInput.require(a == b, "the file named says \"\(a)\", the walk says \"\(b)\"")
-        case (.success, .failure(let b)):
-            FuzzInput.require(false, "the file named reads, the walk says \"\(b)\"")
-        case (.failure(let a), .success):
-            FuzzInput.require(false, "the file named says \"\(a)\", the walk reads it")
+        FuzzInput.requireAgreement(named, walked, "the file named", "the walk") { one, all in
+            guard one.runs.count == 1 else { return "the file read as \(one.runs.count) runs" }
+            guard all.runs.count == 1 else { return "a folder of one file walked as \(all.runs.count) runs" }
+            return sameMetrics(one.runs[0].metrics, all.runs[0].metrics) ? nil : "the metrics"
         }
+        guard case .success(let one) = named, let run = one.runs.first else { return }
+        FuzzInput.require(run.metrics.allSatisfy { !$0.points.isEmpty }, "a metric without points")
+        FuzzInput.require(Set(run.metrics.map(\.name)).count == run.metrics.count, "a metric name twice")
     }
 
     /// Equal metrics, NaN values counting as equal to NaN.

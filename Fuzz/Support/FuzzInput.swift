@@ -57,3 +57,24 @@ public enum FuzzInput {
         abort()
     }
 }
+
+extension FuzzInput {
+    /// Requires two ways of reading one input to agree: both read it (and `same` finds nothing to
+    /// say about the two results) or both fail with the same error. `first` and `second` name the
+    /// two ways in the message.
+    public static func requireAgreement<Value, Failure: Error & Equatable>(
+        _ a: Result<Value, Failure>, _ b: Result<Value, Failure>, _ first: String, _ second: String,
+        same difference: (Value, Value) -> String?
+    ) {
+        switch (a, b) {
+        case (.success(let x), .success(let y)):
+            if let difference = difference(x, y) { require(false, "\(first) and \(second) differ: \(difference)") }
+        case (.failure(let x), .failure(let y)):
+            require(x == y, "\(first) says \"\(x)\", \(second) says \"\(y)\"")
+        case (.success, .failure(let y)):
+            require(false, "\(first) reads the input, \(second) says \"\(y)\"")
+        case (.failure(let x), .success):
+            require(false, "\(first) says \"\(x)\", \(second) reads the input")
+        }
+    }
+}

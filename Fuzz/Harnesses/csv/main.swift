@@ -10,37 +10,30 @@ public func fuzzCSV(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     let bytes = FuzzInput.bytes(data, size)
     let whole = Result { () throws(DataFileError) in try CSVTable(bytes: bytes, path: "fuzz.csv") }
     let halves = Result { () throws(DataFileError) in try CSVTable(bytes: bytes, path: "fuzz.csv", parallelFrom: 1) }
-    switch (whole, halves) {
-    case (.success(let a), .success(let b)):
-        FuzzInput.require(a.columnNames == b.columnNames && a.rowCount == b.rowCount && a.columnCount == b.columnCount
-                          && a.lineNumbers == b.lineNumbers, "the two-halves parse gives another table shape")
-        FuzzInput.require(a.lineNumbers.count == a.rowCount, "\(a.rowCount) rows but \(a.lineNumbers.count) line numbers")
-        for row in 0..<a.rowCount {
-            for column in 0..<a.columnCount {
-                FuzzInput.require(same(a.cell(row: row, column: column), b.cell(row: row, column: column)),
-                                  "the two-halves parse differs at row \(row), column \(column)")
-            }
-        }
-        for column in 0..<a.columnCount { _ = try? a.column(column) }
-        if let names = a.columnNames {
-            FuzzInput.require(names.count == a.columnCount, "\(names.count) names for \(a.columnCount) columns")
-            for name in names { _ = try? a.column(named: name) }
-        }
-        _ = try? a.finiteValues()
-    case (.failure(let a), .failure(let b)):
-        FuzzInput.require(a == b, "one pass says \"\(a)\", two halves say \"\(b)\"")
-    case (.success, .failure(let b)):
-        FuzzInput.require(false, "one pass reads the file, two halves say \"\(b)\"")
-    case (.failure(let a), .success):
-        FuzzInput.require(false, "one pass says \"\(a)\", two halves read the file")
+    FuzzInput.requireAgreement(whole, halves, "one pass", "two halves", same: difference)
+    guard case .success(let table) = whole else { return 0 }
+    FuzzInput.require(table.lineNumbers.count == table.rowCount, "\(table.rowCount) rows but \(table.lineNumbers.count) line numbers")
+    for column in 0..<table.columnCount { _ = try? table.column(column) }
+    if let names = table.columnNames {
+        FuzzInput.require(names.count == table.columnCount, "\(names.count) names for \(table.columnCount) columns")
+        for name in names { _ = try? table.column(named: name) }
     }
+    _ = try? table.finiteValues()
     return 0
 }
 
-/// Equal cells, a NaN number equal to a NaN number.
-func same(_ a: CSVTable.Cell, _ b: CSVTable.Cell) -> Bool {
-    if case .number(let x) = a, case .number(let y) = b, x.isNaN, y.isNaN { return true }
-    return a == b
+/// How two tables differ, nil when they hold the same cells (a NaN number equal to a NaN number).
+func difference(_ a: CSVTable, _ b: CSVTable) -> String? {
+    guard a.columnNames == b.columnNames, a.rowCount == b.rowCount, a.columnCount == b.columnCount,
+          a.lineNumbers == b.lineNumbers else { return "the table's shape" }
+    for row in 0..<a.rowCount {
+        for column in 0..<a.columnCount {
+            let x = a.cell(row: row, column: column), y = b.cell(row: row, column: column)
+            if case .number(let p) = x, case .number(let q) = y, p.isNaN, q.isNaN { continue }
+            if x != y { return "row \(row + 1), column \(column + 1): \(x) against \(y)" }
+        }
+    }
+    return nil
 }
 
 FuzzDriver.run(fuzzCSV)
