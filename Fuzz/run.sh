@@ -14,9 +14,16 @@ mkdir -p "$scratch/logs"
 # Swift's own crash backtracer reads the stack in a way AddressSanitizer reports as an overflow;
 # off, a trap reaches libFuzzer, which prints the stack and saves the input.
 export SWIFT_BACKTRACE=enable=no
+# The harnesses' scratch folders (ScratchFolder): a crash leaves its folder behind, so the
+# harnesses (not the builds: SwiftPM keeps its locks in TMPDIR) get a TMPDIR here, emptied before
+# each run, rather than /tmp.
+harness_tmp=$scratch/tmp
+[[ $harness_tmp = /* ]] || harness_tmp=$PWD/$harness_tmp
+rm -rf "$harness_tmp" && mkdir -p "$harness_tmp"
 # Leaks that are Foundation's, not lossplot's (see the file).
 export LSAN_OPTIONS=suppressions=$PWD/Fuzz/lsan.supp:print_suppressions=0${LSAN_OPTIONS:+:$LSAN_OPTIONS}
 
+# lld, because gold prints a warning for each of AddressSanitizer's local symbols.
 for name in "$@"; do
   if ! LOSSPLOT_FUZZ=1 "$swift" build -c debug -Xswiftc -sanitize=fuzzer,address -Xswiftc -use-ld=lld \
        --scratch-path "$scratch" --product "fuzz-$name" > "$scratch/logs/build-$name.log" 2>&1; then
@@ -37,7 +44,7 @@ for name in "$@"; do
   before=$(ls "$crashes" | wc -l)
   # New entries go to the first folder only: the scratch corpus, never the committed seeds.
   # shellcheck disable=SC2086
-  "$scratch/debug/fuzz-$name" -max_total_time="$seconds" -timeout="$timeout" -rss_limit_mb="$rss" \
+  TMPDIR=$harness_tmp "$scratch/debug/fuzz-$name" -max_total_time="$seconds" -timeout="$timeout" -rss_limit_mb="$rss" \
     -print_final_stats=1 -artifact_prefix="$crashes/" "${dict[@]}" ${FUZZ_ARGS:-} "${inputs[@]}" > "$log" 2>&1
   code=$?
   runs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$log" | grep -o '[0-9]*$' | tail -1)
