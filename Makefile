@@ -16,7 +16,7 @@ VENV        = .build/browser-venv
 SHOTS       = .build/screenshots
 CHECKS      = .build/report-check
 
-.PHONY: all deps browser-deps build release report test browser-check bench clean workflow-check
+.PHONY: all deps browser-deps build release report test browser-check bench clean workflow-check fuzz fuzz-one sanitize
 
 all: build
 
@@ -101,3 +101,53 @@ workflow-check:
 
 clean:
 	rm -rf .build
+
+# make fuzz SECONDS=N: every libFuzzer harness for N seconds (default 60), one line each (the
+# executions, and whether it found anything); non-zero when one crashed. make fuzz-one NAME=csv
+# SECONDS=N runs one. Not part of make test. FUZZ_TIMEOUT (s, default 10) and FUZZ_RSS_MB (default
+# 2048) are libFuzzer's limits per input; FUZZ_ARGS passes more options (e.g. FUZZ_ARGS=-jobs=2).
+#   Harnesses: Fuzz/Harnesses/NAME/main.swift, one per parser and one for evaluateLoss (losses:
+#   what lossplot eval computes from the numbers read). Package.swift adds them (as targets
+#   fuzz-NAME, with Fuzz/Support and Fuzz/RunLogSupport) only when LOSSPLOT_FUZZ=1, so builds and
+#   tests never see them; they build in debug with -sanitize=fuzzer,address into $(FUZZ_SCRATCH).
+#   Inputs: the committed seeds Fuzz/corpus/NAME/ (remade by Fuzz/make_seeds.py; never written by
+#   a run) and the saved crashes Fuzz/regressions/NAME/ are read; new corpus entries go to
+#   $(FUZZ_SCRATCH)/corpus/NAME/, crashes to $(FUZZ_SCRATCH)/crashes/NAME/, the log to
+#   $(FUZZ_SCRATCH)/logs/NAME.log; Fuzz/dict/NAME.dict, when there, is libFuzzer's dictionary.
+#   Adding a harness (a log reader, say tfevents): copy Fuzz/Harnesses/jsonl/ to
+#   Fuzz/Harnesses/tfevents/ and change the file name and format in its RunLogFuzzing.load call;
+#   add ("tfevents", ["RunLogs", "RunLogFuzzing"]) to the harness list in Package.swift; put a few
+#   small files in Fuzz/corpus/tfevents/ (add them to Fuzz/make_seeds.py). make fuzz finds it.
+#   A crash: replay it with `SWIFT_BACKTRACE=enable=no $(FUZZ_SCRATCH)/debug/fuzz-NAME FILE`, minimise
+#   it with `... -minimize_crash=1 -max_total_time=60 -exact_artifact_path=OUT FILE` (check OUT still
+#   fails the same way: the minimiser keeps any crash), save it in Fuzz/regressions/NAME/ with a line
+#   in its README, and make it a test. To fuzz on past a known crash until it is fixed:
+#   FUZZ_ARGS="-fork=1 -ignore_crashes=1" (every crash is then saved, the run goes on).
+SECONDS      ?= 60
+FUZZ_SCRATCH  = .build-fuzz
+FUZZERS       = $(notdir $(wildcard Fuzz/Harnesses/*))
+FUZZ_ENV      = SWIFT="$(SWIFT)" FUZZ_SCRATCH="$(FUZZ_SCRATCH)" FUZZ_TIMEOUT="$(FUZZ_TIMEOUT)" FUZZ_RSS_MB="$(FUZZ_RSS_MB)" FUZZ_ARGS="$(FUZZ_ARGS)"
+fuzz: deps
+	@$(FUZZ_ENV) bash Fuzz/run.sh $(SECONDS) $(FUZZERS)
+
+fuzz-one: deps
+	@if [ -z "$(NAME)" ] || [ ! -f Fuzz/Harnesses/$(NAME)/main.swift ]; then \
+	  echo "make fuzz-one NAME=harness [SECONDS=N]; harnesses: $(FUZZERS)" >&2; exit 64; fi
+	@$(FUZZ_ENV) bash Fuzz/run.sh $(SECONDS) $(NAME)
+
+# make sanitize: the Swift tests under AddressSanitizer, then ThreadSanitizer, each in its own
+# build folder (.build-asan, .build-tsan), so make test's .build is untouched. Not part of make test.
+# The CLI tests run the sanitized lossplot too. Fuzz/lsan.supp names the leaks that are not
+# lossplot's; Swift's crash backtracer is off because AddressSanitizer flags its stack reads.
+SANITIZER_ENV = SWIFT_BACKTRACE=enable=no LSAN_OPTIONS=suppressions=$(CURDIR)/Fuzz/lsan.supp:print_suppressions=0
+# Both always run; the last line says which was clean, and make fails when either was not.
+sanitize: deps
+	@result=""; status=0; \
+	for s in address:.build-asan thread:.build-tsan; do \
+	  dir=$${s#*:}; s=$${s%%:*}; \
+	  if $(SWIFT) build --build-tests --sanitize=$$s --scratch-path $$dir && \
+	     $(SANITIZER_ENV) $(SWIFT) test --skip-build --disable-xctest --sanitize=$$s --scratch-path $$dir; then \
+	    result="$$result $$s: clean;"; \
+	  else result="$$result $$s: FAILED (see above);"; status=1; fi; \
+	done; \
+	echo "sanitize:$$result"; exit $$status

@@ -81,3 +81,29 @@ let package = Package(
     ],
     swiftLanguageModes: [.v5]
 )
+
+// libFuzzer harnesses, one per parser (`make fuzz`), only when LOSSPLOT_FUZZ=1: normal builds
+// and tests never see them. Each is Fuzz/Harnesses/NAME/main.swift, built as `fuzz-NAME` with
+// `-sanitize=fuzzer,address`; the Makefile's fuzz section says how to add one.
+if Context.environment["LOSSPLOT_FUZZ"] == "1" {
+    let harnesses: [(name: String, dependencies: [Target.Dependency])] = [
+        ("csv", ["DataFiles"]),
+        ("npy", ["DataFiles"]),
+        ("manifest", ["Report"]),
+        ("png", ["CairoBackend"]),
+        ("templates", ["Report"]),
+        ("jsonl", ["RunLogs", "RunLogFuzzing"]),
+        ("losses", ["LossFunctions"]),
+    ]
+    package.targets += [
+        .target(name: "FuzzSupport", path: "Fuzz/Support"),
+        .target(name: "RunLogFuzzing", dependencies: ["RunLogs", "FuzzSupport"], path: "Fuzz/RunLogSupport"),
+    ]
+    package.targets += harnesses.map { harness in
+        .executableTarget(
+            name: "fuzz-\(harness.name)",
+            dependencies: harness.dependencies + ["FuzzSupport"],
+            path: "Fuzz/Harnesses/\(harness.name)"
+        )
+    }
+}
