@@ -66,7 +66,11 @@ let package = Package(
         // A deterministic random generator shared by the test targets.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "LossFunctionsTests", dependencies: ["LossFunctions", "TestSupport"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "RunLogsTests", dependencies: ["RunLogs", "TestSupport"]),
+        .testTarget(
+            name: "RunLogsTests",
+            dependencies: ["RunLogs", "EventProto", "TestSupport", .product(name: "SwiftProtobuf", package: "swift-protobuf")],
+            resources: [.copy("Fixtures")]
+        ),
         .testTarget(name: "DataFilesTests", dependencies: ["DataFiles", "TestSupport"]),
         .testTarget(name: "ChartsTests", dependencies: ["Charts", "CairoBackend", "TestSupport"], resources: [.copy("Fixtures")]),
         .testTarget(name: "RegressionTests", dependencies: ["Regression"], resources: [.copy("Fixtures")]),

@@ -15,6 +15,7 @@ import Foundation
 public enum RunLoader {
     /// Every reader, most specific first: the first that claims a file gets it.
     static let readers: [any LogReader.Type] = [
+        EventFileReader.self,
         JSONLinesReader.self,
     ]
 

@@ -1,0 +1,128 @@
+/// TensorBoard event files (`events.out.tfevents.*`), as torch's and tensorboardX's
+/// `SummaryWriter`, TensorFlow and Keras write them.
+///
+/// Each folder holding event files is one run (TensorBoard's rule, which also makes each of
+/// torch's `add_scalars` sub-writers its own run); its files are read in the order of their first
+/// event's wall time (then by name), their points appended in that order. A metric is a tag's
+/// scalars: `simple_value`s, and single-element tensors of the "scalars" plugin (float, double,
+/// half, bfloat16), every value converted exactly to Double. Images, histograms, text, audio and
+/// graphs are skipped; the hparams plugin's session start becomes the run's parameters.
+enum EventFileReader: LogReader {
+    static let format = LogFormat.tfevents
+
+    /// TensorBoard's own test: "tfevents" in the file's name.
+    static func claims(pathComponents: [String], head: FileHead) -> Bool {
+        pathComponents.last?.contains("tfevents") ?? false
+    }
+
+    /// A file named directly is also an event file, whatever its name, when it starts with a
+    /// TFRecord length whose checksum matches.
+    static func recognizes(fileName: String, head: FileHead) -> Bool {
+        if claims(pathComponents: [fileName], head: head) { return true }
+        let bytes = head.bytes
+        guard bytes.count >= TFRecordFraming.headerSize else { return false }
+        return bytes.withUnsafeBytes { raw in
+            CRC32C.masked(CRC32C.checksum(UnsafeRawBufferPointer(rebasing: raw[0..<8])))
+                == raw.loadUnaligned(fromByteOffset: 8, as: UInt32.self).littleEndian
+        }
+    }
+
+    /// The run is the folder the event file is in.
+    static func runRootLength(of pathComponents: [String]) -> Int { pathComponents.count - 1 }
+
+    static func read(_ source: RunSource) throws(RunLogError) -> RunContents {
+        var run = RunState()
+        let ordered = source.files
+            .map { (path: $0, start: firstWallTime($0)) }
+            .sorted { ($0.start ?? .infinity, $0.path) < ($1.start ?? .infinity, $1.path) }
+        for file in ordered {
+            try read(file.path, into: &run)
+        }
+        return RunContents(metrics: run.tags.metrics, params: run.params, warnings: run.warnings)
+    }
+
+    /// What reading a run's files gathers.
+    struct RunState {
+        var tags = EventFileTags()
+        var params: [String: String] = [:]
+        var warnings: [RunLogWarning] = []
+    }
+
+    /// Reads one event file's scalars into `run`.
+    static func read(_ path: String, into run: inout RunState) throws(RunLogError) {
+        let bytes = try LogFileBytes.read(path)
+        var framing: [RunLogWarning] = []  // a cut last record, so it comes after the file's others
+        defer { run.warnings += framing }
+        let result = bytes.withUnsafeBytes { buffer -> RunLogError? in
+            do throws(RunLogError) {
+                try TFRecordFraming.forEachRecord(in: buffer, path: path, warnings: &framing) { data, offset throws(RunLogError) in
+                    do throws(ProtoWireError) {
+                        try collect(EventRecord(buffer, range: data), from: buffer, recordAt: offset, path: path, into: &run)
+                    } catch {
+                        throw RunLogError(path: path, at: .byteOffset(error.offset),
+                                          "not a TensorBoard Event (the record at byte \(offset)): \(error.message)")
+                    }
+                }
+                return nil
+            } catch {
+                return error
+            }
+        }
+        if let result { throw result }
+    }
+
+    /// Adds the scalars of one decoded event to `run`.
+    private static func collect(
+        _ event: EventRecord, from buffer: UnsafeRawBufferPointer, recordAt offset: Int, path: String, into run: inout RunState
+    ) throws(ProtoWireError) {
+        try event.forEachValue(buffer) { value throws(ProtoWireError) in
+            let index = run.tags.index(of: value.tag, in: buffer)
+            if let name = value.pluginName {
+                run.tags.notePlugin(UnsafeRawBufferPointer(rebasing: buffer[name]), for: index)
+            }
+            switch value.kind {
+            case .simple(let v):
+                run.tags.append(MetricPoint(step: event.step, value: Double(v), wallTime: event.wallTime), to: index)
+            case .tensor(let range) where run.tags.tags[index].plugin == .scalars:
+                switch try ScalarTensor.value(buffer, range: range) {
+                case .success(let v):
+                    run.tags.append(MetricPoint(step: event.step, value: v, wallTime: event.wallTime), to: index)
+                case .failure(let problem):
+                    if run.tags.markWarned(index) {
+                        run.warnings.append(RunLogWarning(path: path, at: .byteOffset(offset),
+                            "the scalar '\(run.tags.tags[index].name)' \(describe(problem)); its values like this were skipped"))
+                    }
+                }
+            case .tensor, .none:
+                break
+            }
+            if run.tags.tags[index].plugin == .hparams, let content = value.pluginContent {
+                for (key, text) in try EventFileHParams.sessionStart(buffer, range: content) {
+                    run.params[key] = text
+                }
+            }
+        }
+    }
+
+    private static func describe(_ problem: ScalarTensor.Problem) -> String {
+        switch problem {
+        case .dtype(let dtype): "is a tensor of dtype \(dtype), not a floating-point number"
+        case .notOneElement: "is a tensor of more than one element"
+        case .contentSize(let size): "has \(size) bytes of tensor content, not one number's"
+        }
+    }
+
+    /// The wall time of a file's first event, from its first bytes (nil when it is not there).
+    static func firstWallTime(_ path: String) -> Double? {
+        let head = LogFileBytes.head(path)
+        return head.withUnsafeBytes { buffer -> Double? in
+            var ignored: [RunLogWarning] = []
+            var time: Double?
+            try? TFRecordFraming.forEachRecord(in: buffer, path: path, warnings: &ignored) { data, _ throws(RunLogError) in
+                guard time == nil else { return }
+                time = (try? EventRecord(buffer, range: data))?.wallTime ?? .infinity
+            }
+            return time.flatMap { $0.isFinite ? $0 : nil }
+        }
+    }
+}
