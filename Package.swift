@@ -61,8 +61,14 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        // In-process timings for `make bench`: loss kernels against a plain sum, CSV parsing.
-        .executableTarget(name: "lossplot-bench", dependencies: ["LossFunctions", "DataFiles"]),
+        // In-process timings for `make bench`: loss kernels against a plain sum, CSV parsing, event files.
+        .executableTarget(
+            name: "lossplot-bench",
+            dependencies: [
+                "LossFunctions", "DataFiles", "RunLogs", "EventProto",
+                .product(name: "SwiftProtobuf", package: "swift-protobuf"),
+            ]
+        ),
         // A deterministic random generator shared by the test targets.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "LossFunctionsTests", dependencies: ["LossFunctions", "TestSupport"], resources: [.copy("Fixtures")]),
