@@ -43,6 +43,8 @@ enum EventFileReader: LogReader {
 
     /// What reading a run's files gathers.
     struct RunState {
+        /// The file being read.
+        var path = ""
         var tags = EventFileTags()
         var params: [String: String] = [:]
         var warnings: [RunLogWarning] = []
@@ -50,31 +52,26 @@ enum EventFileReader: LogReader {
 
     /// Reads one event file's scalars into `run`.
     static func read(_ path: String, into run: inout RunState) throws(RunLogError) {
-        let bytes = try LogFileBytes.read(path)
         var framing: [RunLogWarning] = []  // a cut last record, so it comes after the file's others
         defer { run.warnings += framing }
-        let result = bytes.withUnsafeBytes { buffer -> RunLogError? in
-            do throws(RunLogError) {
-                try TFRecordFraming.forEachRecord(in: buffer, path: path, warnings: &framing) { data, offset throws(RunLogError) in
-                    do throws(ProtoWireError) {
-                        try collect(EventRecord(buffer, range: data), from: buffer, recordAt: offset, path: path, into: &run)
-                    } catch {
-                        throw RunLogError(path: path, at: .byteOffset(error.offset),
-                                          "not a TensorBoard Event (the record at byte \(offset)): \(error.message)")
-                    }
-                }
-                return nil
+        run.path = path
+        try TFRecordFraming.forEachRecord(inFile: path, warnings: &framing) { record throws(RunLogError) in
+            do throws(ProtoWireError) {
+                try collect(EventRecord(record.window, range: record.data), from: record, into: &run)
             } catch {
-                return error
+                // The error's offset is in the window: where it is in the file.
+                let at = record.offset + TFRecordFraming.headerSize + (error.offset - record.data.lowerBound)
+                throw RunLogError(path: path, at: .byteOffset(at), "not a TensorBoard Event (the record at byte \(record.offset)): \(error.message)")
             }
+            return true
         }
-        if let result { throw result }
     }
 
     /// Adds the scalars of one decoded event to `run`.
     private static func collect(
-        _ event: EventRecord, from buffer: UnsafeRawBufferPointer, recordAt offset: Int, path: String, into run: inout RunState
+        _ event: EventRecord, from record: TFRecordFraming.Record, into run: inout RunState
     ) throws(ProtoWireError) {
+        let buffer = record.window, progress = record.progress
         try event.forEachValue(buffer) { value throws(ProtoWireError) in
             let index = run.tags.index(of: value.tag, in: buffer)
             if let name = value.pluginName {
@@ -82,21 +79,21 @@ enum EventFileReader: LogReader {
             }
             switch value.kind {
             case .simple(let v):
-                run.tags.append(MetricPoint(step: event.step, value: Double(v), wallTime: event.wallTime), to: index)
-            case .tensor(let range) where run.tags.tags[index].plugin == .scalars:
+                run.tags.append(MetricPoint(step: event.step, value: Double(v), wallTime: event.wallTime), to: index, progress: progress)
+            case .tensor(let range) where run.tags.plugins[index] == .scalars:
                 switch try ScalarTensor.value(buffer, range: range) {
                 case .success(let v):
-                    run.tags.append(MetricPoint(step: event.step, value: v, wallTime: event.wallTime), to: index)
+                    run.tags.append(MetricPoint(step: event.step, value: v, wallTime: event.wallTime), to: index, progress: progress)
                 case .failure(let problem):
                     if run.tags.markWarned(index) {
-                        run.warnings.append(RunLogWarning(path: path, at: .byteOffset(offset),
-                            "the scalar '\(run.tags.tags[index].name)' \(describe(problem)); its values like this were skipped"))
+                        run.warnings.append(RunLogWarning(path: run.path, at: .byteOffset(record.offset),
+                            "the scalar '\(run.tags.names[index])' \(describe(problem)); its values like this were skipped"))
                     }
                 }
             case .tensor, .none:
                 break
             }
-            if run.tags.tags[index].plugin == .hparams, let content = value.pluginContent {
+            if run.tags.plugins[index] == .hparams, let content = value.pluginContent {
                 for (key, text) in try EventFileHParams.sessionStart(buffer, range: content) {
                     run.params[key] = text
                 }
@@ -112,17 +109,15 @@ enum EventFileReader: LogReader {
         }
     }
 
-    /// The wall time of a file's first event, from its first bytes (nil when it is not there).
+    /// The wall time of a file's first event (nil when it has none or cannot be read: the file is
+    /// then read after the others, and its problem reported when it is).
     static func firstWallTime(_ path: String) -> Double? {
-        let head = LogFileBytes.head(path)
-        return head.withUnsafeBytes { buffer -> Double? in
-            var ignored: [RunLogWarning] = []
-            var time: Double?
-            try? TFRecordFraming.forEachRecord(in: buffer, path: path, warnings: &ignored) { data, _ throws(RunLogError) in
-                guard time == nil else { return }
-                time = (try? EventRecord(buffer, range: data))?.wallTime ?? .infinity
-            }
-            return time.flatMap { $0.isFinite ? $0 : nil }
+        var ignored: [RunLogWarning] = []
+        var time: Double?
+        try? TFRecordFraming.forEachRecord(inFile: path, windowSize: 4096, warnings: &ignored) { record throws(RunLogError) in
+            time = (try? EventRecord(record.window, range: record.data))?.wallTime
+            return false
         }
+        return time.flatMap { $0.isFinite ? $0 : nil }
     }
 }

@@ -6,15 +6,9 @@ import Darwin
 
 /// The tags met in one run's event files, each with its plugin and its points, found again from
 /// the bytes of a tag in a record: the tag after the last one found is tried first (writers log
-/// their tags in turn), so most points cost neither a string nor a hash.
+/// their tags in turn), so most points cost neither a string nor a hash. Kept as parallel arrays
+/// so that a point's way in touches no reference but its own series.
 struct EventFileTags {
-    /// Whether `a` and `b` hold the same bytes.
-    static func same(_ a: [UInt8], _ b: UnsafeRawBufferPointer) -> Bool {
-        guard a.count == b.count else { return false }
-        guard let bBase = b.baseAddress else { return true }
-        return a.withUnsafeBytes { $0.baseAddress.map { memcmp($0, bBase, b.count) == 0 } ?? false }
-    }
-
     /// What a tag's values are, from the plugin named in the first metadata written for it
     /// (TensorBoard keeps the first: later values may carry none).
     enum Plugin {
@@ -27,68 +21,89 @@ struct EventFileTags {
         }
     }
 
-    struct Tag {
-        let bytes: [UInt8]
-        let name: String
-        var plugin = Plugin.unknown
-        var points: [MetricPoint] = []
-        /// When its first point came, among all the run's points (metrics are listed in that order).
-        var firstPoint = 0
-        /// Whether a value of it that could not be read as a number has been reported.
-        var warned = false
-    }
-
-    private(set) var tags: [Tag] = []
+    /// Every tag's bytes, one after another, and where each lies.
+    private var tagBytes: [UInt8] = []
+    private var spans: [Range<Int>] = []
+    /// Each tag's name, plugin, points, the run's point count at its first point (metrics are
+    /// listed in that order), and whether a value of it that is not a number has been reported.
+    private(set) var names: [String] = []
+    private(set) var plugins: [Plugin] = []
+    private var points: [[MetricPoint]] = []
+    private var firstPoint: [Int] = []
+    private var warned: [Bool] = []
     private var byName: [String: Int] = [:]
     private var last = -1
     private var pointCount = 0
 
+    /// Whether tag `index` is the bytes `other`.
+    private func matches(_ index: Int, _ other: UnsafeRawBufferPointer) -> Bool {
+        let span = spans[index]
+        guard span.count == other.count else { return false }
+        guard let theirs = other.baseAddress else { return true }
+        return tagBytes.withUnsafeBytes { mine in mine.baseAddress.map { memcmp($0 + span.lowerBound, theirs, span.count) == 0 } ?? false }
+    }
+
     /// The index of the tag whose name is `range` of `buffer`, added when new.
     mutating func index(of range: Range<Int>, in buffer: UnsafeRawBufferPointer) -> Int {
         let bytes = UnsafeRawBufferPointer(rebasing: buffer[range])
-        let next = last + 1 < tags.count ? last + 1 : 0
-        if next < tags.count, Self.same(tags[next].bytes, bytes) {
+        let next = last + 1 < spans.count ? last + 1 : 0
+        if next < spans.count, matches(next, bytes) {
             last = next
             return next
         }
-        if last >= 0, Self.same(tags[last].bytes, bytes) { return last }
+        if last >= 0, matches(last, bytes) { return last }
         // Bytes that are not UTF-8 may decode to another tag's name: such a tag gets the name
         // with U+FFFD added until it is unique.
         var name = String(decoding: bytes, as: UTF8.self)
         while let found = byName[name] {
-            if Self.same(tags[found].bytes, bytes) {
+            if matches(found, bytes) {
                 last = found
                 return found
             }
             name += "\u{FFFD}"
         }
-        byName[name] = tags.count
-        tags.append(Tag(bytes: Array(bytes), name: name))
-        last = tags.count - 1
+        byName[name] = spans.count
+        spans.append(tagBytes.count..<tagBytes.count + bytes.count)
+        tagBytes.append(contentsOf: bytes)
+        names.append(name)
+        plugins.append(.unknown)
+        points.append([])
+        firstPoint.append(0)
+        warned.append(false)
+        last = spans.count - 1
         return last
     }
 
     /// Records the plugin named for tag `index`, unless one was recorded before.
     mutating func notePlugin(_ name: UnsafeRawBufferPointer, for index: Int) {
-        if tags[index].plugin == .unknown { tags[index].plugin = Plugin(name) }
+        if plugins[index] == .unknown { plugins[index] = Plugin(name) }
     }
 
-    mutating func append(_ point: MetricPoint, to index: Int) {
-        if tags[index].points.isEmpty { tags[index].firstPoint = pointCount }
-        tags[index].points.append(point)
+    /// Appends a point to tag `index`; `progress` is how much of the file being read is behind
+    /// (0 to 1). A long series about to grow is given room for the rest of the file at the rate
+    /// it has grown so far, so that its points are copied (and their pages touched) once or twice
+    /// rather than at every doubling.
+    mutating func append(_ point: MetricPoint, to index: Int, progress: Double) {
+        let count = points[index].count
+        if count == 0 { firstPoint[index] = pointCount }
+        if count >= 1024, count == points[index].capacity, progress > 0, progress < 1 {
+            let expected = Double(count) / progress * 1.02 + 64
+            points[index].reserveCapacity(max(count + count / 4, Int(min(expected, 1e9))))
+        }
+        points[index].append(point)
         pointCount += 1
     }
 
     /// Marks tag `index` as reported; true the first time.
     mutating func markWarned(_ index: Int) -> Bool {
-        defer { tags[index].warned = true }
-        return !tags[index].warned
+        defer { warned[index] = true }
+        return !warned[index]
     }
 
     /// The tags that have points, as metrics counted in steps, in the order of their first point.
     var metrics: [Metric] {
-        tags.filter { !$0.points.isEmpty }
-            .sorted { $0.firstPoint < $1.firstPoint }
-            .map { Metric(name: $0.name, axis: .step, points: $0.points) }
+        points.indices.filter { !points[$0].isEmpty }
+            .sorted { firstPoint[$0] < firstPoint[$1] }
+            .map { Metric(name: names[$0], axis: .step, points: points[$0]) }
     }
 }

@@ -3,6 +3,7 @@
 //   lossplot-bench csv FILE [--reps N]             CSV parsing throughput
 //   lossplot-bench tfevents FILE [--reps N]        event file reading vs a plain sum of its bytes
 //                                                  and vs swift-protobuf decoding its records
+//   lossplot-bench tfevents FILE --once            one read, for timing the whole process
 import DataFiles
 import Dispatch
 import EventProto
@@ -186,7 +187,11 @@ do {
     case "kernel" where args.count == 3: try benchKernel(args[1], args[2], reps: reps)
     case "csv" where args.count == 2: try benchCSV(args[1], reps: reps)
     case "tfevents" where args.count == 2: try benchEventFile(args[1], reps: reps)
-    default: fail("usage: lossplot-bench kernel A.npy B.npy [--reps N] | csv FILE [--reps N] | tfevents FILE [--reps N]")
+    case "tfevents" where args.count == 3 && args[2] == "--once":
+        // One read and its point counts: the whole process, to time with hyperfine or perf stat.
+        let set = try RunLoader.load([args[1]])
+        print("{\"points\": \(set.runs.reduce(0) { $0 + $1.metrics.reduce(0) { $0 + $1.points.count } })}")
+    default: fail("usage: lossplot-bench kernel A.npy B.npy [--reps N] | csv FILE [--reps N] | tfevents FILE [--reps N | --once]")
     }
 } catch {
     fail("\(error)")

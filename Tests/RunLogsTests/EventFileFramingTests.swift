@@ -93,6 +93,31 @@ import TestSupport
         }
     }
 
+    @Test func recordsAcrossReadWindowsAndLongerThanOneAreReadWhole() throws {
+        let folder = try TemporaryFolder()
+        // 30,000 small records (several windows, so records straddle their edges), one record of
+        // 1.5 windows in the middle (an unknown field of 400 KB, as a graph_def is), and a cut end.
+        var file: [UInt8] = []
+        for step in 0..<30_000 {
+            if step == 15_000 {
+                let big = [UInt8](repeating: 7, count: TFRecordFraming.windowSize * 3 / 2)
+                var length: [UInt8] = []
+                var n = big.count
+                while n >= 0x80 { length.append(UInt8(n & 0x7F) | 0x80); n >>= 7 }
+                length.append(UInt8(n))
+                file += TFRecordFraming.frame([0x22] + length + big)  // graph_def = 4
+            }
+            file += EventFileSamples.record(step: Int64(step), wallTime: 1e9 + Double(step), [EventFileSamples.simple("loss", Float(step))])
+        }
+        let cut = file.count - 5
+        let (path, set) = try Self.load(Array(file[..<cut]), in: folder)
+        let points = try #require(set.runs.first?.metric(named: "loss")?.points)
+        #expect(points.count == 29_999)
+        #expect(points.enumerated().allSatisfy { $0.element.step == Int64($0.offset) && $0.element.value == Double($0.offset) })
+        let lastRecord = file.count - EventFileSamples.record(step: 29_999, wallTime: 1e9 + 29_999, [EventFileSamples.simple("loss", 29_999)]).count
+        #expect(set.warnings == [RunLogWarning(path: path, at: .byteOffset(lastRecord), "the last record is incomplete (a writer still running?); it was skipped")])
+    }
+
     @Test func anEmptyEventFileIsARunWithNoMetrics() throws {
         let folder = try TemporaryFolder()
         let (_, set) = try Self.load([], in: folder)
