@@ -25,6 +25,7 @@ struct EventRecord {
 
     /// The record's bytes in the buffer.
     let range: Range<Int>
+    /// Seconds since the Unix epoch (none when absent or not a finite number).
     var wallTime: Double?
     var step: Int64 = 0
     /// The first `summary` field's bytes (most events have one; a file's first holds its version).
@@ -40,7 +41,9 @@ struct EventRecord {
         while !event.isAtEnd {
             let (number, type) = try event.field()
             switch (number, type) {
-            case (1, .fixed64): wallTime = Double(bitPattern: try event.fixed64())
+            case (1, .fixed64):
+                let time = Double(bitPattern: try event.fixed64())
+                wallTime = time.isFinite ? time : nil
             case (2, .varint): step = Int64(bitPattern: try event.varint())
             case (5, .lengthDelimited):
                 let bytes = try event.lengthDelimited()

@@ -33,7 +33,7 @@ enum EventFileReader: LogReader {
     static func read(_ source: RunSource) throws(RunLogError) -> RunContents {
         var run = RunState()
         let ordered = source.files
-            .map { (path: $0, start: firstWallTime($0)) }
+            .map { (path: $0, start: source.files.count > 1 ? firstWallTime($0) : nil) }
             .sorted { ($0.start ?? .infinity, $0.path) < ($1.start ?? .infinity, $1.path) }
         for file in ordered {
             try read(file.path, into: &run)

@@ -89,11 +89,19 @@ import TestSupport
             if random.below(3) == 0 { bytes += [0x22, 0x03, 0x01, 0x02, 0x03, 0x98, 0x06, 0x7F] }
             let decoded = try Self.decode(bytes)
             #expect(decoded.step == event.step, "round \(round)")
-            // proto3 leaves a zero wall time out: then there is none to read.
-            #expect(decoded.wallTime == (event.wallTime.bitPattern == 0 ? nil : event.wallTime.bitPattern), "round \(round)")
+            // proto3 leaves a zero wall time out: then there is none to read; NaN or Inf is no time.
+            let time = event.wallTime
+            #expect(decoded.wallTime == (time.bitPattern == 0 || !time.isFinite ? nil : time.bitPattern), "round \(round)")
             // NaN payloads survive: compare bits, not values.
             #expect(decoded.values == expected, "round \(round)")
         }
+    }
+
+    @Test func aWallTimeThatIsNotAFiniteNumberIsNone() throws {
+        for bad in [Double.nan, .infinity, -.infinity] {
+            #expect(try Self.decode(EventFileSamples.eventBytes(step: 1, wallTime: bad, [EventFileSamples.simple("x", 1)])).wallTime == nil)
+        }
+        #expect(try Self.decode(EventFileSamples.eventBytes(step: 1, wallTime: 2.5, [])).wallTime == 2.5.bitPattern)
     }
 
     @Test func unpackedRepeatedFloatsAndUnknownFieldsOfEveryWireType() throws {
