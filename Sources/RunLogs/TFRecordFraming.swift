@@ -43,35 +43,16 @@ enum TFRecordFraming {
     ) throws(RunLogError) {
         let (fd, size) = try LogFileBytes.open(path)
         defer { close(fd) }
-        var window = [UInt8](repeating: 0, count: max(headerSize + footerSize, min(size, windowSize)))
-        var start = 0, end = 0, base = 0  // window[start..<end] holds the file's bytes from base + start
-        var atEnd = false
-
-        /// Moves what is left to the window's front and reads until it holds `wanted` bytes from
-        /// `start` (growing it when a record needs it) or the file ends.
-        func refill(_ wanted: Int) throws(RunLogError) {
-            window.withUnsafeMutableBytes { raw in
-                if start > 0, let front = raw.baseAddress { memmove(front, front + start, end - start) }
-            }
-            base += start
-            end -= start
-            start = 0
-            if wanted > window.count { window += [UInt8](repeating: 0, count: wanted - window.count) }
-            guard !atEnd else { return }
-            let room = window.count - end
-            let read = try window.withUnsafeMutableBytes { raw in
-                Result { () throws(RunLogError) in try LogFileBytes.read(fd, into: UnsafeMutableRawBufferPointer(rebasing: raw[end...]), path: path) }
-            }.get()
-            end += read
-            atEnd = read < room
-        }
+        var window = Window(fd: fd, path: path, capacity: max(headerSize + footerSize, min(size, windowSize)))
 
         /// What reading the records in the window ended on.
         enum Pause { case needs(Int), truncated, stopped }
 
         while true {
             // Every whole record in the window, in one pass over its bytes.
-            let pause = window.withUnsafeBytes { raw -> Result<Pause, RunLogError> in
+            var start = window.start
+            let end = window.end, base = window.base
+            let pause = window.bytes.withUnsafeBytes { raw -> Result<Pause, RunLogError> in
                 while true {
                     let offset = base + start
                     guard end - start >= headerSize else { return .success(.needs(headerSize)) }
@@ -104,6 +85,7 @@ enum TFRecordFraming {
                     start += total
                 }
             }
+            window.start = start
             switch pause {
             case .failure(let error): throw error
             case .success(.stopped): return
@@ -111,12 +93,12 @@ enum TFRecordFraming {
                 warnings.append(truncated(path, at: base + start))
                 return
             case .success(.needs(let wanted)):
-                if atEnd {
+                if window.atEnd {
                     // The file has ended (or shrunk while being read) inside a record.
-                    if end > start { warnings.append(truncated(path, at: base + start)) }
+                    if window.end > window.start { warnings.append(truncated(path, at: base + start)) }
                     return
                 }
-                try refill(wanted)
+                try window.refill(wanted)
             }
         }
     }
@@ -131,6 +113,45 @@ enum TFRecordFraming {
         out += data
         out += withUnsafeBytes(of: CRC32C.masked(CRC32C.checksum(data)).littleEndian) { Array($0) }
         return out
+    }
+
+    /// A file's bytes read through a window: `bytes[start..<end]` holds the file from `base + start`.
+    private struct Window {
+        let fd: Int32
+        let path: String
+        var bytes: [UInt8]
+        var start = 0, end = 0, base = 0
+        /// Whether a read has met the end of the file.
+        var atEnd = false
+
+        init(fd: Int32, path: String, capacity: Int) {
+            self.fd = fd
+            self.path = path
+            bytes = [UInt8](repeating: 0, count: capacity)
+        }
+
+        /// Moves what is left to the front and reads until `wanted` bytes from `start` are held
+        /// (growing the window when a record needs it) or the file ends.
+        mutating func refill(_ wanted: Int) throws(RunLogError) {
+            let (from, count) = (start, end - start)
+            bytes.withUnsafeMutableBytes { raw in
+                if from > 0, let front = raw.baseAddress { memmove(front, front + from, count) }
+            }
+            base += start
+            end -= start
+            start = 0
+            if wanted > bytes.count { bytes += [UInt8](repeating: 0, count: wanted - bytes.count) }
+            guard !atEnd else { return }
+            let (fd, path, filled) = (self.fd, self.path, end)
+            let room = bytes.count - filled
+            let read = try bytes.withUnsafeMutableBytes { raw in
+                Result { () throws(RunLogError) in
+                    try LogFileBytes.read(fd, into: UnsafeMutableRawBufferPointer(rebasing: raw[filled...]), path: path)
+                }
+            }.get()
+            end += read
+            atEnd = read < room
+        }
     }
 
     private static func truncated(_ path: String, at offset: Int) -> RunLogWarning {
