@@ -10,15 +10,21 @@
 enum EventFileReader: LogReader {
     static let format = LogFormat.tfevents
 
-    /// TensorBoard's own test: "tfevents" in the file's name.
+    /// The writers' names (`events.out.tfevents.*`: TensorFlow, torch, tensorboardX, Keras), and
+    /// any other name holding "tfevents" (TensorBoard's own test) whose bytes begin as TFRecord
+    /// does, so that a script or a note named after event files is not taken for one.
     static func claims(pathComponents: [String], head: FileHead) -> Bool {
-        pathComponents.last?.contains("tfevents") ?? false
+        guard let name = pathComponents.last, name.contains("tfevents") else { return false }
+        return name.hasPrefix("events.out.tfevents") || beginsAsTFRecord(head)
     }
 
-    /// A file named directly is also an event file, whatever its name, when it starts with a
-    /// TFRecord length whose checksum matches.
+    /// A file named directly is also an event file, whatever its name, when it begins as TFRecord does.
     static func recognizes(fileName: String, head: FileHead) -> Bool {
-        if claims(pathComponents: [fileName], head: head) { return true }
+        claims(pathComponents: [fileName], head: head) || beginsAsTFRecord(head)
+    }
+
+    /// Whether the first bytes are a TFRecord length whose checksum matches.
+    static func beginsAsTFRecord(_ head: FileHead) -> Bool {
         let bytes = head.bytes
         guard bytes.count >= TFRecordFraming.headerSize else { return false }
         return bytes.withUnsafeBytes { raw in

@@ -189,6 +189,23 @@ enum EventFileSamples {
         #expect(set.runs.allSatisfy { $0.format == .tfevents && $0.metrics.map(\.name) == ["loss"] })
     }
 
+    @Test func onlyFilesThatAreEventFilesAreClaimed() throws {
+        let folder = try TemporaryFolder()
+        let file = EventFileSamples.lossRecords(count: 2).flatMap { $0 }
+        try folder.write(file, to: "a/events.out.tfevents.1.host")
+        try folder.write(file, to: "b/run.tfevents")
+        try folder.write("\"\"\"Writes the event file fixtures.\"\"\"\n", to: "a/make_tfevents_fixtures.py")
+        try folder.write("read the tfevents with care\n", to: "b/tfevents_notes.txt")
+        let set = try RunLoader.load([folder.path])
+        #expect(set.runs.map(\.name) == ["a", "b"])
+        #expect(set.runs.map(\.paths) == [[folder.path + "/a/events.out.tfevents.1.host"], [folder.path + "/b/run.tfevents"]])
+        // A file the writers named is theirs even when it is broken: its problem is reported.
+        let broken = try folder.write("not an event file", to: "c/events.out.tfevents.2.host")
+        #expect(throws: RunLogError(path: broken, at: .byteOffset(0), "not a TFRecord event file (the first record's length fails its CRC-32C check)")) {
+            try RunLoader.load([folder.path])
+        }
+    }
+
     @Test func anEventFileNamedDirectlyIsRecognizedByItsFraming() throws {
         let folder = try TemporaryFolder()
         let path = try folder.write(EventFileSamples.lossRecords(count: 3).flatMap { $0 }, to: "renamed.bin")
