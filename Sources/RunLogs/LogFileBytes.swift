@@ -22,36 +22,46 @@ enum LogFileBytes {
     }
 
     private static func read(_ path: String, limit: Int, truncating: Bool = false) throws(RunLogError) -> [UInt8] {
-        var info = stat()
-        guard stat(FileSystemPath.cString(path), &info) == 0 else { throw RunLogError(path: path, "cannot open: \(errorText())") }
-        guard (info.st_mode & S_IFMT) == S_IFREG else { throw RunLogError(path: path, "is not a regular file") }
-        let fd = open(FileSystemPath.cString(path), O_RDONLY | O_NONBLOCK | O_CLOEXEC)
-        guard fd >= 0 else { throw RunLogError(path: path, "cannot open: \(errorText())") }
+        let (fd, size) = try open(path)
         defer { close(fd) }
-        guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else {
-            throw RunLogError(path: path, "is not a regular file")
-        }
-        let size = Int(info.st_size)
         guard truncating || size <= limit else {
             throw RunLogError(path: path, "is \(size) bytes; logs over \(limit) bytes are not read")
         }
-        let wanted = min(size, limit)
-        var bytes = [UInt8](repeating: 0, count: wanted)
+        var bytes = [UInt8](repeating: 0, count: min(size, limit))
+        let filled = try bytes.withUnsafeMutableBytes { raw in Result { () throws(RunLogError) in try read(fd, into: raw, path: path) } }.get()
+        if filled < bytes.count { bytes.removeSubrange(filled...) }  // the file shrank while being read: keep what was there
+        return bytes
+    }
+
+    /// Opens `path` for reading once it is known to be a regular file, so that a FIFO or a device
+    /// never blocks: the descriptor (the caller closes it) and the file's size.
+    static func open(_ path: String) throws(RunLogError) -> (fd: Int32, size: Int) {
+        var info = stat()
+        guard stat(FileSystemPath.cString(path), &info) == 0 else { throw RunLogError(path: path, "cannot open: \(errorText())") }
+        guard (info.st_mode & S_IFMT) == S_IFREG else { throw RunLogError(path: path, "is not a regular file") }
+        let fd = Glibc.open(FileSystemPath.cString(path), O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+        guard fd >= 0 else { throw RunLogError(path: path, "cannot open: \(errorText())") }
+        guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else {
+            close(fd)
+            throw RunLogError(path: path, "is not a regular file")
+        }
+        return (fd, Int(info.st_size))
+    }
+
+    /// Reads from `fd` until `buffer` is full or the file ends: the number of bytes read.
+    static func read(_ fd: Int32, into buffer: UnsafeMutableRawBufferPointer, path: String) throws(RunLogError) -> Int {
+        guard let base = buffer.baseAddress else { return 0 }
         var filled = 0
-        while filled < wanted {
-            let n = bytes.withUnsafeMutableBytes { raw -> Int in
-                guard let base = raw.baseAddress else { return 0 }
-                return Glibc.read(fd, base + filled, wanted - filled)
-            }
+        while filled < buffer.count {
+            let n = Glibc.read(fd, base + filled, buffer.count - filled)
             if n < 0 {
                 if errno == EINTR { continue }
                 throw RunLogError(path: path, "cannot read: \(errorText())")
             }
-            if n == 0 { break }  // the file shrank while being read: keep what was there
+            if n == 0 { break }
             filled += n
         }
-        if filled < wanted { bytes.removeSubrange(filled...) }
-        return bytes
+        return filled
     }
 
     private static func errorText() -> String { String(cString: strerror(errno)) }

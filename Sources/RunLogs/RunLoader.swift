@@ -17,6 +17,7 @@ import SafeText
 public enum RunLoader {
     /// Every reader, most specific first: the first that claims a file gets it.
     static let readers: [any LogReader.Type] = [
+        EventFileReader.self,
         TrainerStateReader.self,
         MLflowReader.self,
         DVCLiveReader.self,
