@@ -208,6 +208,89 @@ def peak_memory(data, loss, gradient):
     return rss, runtime, inputs, (8 * n if gradient else 0)
 
 
+def make_runs_data(n_scalars, n_runs, n_steps):
+    """Event files written by tensorboardX, made once: one run of `n_scalars` scalars over three tags
+    (a seeded random walk, like a training loss), and `n_runs` runs of `n_steps` steps of one tag."""
+    import numpy as np
+    from tensorboardX import SummaryWriter
+    root = DATA / "runs"
+    big = root / f"one-{n_scalars}"
+    many = root / f"many-{n_runs}x{n_steps}"
+    def walk(rng, n, start):
+        return start * np.exp(np.cumsum(rng.normal(-3e-4, 0.01, n)))
+
+    def write_big(folder, n):
+        rng = np.random.default_rng(0)
+        steps = n // 3
+        w = SummaryWriter(str(folder))
+        for tag, series in (("train/loss", walk(rng, steps, 2.0)), ("val/loss", walk(rng, steps, 2.2)), ("lr", walk(rng, steps, 0.1))):
+            for i, v in enumerate(series):
+                w.add_scalar(tag, float(v), i)
+        w.close()
+
+    def write_many(folder, runs, steps):
+        rng = np.random.default_rng(1)
+        for r in range(runs):
+            w = SummaryWriter(str(folder / f"run{r:03d}"))
+            for i, v in enumerate(walk(rng, steps, 2.0)):
+                w.add_scalar("loss", float(v), i)
+            w.close()
+
+    for folder, make in ((big, lambda: write_big(big, n_scalars)), (many, lambda: write_many(many, n_runs, n_steps))):
+        if not (folder / ".done").exists():
+            shutil.rmtree(folder, ignore_errors=True)
+            folder.mkdir(parents=True)
+            print(f"bench: writing {folder.relative_to(ROOT)} with tensorboardX (once)", file=sys.stderr)
+            make()
+            (folder / ".done").write_text("")
+
+    return big, many
+
+
+def tbparse_script(logdir, png=None):
+    """What a user runs today: tbparse into pandas, and for a chart matplotlib, one panel per tag."""
+    code = f"from tbparse import SummaryReader\ndf = SummaryReader({str(logdir)!r}).scalars\n"
+    if png:
+        code += ("import matplotlib; matplotlib.use('Agg'); import matplotlib.pyplot as plt\n"
+                 "tags = sorted(df['tag'].unique())\n"
+                 "fig, axes = plt.subplots(1, len(tags), figsize=(4.5 * len(tags), 3.5), squeeze=False)\n"
+                 "for ax, tag in zip(axes[0], tags):\n"
+                 "    d = df[df['tag'] == tag]; ax.plot(d['step'], d['value']); ax.set_title(tag); ax.set_xlabel('step')\n"
+                 f"fig.tight_layout(); fig.savefig({str(png)!r}, dpi=100)\n")
+    else:
+        code += "print(len(df))\n"
+    return code
+
+
+def bench_runs(big, reps):
+    """A ~2x10^5-scalar event file: `runs --format json` vs tbparse reading it, and `plot` to PNG vs
+    tbparse + matplotlib drawing the same three panels."""
+    work = Path(tempfile.mkdtemp(prefix="lossplot-bench-"))
+    read = alternate(lambda: timed([str(BIN), "runs", str(big), "--format", "json"]),
+                     lambda: timed([sys.executable, "-c", tbparse_script(big)]), reps)
+    draw = alternate(lambda: timed([str(BIN), "plot", str(big), "--out", str(work / "ours.png")]),
+                     lambda: timed([sys.executable, "-c", tbparse_script(big, work / "mpl.png")]), reps)
+    shutil.rmtree(work, ignore_errors=True)
+    return read, draw
+
+
+def bench_overlay(many, reps):
+    """Many runs of one metric overlaid in one PNG: the median whole-process time."""
+    work = Path(tempfile.mkdtemp(prefix="lossplot-bench-"))
+    cmd = [str(BIN), "plot", str(many), "--out", str(work / "many.png")]
+    timed(cmd)
+    result = statistics.median(timed(cmd) for _ in range(reps))
+    shutil.rmtree(work, ignore_errors=True)
+    return result
+
+
+def bench_event_reading(big, reps):
+    """In-process: reading the event file (every CRC, decoding, points) beside a plain sum of its bytes."""
+    files = sorted(big.glob("events.out.tfevents.*"))
+    out = subprocess.run([str(BENCH_BIN), "tfevents", str(files[0]), "--reps", str(reps)], check=True, capture_output=True, text=True).stdout
+    return json.loads(out)
+
+
 # ---------------------------------------------------------------- the table
 
 class Table:
@@ -230,6 +313,11 @@ class Table:
     def throughput(self, name, ours, anchor, note=""):
         self.rows.append((name, f"{ours:.0f} MB/s", f"{anchor:.0f} MB/s", f"{ours / anchor:.2f}x", "", "", note))
 
+    def within(self, name, ours, limit, note=""):
+        """An absolute target: lossplot's time against a limit, in the same run."""
+        self.rows.append((name, f"{ours * 1000:.0f} ms", "", f"{ours / limit:.2f}x the limit", f"< {limit * 1000:.0f} ms",
+                          "ok" if ours < limit else "ABOVE", note))
+
     def skipped(self, name, why):
         self.rows.append((name, "-", "-", "-", "", "skipped", why))
 
@@ -250,8 +338,11 @@ def main():
     ap.add_argument("--reps", type=int, default=5)
     ap.add_argument("--rows", type=int, default=10_000_000)
     ap.add_argument("--scatter", type=int, default=1_000_000)
-    ap.add_argument("--only", nargs="*", default=None, choices=["report", "eval", "scatter", "kernel", "csv", "memory"],
+    ap.add_argument("--only", nargs="*", default=None, choices=["report", "eval", "scatter", "kernel", "csv", "memory", "runs"],
                     help="run only these workloads")
+    ap.add_argument("--scalars", type=int, default=222_000, help="scalars in the one-event-file run")
+    ap.add_argument("--runs", type=int, default=100, help="runs in the overlay")
+    ap.add_argument("--steps", type=int, default=10_000, help="steps per run in the overlay")
     ap.add_argument("--doc", type=Path, default=ROOT.parent / "shared" / "seed" / "loss-functions.md",
                     help="the document whose Python code is the anchor for the report and eval rows")
     args = ap.parse_args()
@@ -306,6 +397,16 @@ def main():
         size, ours, anchor = bench_csv(data, args.reps)
         table.throughput(f"in-process CSV parsing, {size / 1e6:.0f} MB, vs pandas.read_csv", size / 1e6 / ours, size / 1e6 / anchor)
 
+    def runs():
+        big, many = make_runs_data(args.scalars, args.runs, args.steps)
+        (read_ours, read_anchor), (draw_ours, draw_anchor) = bench_runs(big, args.reps)
+        table.speedup(f"runs --format json, {args.scalars:.1e} scalars tfevents vs tbparse .scalars", read_ours, read_anchor, 50)
+        table.speedup(f"plot tfevents ({args.scalars:.1e} scalars, 3 panels) -> PNG vs tbparse + matplotlib", draw_ours, draw_anchor, 50)
+        e = bench_event_reading(big, args.reps)
+        table.throughput(f"in-process event file reading, {e['bytes'] / 1e6:.1f} MB, vs a plain sum of its bytes",
+                         e["read_mb_per_s"], e["sum_mb_per_s"], f"{e['read_ns_per_event']:.0f} ns an event; swift-protobuf's decode alone {e['protobuf_decode_mb_per_s']:.0f} MB/s")
+        table.within(f"plot {args.runs} runs x {args.steps:.0e} steps (tfevents) overlaid -> PNG", bench_overlay(many, args.reps), 1.0)
+
     if wanted("report"):
         attempt("report", report)
     if wanted("eval"):
@@ -317,6 +418,8 @@ def main():
         attempt("in-process MSE loop", kernel)
     if wanted("csv"):
         attempt("in-process CSV parsing", csv)
+    if wanted("runs"):
+        attempt("training runs", runs)
     memory = []
     if wanted("memory") and not TIME.exists():
         print("bench: /usr/bin/time is missing (apt-get install time); peak memory skipped", file=sys.stderr)
