@@ -113,6 +113,11 @@ if Context.environment["LOSSPLOT_FUZZ"] == "1" {
         ("png", ["CairoBackend"]),
         ("templates", ["Report"]),
         ("jsonl", ["RunLogs", "RunLogFuzzing"]),
+        ("tfevents", ["RunLogs", "RunLogFuzzing"]),
+        ("trainerstate", ["RunLogs", "RunLogFuzzing"]),
+        ("lightning", ["RunLogs", "RunLogFuzzing"]),
+        ("keras", ["RunLogs", "RunLogFuzzing"]),
+        ("dvclive", ["RunLogs", "RunLogFuzzing"]),
         ("losses", ["LossFunctions"]),
     ]
     package.targets += [

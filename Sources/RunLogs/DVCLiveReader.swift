@@ -4,7 +4,8 @@
 /// `.tsv` (`train/loss`), with tab-separated columns `step`, the value (named like the file), and
 /// optionally `timestamp` (milliseconds since the epoch). `params.yaml` in the folder is the
 /// run's params, nested keys joined with `.`. A single `.tsv` named directly is read as a run of
-/// one metric named by the file.
+/// one metric named as the folder's run names it when it lies under `plots/metrics/`, else by
+/// the file.
 enum DVCLiveReader: RunFolderReader {
     static let format = LogFormat.dvclive
 
@@ -35,20 +36,29 @@ enum DVCLiveReader: RunFolderReader {
                 contents.params = try RunParams.fromYAML(path)
                 continue
             }
-            let name = path.hasPrefix(metricsFolder) ? String(path.dropFirst(metricsFolder.count).dropLast(4)) : fileStem(path)
-            contents.metrics.append(try metric(name, at: path))
+            let name = path.hasPrefix(metricsFolder) ? String(path.dropFirst(metricsFolder.count).dropLast(4)) : namedFileMetric(path)
+            // A file with its header and no rows yet (DVCLive writes the header first) logs nothing.
+            if let metric = try metric(name, at: path), !metric.points.isEmpty { contents.metrics.append(metric) }
         }
         return contents
     }
 
-    /// One `.tsv`: the step, the value column, the optional timestamp.
-    static func metric(_ name: String, at path: String) throws(RunLogError) -> Metric {
+    /// The metric a `.tsv` named directly holds: its path under a `plots/metrics/` folder when it
+    /// lies in one (the name the folder's run gives it, `train/loss`), else the file's stem.
+    static func namedFileMetric(_ path: String) -> String {
+        guard let range = path.range(of: "/plots/metrics/", options: .backwards) else { return fileStem(path) }
+        let relative = path[range.upperBound...]
+        return relative.hasSuffix(".tsv") ? String(relative.dropLast(4)) : String(relative)
+    }
+
+    /// One `.tsv`: the step, the value column, the optional timestamp; nil when it has no rows.
+    static func metric(_ name: String, at path: String) throws(RunLogError) -> Metric? {
         let log = try CSVLog(path: path, separator: .tab)
         let timestamp = log.column("timestamp")
         guard let step = log.column("step"), log.names.count == (timestamp == nil ? 2 : 3) else {
             throw RunLogError(path: path, at: .line(1), "expected the columns step, the value and an optional timestamp (DVCLive's layout)")
         }
-        var metric = try log.metrics(x: step, axis: .step, wall: timestamp, wallUnitsPerSecond: 1000).first ?? Metric(name: name)
+        guard var metric = try log.metrics(x: step, axis: .step, wall: timestamp, wallUnitsPerSecond: 1000).first else { return nil }
         metric.name = name
         return metric
     }

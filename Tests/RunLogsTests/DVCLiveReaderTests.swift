@@ -35,6 +35,10 @@ import Testing
         #expect(run.format == .dvclive)
         #expect(run.metrics == [Metric(name: "acc", points: [
             MetricPoint(step: 0, value: 0.5, wallTime: 1_700_000_000), MetricPoint(step: 1, value: 0.25, wallTime: 1_700_000_000.5)])])
+        // Inside a DVCLive folder, the file named alone keeps the name the folder's run gives it.
+        let nested = try folder.write("step\tloss\n0\t1\n", to: "live/plots/metrics/train/loss.tsv")
+        #expect(try RunLoader.load([nested]).runs.first?.metrics.map(\.name) == ["train/loss"])
+        #expect(try RunLoader.load([folder.path + "/live"]).runs.first?.metrics.map(\.name) == ["train/loss"])
         let bad = try folder.write("step\tacc\textra\n0\t1\t2\n", to: "run/plots/metrics/acc.tsv")
         #expect(throws: RunLogError(path: bad, at: .line(1), "expected the columns step, the value and an optional timestamp (DVCLive's layout)")) {
             try RunLoader.load([folder.path + "/run"])
