@@ -16,10 +16,10 @@ mkdir -p "$scratch/logs"
 export SWIFT_BACKTRACE=enable=no
 # The harnesses' scratch folders (ScratchFolder): a crash leaves its folder behind, so the
 # harnesses (not the builds: SwiftPM keeps its locks in TMPDIR) get a TMPDIR here, emptied before
-# each run, rather than /tmp.
-harness_tmp=$scratch/tmp
-[[ $harness_tmp = /* ]] || harness_tmp=$PWD/$harness_tmp
-rm -rf "$harness_tmp" && mkdir -p "$harness_tmp"
+# each run, rather than /tmp. One folder per harness, so that runs of two harnesses side by side
+# (`make fuzz-one` in two shells, one per core) never empty each other's.
+harness_root=$scratch/tmp
+[[ $harness_root = /* ]] || harness_root=$PWD/$harness_root
 # Leaks that are Foundation's, not lossplot's (see the file).
 export LSAN_OPTIONS=suppressions=$PWD/Fuzz/lsan.supp:print_suppressions=0${LSAN_OPTIONS:+:$LSAN_OPTIONS}
 
@@ -41,6 +41,8 @@ for name in "$@"; do
   [[ -d Fuzz/regressions/$name ]] && inputs+=("Fuzz/regressions/$name")
   dict=()
   [[ -f Fuzz/dict/$name.dict ]] && dict=(-dict="Fuzz/dict/$name.dict")
+  harness_tmp=$harness_root/$name
+  rm -rf "$harness_tmp" && mkdir -p "$harness_tmp"
   before=$(ls "$crashes" | wc -l)
   # New entries go to the first folder only: the scratch corpus, never the committed seeds.
   # shellcheck disable=SC2086
