@@ -1,3 +1,4 @@
+import Foundation
 import FuzzSupport
 @testable import Report
 
@@ -33,7 +34,10 @@ public func fuzzTemplates(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
             hasStylesheet = true
             folder.write(part.bytes, to: part.name)
         } else {
-            folder.write(part.bytes, to: part.name + ".mustache")
+            // Only partials/ is a folder: any other name with a slash stays beside the page, so no
+            // part can turn style.css or a template into a folder.
+            let flat = part.name.hasPrefix("partials/") ? part.name : part.name.replacingOccurrences(of: "/", with: "_")
+            folder.write(part.bytes, to: flat + ".mustache")
         }
     }
     if !hasStylesheet { folder.write(defaultStylesheet, to: TemplateSet.styleFile) }
