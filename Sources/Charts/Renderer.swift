@@ -1,17 +1,22 @@
 import Foundation
 
+/// Anything that can measure a line of text as a renderer would draw it (Cairo, or a test double).
+/// Layout needs only this: a figure is placed by measuring its text, never by drawing.
+public protocol TextMeasurer: AnyObject {
+    /// Measures one line of text as `Renderer.drawText` would draw it.
+    func measureText(_ text: String, font: Font) -> TextExtents
+}
+
 /// The narrow drawing interface every output backend implements, in figure points.
 ///
-/// Four primitives are required: paths, text, text measurement and raster images. Markers have a
-/// default built on `drawPath`; a backend may stamp them faster.
-public protocol Renderer: AnyObject {
+/// Four primitives are required: paths, text, raster images, and (from `TextMeasurer`) text
+/// measurement. Markers have a default built on `drawPath`; a backend may stamp them faster.
+public protocol Renderer: TextMeasurer {
     /// Strokes and/or fills `path`, clipped to `clip` when given.
     func drawPath(_ path: Path, stroke: StrokeStyle?, fill: Color?, clip: Rect?)
     /// Draws one line of text with its baseline starting at `origin`, turned by `rotation`
     /// radians counter-clockwise about that origin.
     func drawText(_ text: String, origin: Point, font: Font, color: Color, rotation: Double)
-    /// Measures one line of text as `drawText` would draw it.
-    func measureText(_ text: String, font: Font) -> TextExtents
     /// Draws the same marker (a path around 0,0) at every point.
     func drawMarkers(_ marker: Path, at points: [Point], stroke: StrokeStyle?, fill: Color?, clip: Rect?)
     /// Draws premultiplied-alpha ARGB32 pixels (native endian, `width*height` values) into `rect`.
@@ -21,11 +26,6 @@ public protocol Renderer: AnyObject {
     func beginGroup(_ name: String)
     /// Ends the part begun by the matching `beginGroup`.
     func endGroup()
-}
-
-/// Anything that can measure a line of text as a renderer would draw it (Cairo, or a test double).
-public protocol TextMeasurer: AnyObject {
-    func measureText(_ text: String, font: Font) -> TextExtents
 }
 
 extension Renderer {

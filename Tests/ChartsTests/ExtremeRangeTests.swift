@@ -123,7 +123,7 @@ func finishing<T>(within seconds: Double, _ body: @escaping @Sendable () -> T) -
                 }
             }
             #expect(points.count == 2, "x \(xs), y \(ys): \(points)")
-            let frame = FigureLayout(figure, renderer: RecordingRenderer(measuringWith: CairoTextMeasurer())).placed[0].frame
+            let frame = FigureLayout(figure, measurer: CairoTextMeasurer()).placed[0].frame
             for p in points {
                 #expect(p.x >= frame.minX && p.x <= frame.maxX && p.y >= frame.minY && p.y <= frame.maxY, "x \(xs), y \(ys): \(p) outside \(frame)")
             }
