@@ -237,14 +237,8 @@ public final class CairoRenderer: Renderer {
         CairoRenderer(context: context).drawMarkers(marker, at: points, stroke: stroke, fill: fill, clip: clip)
         cairo_destroy(context)
         cairo_surface_flush(surface)
-        guard let data = cairo_image_surface_get_data(surface) else { return false }
-        let stride = Int(cairo_image_surface_get_stride(surface))
-        var argb = [UInt32](repeating: 0, count: w * h)
-        for y in 0..<h {
-            let row = UnsafeRawPointer(data + y * stride)
-            for x in 0..<w { argb[y * w + x] = row.load(fromByteOffset: x * 4, as: UInt32.self) }
-        }
-        drawImage(argb: argb, width: w, height: h, in: Rect(x: clip.x, y: clip.y, width: Double(w) / s, height: Double(h) / s), clip: clip)
+        guard let image = CairoRenderer.rasterImage(of: surface) else { return false }
+        drawImage(image, in: Rect(x: clip.x, y: clip.y, width: Double(w) / s, height: Double(h) / s), clip: clip)
         return true
     }
 
@@ -310,9 +304,11 @@ public final class CairoRenderer: Renderer {
         return TextExtents(width: e.x_advance / k, ascent: max(ascent, inkAscent), descent: max(descent, inkDescent))
     }
 
-    public func drawImage(argb: [UInt32], width: Int, height: Int, in rect: Rect, clip: Rect?) {
-        guard width > 0, height > 0, argb.count == width * height else { return }
-        var pixels = argb
+    public func drawImage(_ image: RasterImage, in rect: Rect, clip: Rect?) {
+        let width = image.width, height = image.height
+        // Cairo's largest image side.
+        guard width <= 32767, height <= 32767 else { return }
+        var pixels = CairoRenderer.argb32(image)
         pixels.withUnsafeMutableBytes { raw in
             guard let base = raw.baseAddress?.assumingMemoryBound(to: UInt8.self) else { return }
             let stride = cairo_format_stride_for_width(CAIRO_FORMAT_ARGB32, Int32(width))
@@ -326,5 +322,39 @@ public final class CairoRenderer: Renderer {
             }
             cairo_surface_finish(image)
         }
+    }
+}
+
+extension CairoRenderer {
+    /// `image` as Cairo's ARGB32: premultiplied, one native-endian word a pixel, alpha in the top byte.
+    static func argb32(_ image: RasterImage) -> [UInt32] {
+        let rgba = image.premultiplied().rgba
+        return rgba.withUnsafeBufferPointer { p in
+            (0..<(image.width * image.height)).map { i in
+                UInt32(p[4 * i + 3]) << 24 | UInt32(p[4 * i]) << 16 | UInt32(p[4 * i + 1]) << 8 | UInt32(p[4 * i + 2])
+            }
+        }
+    }
+
+    /// The pixels of an ARGB32 image surface (flushed) as a premultiplied `RasterImage`; nil for
+    /// another format or a surface without data.
+    static func rasterImage(of surface: OpaquePointer) -> RasterImage? {
+        guard cairo_image_surface_get_format(surface) == CAIRO_FORMAT_ARGB32, let data = cairo_image_surface_get_data(surface) else { return nil }
+        let w = Int(cairo_image_surface_get_width(surface)), h = Int(cairo_image_surface_get_height(surface))
+        let stride = Int(cairo_image_surface_get_stride(surface))
+        guard w > 0, h > 0, stride >= 4 * w else { return nil }
+        var rgba = [UInt8](repeating: 0, count: w * h * 4)
+        for y in 0..<h {
+            let row = UnsafeRawPointer(data + y * stride)
+            for x in 0..<w {
+                let v = row.load(fromByteOffset: x * 4, as: UInt32.self)
+                let o = (y * w + x) * 4
+                rgba[o] = UInt8(truncatingIfNeeded: v >> 16)
+                rgba[o + 1] = UInt8(truncatingIfNeeded: v >> 8)
+                rgba[o + 2] = UInt8(truncatingIfNeeded: v)
+                rgba[o + 3] = UInt8(truncatingIfNeeded: v >> 24)
+            }
+        }
+        return RasterImage(width: w, height: h, rgba: rgba, alpha: .premultiplied)
     }
 }

@@ -9,7 +9,7 @@ public final class RecordingRenderer: Renderer {
         case path(Path, stroke: StrokeStyle?, fill: Color?)
         case markers(Path, at: [Point], stroke: StrokeStyle?, fill: Color?)
         case text(String, origin: Point, font: Font, color: Color, rotation: Double)
-        case image(width: Int, height: Int, rect: Rect)
+        case image(RasterImage, rect: Rect)
     }
 
     /// One drawing call as recorded.
@@ -78,8 +78,8 @@ public final class RecordingRenderer: Renderer {
 
     public func measureText(_ text: String, font: Font) -> TextExtents { measurer.measureText(text, font: font) }
 
-    public func drawImage(argb: [UInt32], width: Int, height: Int, in rect: Rect, clip: Rect?) {
-        records.append(Record(item: .image(width: width, height: height, rect: rect), groups: stack, clip: clip, bounds: rect))
+    public func drawImage(_ image: RasterImage, in rect: Rect, clip: Rect?) {
+        records.append(Record(item: .image(image, rect: rect), groups: stack, clip: clip, bounds: rect))
     }
 
     /// Every text record.

@@ -19,8 +19,9 @@ public protocol Renderer: TextMeasurer {
     func drawText(_ text: String, origin: Point, font: Font, color: Color, rotation: Double)
     /// Draws the same marker (a path around 0,0) at every point.
     func drawMarkers(_ marker: Path, at points: [Point], stroke: StrokeStyle?, fill: Color?, clip: Rect?)
-    /// Draws premultiplied-alpha ARGB32 pixels (native endian, `width*height` values) into `rect`.
-    func drawImage(argb: [UInt32], width: Int, height: Int, in rect: Rect, clip: Rect?)
+    /// Draws `image` stretched over `rect` (its top-left pixel at the rect's top-left corner),
+    /// clipped to `clip` when given.
+    func drawImage(_ image: RasterImage, in rect: Rect, clip: Rect?)
     /// Marks the start of a part of the chart ("axes 0", "legend", "series 1"); parts nest.
     /// Backends that do not care ignore it; the recording renderer keeps it with each record.
     func beginGroup(_ name: String)
