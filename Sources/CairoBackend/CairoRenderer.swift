@@ -160,13 +160,12 @@ public final class CairoRenderer: Renderer {
         }
     }
 
-    /// Above this many markers, vector surfaces (SVG, PDF) get a scatter as one embedded image,
-    /// as matplotlib's `rasterized=True`, so files stay small.
-    public var vectorMarkerLimit = 5_000
-    /// Pixels per point of such images and of text measurement (the figure's dpi / 72).
+    /// Pixels per point of rasterised markers and of text measurement (the figure's dpi / 72).
     public var rasterScale = 100.0 / 72
 
-    public func drawMarkers(_ marker: Path, at points: [Point], stroke: StrokeStyle?, fill: Color?, clip: Rect?) {
+    /// On an image surface, many markers are stamped (the same pixels as paths, faster); on a vector
+    /// surface, `rasterized` markers become one image at `rasterScale` over the clip.
+    public func drawMarkers(_ marker: Path, at points: [Point], stroke: StrokeStyle?, fill: Color?, clip: Rect?, rasterized: Bool) {
         guard !points.isEmpty else { return }
         let target = cairo_get_target(cr)
         if cairo_surface_get_type(target) == CAIRO_SURFACE_TYPE_IMAGE {
@@ -174,7 +173,8 @@ public final class CairoRenderer: Renderer {
                 drawMarkerPaths(marker, at: left, stroke: stroke, fill: fill, clip: clip)
                 return
             }
-        } else if points.count > vectorMarkerLimit, let clip, rasterizeMarkers(marker, at: points, stroke: stroke, fill: fill, clip: clip) {
+        } else if rasterized, let region = clip ?? rasterRegion(marker, at: points, stroke: stroke),
+                  rasterizeMarkers(marker, at: points, stroke: stroke, fill: fill, clip: region) {
             return
         }
         drawMarkerPaths(marker, at: points, stroke: stroke, fill: fill, clip: clip)
@@ -224,6 +224,14 @@ public final class CairoRenderer: Renderer {
         return skipped.map { points[$0] }
     }
 
+    /// Where unclipped rasterised markers go: all of them, with room for the joins and caps of their
+    /// stroke (up to about one and a half widths past the path); nil for no finite extent.
+    private func rasterRegion(_ marker: Path, at points: [Point], stroke: StrokeStyle?) -> Rect? {
+        guard let b = marker.bounds(stampedAt: points, stroke: stroke), b.minX.isFinite, b.minY.isFinite,
+              b.width.isFinite, b.height.isFinite else { return nil }
+        return b.insetBy(-(stroke?.width ?? 0))
+    }
+
     /// Draws the markers into an image over `clip` and places that image: for vector surfaces.
     private func rasterizeMarkers(_ marker: Path, at points: [Point], stroke: StrokeStyle?, fill: Color?, clip: Rect) -> Bool {
         let s = rasterScale
@@ -234,7 +242,7 @@ public final class CairoRenderer: Renderer {
         guard cairo_surface_status(surface) == CAIRO_STATUS_SUCCESS, let context = cairo_create(surface) else { return false }
         cairo_scale(context, s, s)
         cairo_translate(context, -clip.x, -clip.y)
-        CairoRenderer(context: context).drawMarkers(marker, at: points, stroke: stroke, fill: fill, clip: clip)
+        CairoRenderer(context: context).drawMarkers(marker, at: points, stroke: stroke, fill: fill, clip: clip, rasterized: false)
         cairo_destroy(context)
         cairo_surface_flush(surface)
         guard let image = CairoRenderer.rasterImage(of: surface) else { return false }

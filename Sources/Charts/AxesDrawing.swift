@@ -88,7 +88,8 @@ struct AxesDrawing {
         let reach = s.size.squareRoot() + s.lineWidth
         let area = frame.insetBy(-reach)
         let points = linePoints(s.x, s.y).filter { $0.x.isFinite && $0.y.isFinite && area.contains($0) }
-        renderer.drawMarkers(m.path, at: points, stroke: m.stroke, fill: m.fill, clip: frame)
+        renderer.drawMarkers(m.path, at: points, stroke: m.stroke, fill: m.fill, clip: frame,
+                             rasterized: s.rasterization.rasterizes(markerCount: points.count))
     }
 
     func drawReferenceLine(_ r: ReferenceLine) {

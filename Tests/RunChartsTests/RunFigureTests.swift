@@ -61,7 +61,7 @@ import Testing
         #expect(b.nonFiniteX == [133, 200])
         let (r, frames) = draw(chart.figure)
         let marks = r.records(in: "axes 0").compactMap { rec -> [Point]? in
-            if case .markers(_, let at, _, _) = rec.item, at.count == 2, rec.isIn("series 7") || true { return at }
+            if case .markers(_, let at, _, _, _) = rec.item, at.count == 2, rec.isIn("series 7") || true { return at }
             return nil
         }
         // The triangles: two points, both within the top tenth of the frame, at x 133 and 200.
