@@ -261,7 +261,7 @@ public final class CairoRenderer: Renderer {
     }
 
     /// The glyphs of one line as matplotlib places them, in pixels of the figure's dpi from the
-    /// origin: hinted advances plus the font's kerning; with their extents.
+    /// origin: hinted advances plus the face's kerning (`kern`); with their extents.
     private func layoutGlyphs(_ text: String, font: Font) -> (glyphs: [cairo_glyph_t], extents: cairo_text_extents_t)? {
         guard let m = measuring, !text.isEmpty, rasterScale > 0 else { return nil }
         let k = rasterScale
@@ -273,16 +273,31 @@ public final class CairoRenderer: Renderer {
               let list else { return nil }
         defer { cairo_glyph_free(list) }
         var glyphs = Array(UnsafeBufferPointer(start: list, count: Int(count)))
-        if let table = font.weight == .bold ? KerningTable.dejaVu.bold : KerningTable.dejaVu.regular {
-            var shift = 0.0
-            for i in glyphs.indices.dropFirst() {
-                shift += table.kerning(UInt32(glyphs[i - 1].index), UInt32(glyphs[i].index), pixelsPerEm: font.size * k)
-                glyphs[i].x += shift
-            }
-        }
+        CairoRenderer.kern(&glyphs, font: scaled, pixelsPerEm: font.size * k)
         var e = cairo_text_extents_t()
         cairo_scaled_font_glyph_extents(scaled, &glyphs, Int32(glyphs.count), &e)
         return (glyphs, e)
+    }
+
+    /// Moves each glyph by the kerning of every pair before it, as matplotlib's FT2Font kerns: the
+    /// pair's adjustment in font units from the FreeType face behind `font` (its 'kern' table,
+    /// through FT_Get_Kerning), scaled to `pixelsPerEm` exactly (not to the face's integer
+    /// pixels-per-em) and rounded to 1/64 pixel, FreeType's 26.6 fixed point.
+    static func kern(_ glyphs: inout [cairo_glyph_t], font: OpaquePointer, pixelsPerEm: Double) {
+        guard glyphs.count > 1, cairo_scaled_font_get_type(font) == CAIRO_FONT_TYPE_FT,
+              let face = cairo_ft_scaled_font_lock_face(font) else { return }
+        defer { cairo_ft_scaled_font_unlock_face(font) }
+        let unitsPerEm = Double(face.pointee.units_per_EM)
+        guard unitsPerEm > 0 else { return }
+        var shift = 0.0
+        for i in glyphs.indices.dropFirst() {
+            var delta = FT_Vector()
+            if let left = FT_UInt(exactly: glyphs[i - 1].index), let right = FT_UInt(exactly: glyphs[i].index),
+               FT_Get_Kerning(face, left, right, FT_KERNING_UNSCALED.rawValue, &delta) == 0, delta.x != 0 {
+                shift += (Double(delta.x) * pixelsPerEm / unitsPerEm * 64).rounded() / 64
+            }
+            glyphs[i].x += shift
+        }
     }
 
     public func drawText(_ text: String, origin: Point, font: Font, color: Color, rotation: Double) {
