@@ -86,4 +86,11 @@ import Testing
         let paths = try cairoSVG(points: points, rasterized: false)
         #expect(imageCount(paths, "<image") == 0)
     }
+
+    @Test func markersTooFarApartForOneImageAreDrawnAsPaths() throws {
+        // 1e200 points apart: no image could hold them (and converting that size must not trap).
+        let svg = try cairoSVG(points: [Point(10, 10), Point(1e200, 10)], rasterized: true)
+        #expect(imageCount(svg, "<image") == 0)
+        #expect(svg.contains("<path"))
+    }
 }
