@@ -8,10 +8,15 @@ import Foundation
 /// matplotlib's Agg measures it, hinted at the figure's dpi (`rasterScale`) whatever the surface,
 /// so a chart lays out the same in every format and at every scale; raster output at the
 /// figure's own dpi also draws hinted glyphs, as Agg does, elsewhere they are unhinted outlines.
+///
+/// One file per concern: this one holds the context, its surface and groups; paths, markers,
+/// text and images are drawn in `CairoRenderer+Paths`, `+Markers`, `+Text` and `+Images`.
 public final class CairoRenderer: Renderer {
     let cr: OpaquePointer
     /// A private context where text is measured in pixels of the figure's dpi.
-    private let measuring: (surface: OpaquePointer, context: OpaquePointer)?
+    let measuring: (surface: OpaquePointer, context: OpaquePointer)?
+    /// Pixels per point of rasterised markers and of text measurement (the figure's dpi / 72).
+    public var rasterScale = 100.0 / 72
 
     /// Wraps `context`, which the caller keeps alive for the renderer's lifetime.
     init(context: OpaquePointer) {
@@ -37,68 +42,34 @@ public final class CairoRenderer: Renderer {
         }
     }
 
-    /// Hinted: glyph outlines and advances fitted to the pixel grid (FreeType's native hinter, as
-    /// matplotlib's Agg uses); otherwise exact outlines at fractional positions.
-    private static func setFontOptions(_ cr: OpaquePointer, hinted: Bool) {
-        let options = fontOptions(hinted: hinted)
-        cairo_set_font_options(cr, options)
-        cairo_font_options_destroy(options)
-    }
+    /// Groups name parts of the chart for renderers that keep them; Cairo's output has no use
+    /// for them (SVG ids come from the surface), so they are ignored.
+    public func beginGroup(_ name: String) {}
+    public func endGroup() {}
 
-    /// New font options (the caller destroys them): hinted, or exact outlines; gray antialiasing.
-    static func fontOptions(hinted: Bool) -> OpaquePointer? {
-        let options = cairo_font_options_create()
-        cairo_font_options_set_hint_metrics(options, hinted ? CAIRO_HINT_METRICS_ON : CAIRO_HINT_METRICS_OFF)
-        cairo_font_options_set_hint_style(options, hinted ? CAIRO_HINT_STYLE_FULL : CAIRO_HINT_STYLE_NONE)
-        cairo_font_options_set_antialias(options, CAIRO_ANTIALIAS_GRAY)
-        return options
-    }
+    /// True when the context draws pixels (PNG), not vectors (SVG, PDF).
+    var drawsOnImage: Bool { cairo_surface_get_type(cairo_get_target(cr)) == CAIRO_SURFACE_TYPE_IMAGE }
 
-    /// The options text is measured with, which fonts are resolved with (`FontFaces`).
-    static func measuringOptions() -> OpaquePointer? { fontOptions(hinted: true) }
-
-    /// True when drawing lands on pixels of the figure's dpi, where hinted glyphs belong.
-    private var drawsAtFigureDPI: Bool {
-        guard cairo_surface_get_type(cairo_get_target(cr)) == CAIRO_SURFACE_TYPE_IMAGE else { return false }
+    /// The context's current figure-points-to-device transform.
+    var deviceMatrix: cairo_matrix_t {
         var m = cairo_matrix_t()
         cairo_get_matrix(cr, &m)
+        return m
+    }
+
+    /// True when drawing lands on pixels of the figure's dpi, where hinted glyphs belong.
+    var drawsAtFigureDPI: Bool {
+        guard drawsOnImage else { return false }
+        let m = deviceMatrix
         return m.xy == 0 && m.yx == 0 && abs(m.xx - rasterScale) < 1e-9 && abs(m.yy - rasterScale) < 1e-9
     }
 
-    private func setSource(_ c: Color) {
+    func setSource(_ c: Color) {
         cairo_set_source_rgba(cr, c.red, c.green, c.blue, c.alpha)
     }
 
-    private func appendPath(_ path: Path) {
-        cairo_new_path(cr)
-        for e in path.elements {
-            switch e {
-            case .move(let p): cairo_move_to(cr, p.x, p.y)
-            case .line(let p): cairo_line_to(cr, p.x, p.y)
-            case .curve(let a, let b, let c): cairo_curve_to(cr, a.x, a.y, b.x, b.y, c.x, c.y)
-            case .close: cairo_close_path(cr)
-            }
-        }
-    }
-
-    private func apply(_ s: StrokeStyle) {
-        cairo_set_line_width(cr, s.width)
-        switch s.cap {
-        case .butt: cairo_set_line_cap(cr, CAIRO_LINE_CAP_BUTT)
-        case .round: cairo_set_line_cap(cr, CAIRO_LINE_CAP_ROUND)
-        case .square: cairo_set_line_cap(cr, CAIRO_LINE_CAP_SQUARE)
-        }
-        switch s.join {
-        case .miter: cairo_set_line_join(cr, CAIRO_LINE_JOIN_MITER)
-        case .round: cairo_set_line_join(cr, CAIRO_LINE_JOIN_ROUND)
-        case .bevel: cairo_set_line_join(cr, CAIRO_LINE_JOIN_BEVEL)
-        }
-        let dashes = s.dash.pattern(width: s.width)
-        cairo_set_dash(cr, dashes, Int32(dashes.count), 0)
-        setSource(s.color)
-    }
-
-    private func withClip(_ clip: Rect?, _ body: () -> Void) {
+    /// Runs `body` with the context's state saved, clipped to `clip` when given.
+    func withClip(_ clip: Rect?, _ body: () -> Void) {
         cairo_save(cr)
         if let c = clip {
             cairo_rectangle(cr, c.x, c.y, c.width, c.height)
@@ -106,225 +77,5 @@ public final class CairoRenderer: Renderer {
         }
         body()
         cairo_restore(cr)
-    }
-
-    /// matplotlib's path snapping on raster output: a stroked path made only of horizontal and
-    /// vertical segments (spines, ticks, grid, axhline), or any path whose stroke asks for it, has
-    /// its vertices moved to pixel centres (pixel edges for even pixel widths), so thin rules stay
-    /// one crisp pixel wide.
-    private func snapped(_ path: Path, stroke: StrokeStyle?) -> Path {
-        guard let stroke, cairo_surface_get_type(cairo_get_target(cr)) == CAIRO_SURFACE_TYPE_IMAGE else { return path }
-        var m = cairo_matrix_t()
-        cairo_get_matrix(cr, &m)
-        guard m.xy == 0, m.yx == 0, m.xx > 0, m.yy > 0 else { return path }
-        var last: Point?
-        for e in path.elements where !stroke.snap {
-            switch e {
-            case .move(let p): last = p
-            case .line(let p):
-                guard let a = last, a.x == p.x || a.y == p.y else { return path }
-                last = p
-            case .curve: return path
-            case .close: break
-            }
-        }
-        let offset = Int((stroke.width * m.xx).rounded()) % 2 == 1 ? 0.5 : 0
-        func snap(_ p: Point) -> Point {
-            let dx = floor(p.x * m.xx + m.x0 + 0.5) + offset, dy = floor(p.y * m.yy + m.y0 + 0.5) + offset
-            return Point((dx - m.x0) / m.xx, (dy - m.y0) / m.yy)
-        }
-        var out = Path()
-        for e in path.elements {
-            switch e {
-            case .move(let p): out.move(to: snap(p))
-            case .line(let p): out.line(to: snap(p))
-            case .curve(let a, let b, let c): out.curve(to: snap(c), control1: snap(a), control2: snap(b))
-            case .close: out.close()
-            }
-        }
-        return out
-    }
-
-    public func drawPath(_ path: Path, stroke: StrokeStyle?, fill: Color?, clip: Rect?) {
-        let path = snapped(path, stroke: stroke)
-        withClip(clip) {
-            appendPath(path)
-            if let f = fill {
-                setSource(f)
-                if stroke != nil { cairo_fill_preserve(cr) } else { cairo_fill(cr) }
-            }
-            if let s = stroke {
-                apply(s)
-                cairo_stroke(cr)
-            }
-        }
-    }
-
-    /// Above this many markers, vector surfaces (SVG, PDF) get a scatter as one embedded image,
-    /// as matplotlib's `rasterized=True`, so files stay small.
-    public var vectorMarkerLimit = 5_000
-    /// Pixels per point of such images and of text measurement (the figure's dpi / 72).
-    public var rasterScale = 100.0 / 72
-
-    public func drawMarkers(_ marker: Path, at points: [Point], stroke: StrokeStyle?, fill: Color?, clip: Rect?) {
-        guard !points.isEmpty else { return }
-        let target = cairo_get_target(cr)
-        if cairo_surface_get_type(target) == CAIRO_SURFACE_TYPE_IMAGE {
-            if points.count > 8, let left = stampMarkers(marker, at: points, stroke: stroke, fill: fill, clip: clip) {
-                drawMarkerPaths(marker, at: left, stroke: stroke, fill: fill, clip: clip)
-                return
-            }
-        } else if points.count > vectorMarkerLimit, let clip, rasterizeMarkers(marker, at: points, stroke: stroke, fill: fill, clip: clip) {
-            return
-        }
-        drawMarkerPaths(marker, at: points, stroke: stroke, fill: fill, clip: clip)
-    }
-
-    /// Each marker as its own path: exact, and the only way on vector surfaces.
-    private func drawMarkerPaths(_ marker: Path, at points: [Point], stroke: StrokeStyle?, fill: Color?, clip: Rect?) {
-        guard !points.isEmpty else { return }
-        withClip(clip) {
-            for p in points {
-                cairo_save(cr)
-                cairo_translate(cr, p.x, p.y)
-                appendPath(marker)
-                if let f = fill {
-                    setSource(f)
-                    if stroke != nil { cairo_fill_preserve(cr) } else { cairo_fill(cr) }
-                }
-                if let s = stroke { apply(s); cairo_stroke(cr) }
-                cairo_restore(cr)
-            }
-        }
-    }
-
-    /// Blends a pre-rendered stamp at every point of an image surface whose stamp fits inside the
-    /// clip; returns the points left for paths (near the clip's edges), nil when it cannot stamp.
-    private func stampMarkers(_ marker: Path, at points: [Point], stroke: StrokeStyle?, fill: Color?, clip: Rect?) -> [Point]? {
-        var m = cairo_matrix_t()
-        cairo_get_matrix(cr, &m)
-        guard m.xy == 0, m.yx == 0, m.xx > 0, m.xx == m.yy,
-              let stamps = MarkerStamps(marker: marker, stroke: stroke, fill: fill, scale: m.xx) else { return nil }
-        let target = cairo_get_target(cr)
-        let format = cairo_image_surface_get_format(target)
-        guard format == CAIRO_FORMAT_ARGB32 || format == CAIRO_FORMAT_RGB24 else { return nil }
-        cairo_surface_flush(target)
-        guard let data = cairo_image_surface_get_data(target) else { return nil }
-        let width = Int(cairo_image_surface_get_width(target)), height = Int(cairo_image_surface_get_height(target))
-        let stride = Int(cairo_image_surface_get_stride(target))
-        var box = (x0: 0, y0: 0, x1: width, y1: height)
-        if let c = clip {
-            // Whole device pixels inside the clip: stamps there need no clipping.
-            box = (Int((c.minX * m.xx + m.x0).rounded(.up)), Int((c.minY * m.yy + m.y0).rounded(.up)),
-                   Int((c.maxX * m.xx + m.x0).rounded(.down)), Int((c.maxY * m.yy + m.y0).rounded(.down)))
-        }
-        let device = points.map { Point($0.x * m.xx + m.x0, $0.y * m.yy + m.y0) }
-        let skipped = stamps.blend(device, into: data, stride: stride, width: width, height: height, clip: box)
-        cairo_surface_mark_dirty(target)
-        return skipped.map { points[$0] }
-    }
-
-    /// Draws the markers into an image over `clip` and places that image: for vector surfaces.
-    private func rasterizeMarkers(_ marker: Path, at points: [Point], stroke: StrokeStyle?, fill: Color?, clip: Rect) -> Bool {
-        let s = rasterScale
-        let w = Int((clip.width * s).rounded(.up)), h = Int((clip.height * s).rounded(.up))
-        guard s > 0, w > 0, h > 0, w <= 16384, h <= 16384,
-              let surface = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, Int32(w), Int32(h)) else { return false }
-        defer { cairo_surface_destroy(surface) }
-        guard cairo_surface_status(surface) == CAIRO_STATUS_SUCCESS, let context = cairo_create(surface) else { return false }
-        cairo_scale(context, s, s)
-        cairo_translate(context, -clip.x, -clip.y)
-        CairoRenderer(context: context).drawMarkers(marker, at: points, stroke: stroke, fill: fill, clip: clip)
-        cairo_destroy(context)
-        cairo_surface_flush(surface)
-        guard let data = cairo_image_surface_get_data(surface) else { return false }
-        let stride = Int(cairo_image_surface_get_stride(surface))
-        var argb = [UInt32](repeating: 0, count: w * h)
-        for y in 0..<h {
-            let row = UnsafeRawPointer(data + y * stride)
-            for x in 0..<w { argb[y * w + x] = row.load(fromByteOffset: x * 4, as: UInt32.self) }
-        }
-        drawImage(argb: argb, width: w, height: h, in: Rect(x: clip.x, y: clip.y, width: Double(w) / s, height: Double(h) / s), clip: clip)
-        return true
-    }
-
-    private func select(_ font: Font, on context: OpaquePointer, scale: Double = 1) {
-        if let face = FontFaces.face(family: font.family, bold: font.weight == .bold) {
-            cairo_set_font_face(context, face)
-        } else {
-            cairo_select_font_face(context, font.family, CAIRO_FONT_SLANT_NORMAL,
-                                   font.weight == .bold ? CAIRO_FONT_WEIGHT_BOLD : CAIRO_FONT_WEIGHT_NORMAL)
-        }
-        cairo_set_font_size(context, font.size * scale)
-    }
-
-    /// The glyphs of one line as matplotlib places them, in pixels of the figure's dpi from the
-    /// origin: hinted advances plus the font's kerning; with their extents.
-    private func layoutGlyphs(_ text: String, font: Font) -> (glyphs: [cairo_glyph_t], extents: cairo_text_extents_t)? {
-        guard let m = measuring, !text.isEmpty, rasterScale > 0 else { return nil }
-        let k = rasterScale
-        select(font, on: m.context, scale: k)
-        guard let scaled = cairo_get_scaled_font(m.context) else { return nil }
-        var list: UnsafeMutablePointer<cairo_glyph_t>?
-        var count: Int32 = 0
-        guard cairo_scaled_font_text_to_glyphs(scaled, 0, 0, text, -1, &list, &count, nil, nil, nil) == CAIRO_STATUS_SUCCESS,
-              let list else { return nil }
-        defer { cairo_glyph_free(list) }
-        var glyphs = Array(UnsafeBufferPointer(start: list, count: Int(count)))
-        if let table = font.weight == .bold ? KerningTable.dejaVu.bold : KerningTable.dejaVu.regular {
-            var shift = 0.0
-            for i in glyphs.indices.dropFirst() {
-                shift += table.kerning(UInt32(glyphs[i - 1].index), UInt32(glyphs[i].index), pixelsPerEm: font.size * k)
-                glyphs[i].x += shift
-            }
-        }
-        var e = cairo_text_extents_t()
-        cairo_scaled_font_glyph_extents(scaled, &glyphs, Int32(glyphs.count), &e)
-        return (glyphs, e)
-    }
-
-    public func drawText(_ text: String, origin: Point, font: Font, color: Color, rotation: Double) {
-        guard var glyphs = layoutGlyphs(text, font: font)?.glyphs, !glyphs.isEmpty else { return }
-        for i in glyphs.indices { glyphs[i].x /= rasterScale; glyphs[i].y /= rasterScale }
-        cairo_save(cr)
-        let hinted = rotation == 0 && drawsAtFigureDPI
-        if hinted { CairoRenderer.setFontOptions(cr, hinted: true) }
-        select(font, on: cr)
-        setSource(color)
-        cairo_translate(cr, origin.x, origin.y)
-        if rotation != 0 { cairo_rotate(cr, -rotation) }
-        cairo_show_glyphs(cr, &glyphs, Int32(glyphs.count))
-        cairo_new_path(cr)
-        if hinted { CairoRenderer.setFontOptions(cr, hinted: false) }
-        cairo_restore(cr)
-    }
-
-    /// matplotlib's measure of one line: the advance width of the hinted, kerned glyphs at the
-    /// figure's dpi, and their ink above and below the baseline, never less than the font's typo
-    /// ascent and descent (`FontMetrics`).
-    public func measureText(_ text: String, font: Font) -> TextExtents {
-        let ascent = FontMetrics.typoAscent * font.size, descent = FontMetrics.typoDescent * font.size
-        guard let e = layoutGlyphs(text, font: font)?.extents else { return TextExtents(width: 0, ascent: ascent, descent: descent) }
-        let k = rasterScale
-        let inkAscent = e.height > 0 ? -e.y_bearing / k : 0, inkDescent = e.height > 0 ? (e.height + e.y_bearing) / k : 0
-        return TextExtents(width: e.x_advance / k, ascent: max(ascent, inkAscent), descent: max(descent, inkDescent))
-    }
-
-    public func drawImage(argb: [UInt32], width: Int, height: Int, in rect: Rect, clip: Rect?) {
-        guard width > 0, height > 0, argb.count == width * height else { return }
-        var pixels = argb
-        pixels.withUnsafeMutableBytes { raw in
-            guard let base = raw.baseAddress?.assumingMemoryBound(to: UInt8.self) else { return }
-            let stride = cairo_format_stride_for_width(CAIRO_FORMAT_ARGB32, Int32(width))
-            guard stride == Int32(width * 4), let image = cairo_image_surface_create_for_data(base, CAIRO_FORMAT_ARGB32, Int32(width), Int32(height), stride) else { return }
-            defer { cairo_surface_destroy(image) }
-            withClip(clip) {
-                cairo_translate(cr, rect.x, rect.y)
-                cairo_scale(cr, rect.width / Double(width), rect.height / Double(height))
-                cairo_set_source_surface(cr, image, 0, 0)
-                cairo_paint(cr)
-            }
-            cairo_surface_finish(image)
-        }
     }
 }

@@ -1,8 +1,6 @@
 import CCairo
 import Charts
 
-extension CairoRenderer: TextMeasurer {}
-
 /// Measures text exactly as the Cairo renderer draws it, without drawing anything: for laying
 /// out or checking a figure (with `RecordingRenderer`) away from any output surface.
 public final class CairoTextMeasurer: TextMeasurer {

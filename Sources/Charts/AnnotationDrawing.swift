@@ -5,23 +5,22 @@ import Foundation
 struct AnnotationDrawing {
     let annotation: Annotation
     let transform: DataTransform
-    let renderer: Renderer
 
     /// The text block's frame and the box around it, in figure points.
-    func frames() -> (block: TextBlock, text: Rect, box: Rect?) {
+    func frames(measurer: TextMeasurer) -> (block: TextBlock, text: Rect, box: Rect?) {
         let a = annotation
-        let block = TextBlock(a.text, font: Font(size: a.fontSize), renderer: renderer)
+        let block = TextBlock(a.text, font: Font(size: a.fontSize), measurer: measurer)
         let pos = a.textPosition ?? a.point
         let text = block.frame(lastBaselineAt: transform.point(pos.x, pos.y))
         let box = a.box.map { text.insetBy(-$0.pad * a.fontSize) }
         return (block, text, box)
     }
 
-    func draw() {
+    func draw(on renderer: Renderer) {
         let a = annotation
-        let (block, text, box) = frames()
+        let (block, text, box) = frames(measurer: renderer)
         if let arrow = a.arrow {
-            drawArrow(arrow, from: box ?? text)
+            drawArrow(arrow, from: box ?? text, on: renderer)
         }
         if let b = a.box, let r = box {
             let path = Path.roundedRectangle(r, radius: b.pad * a.fontSize)
@@ -34,7 +33,7 @@ struct AnnotationDrawing {
     /// where it leaves the box and pulled in 2 points at both ends (shrinkA, shrinkB); the end
     /// pulled back a little more so the round-capped stroke does not overshoot the open head,
     /// whose barbs are 0.4 font sizes long and 0.2 wide (head_length, head_width).
-    func drawArrow(_ arrow: Arrow, from box: Rect) {
+    func drawArrow(_ arrow: Arrow, from box: Rect, on renderer: Renderer) {
         let target = transform.point(annotation.point.x, annotation.point.y)
         let center = Point(box.midX, box.midY)
         guard target.x.isFinite, target.y.isFinite, !box.contains(target) else { return }

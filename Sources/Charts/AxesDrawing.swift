@@ -44,17 +44,17 @@ struct AxesDrawing {
             if case .line(let l) = s { renderer.group("series \(i)") { drawLine(l, color: seriesColors[i]) } }
         }
         for (i, r) in axes.referenceLines.enumerated() { renderer.group("reference line \(i)") { drawReferenceLine(r) } }
-        let text = AxesText(axes: axes, transform: t, renderer: renderer)
+        let text = AxesText(axes: axes, transform: t, measurer: renderer)
         drawSpinesAndTicks(text)
         drawLabels(text)
         for (i, a) in axes.annotations.enumerated() {
-            renderer.group("annotation \(i)") { AnnotationDrawing(annotation: a, transform: t, renderer: renderer).draw() }
+            renderer.group("annotation \(i)") { AnnotationDrawing(annotation: a, transform: t).draw(on: renderer) }
         }
         for (i, s) in axes.series.enumerated() {
             if case .scatter(let sc) = s, sc.onTop { renderer.group("series \(i)") { drawScatter(sc, color: seriesColors[i]) } }
         }
         if !axes.pointLabels.isEmpty {
-            renderer.group("point labels") { PointLabelDrawing(labels: axes.pointLabels, transform: t, renderer: renderer).draw() }
+            renderer.group("point labels") { PointLabelDrawing(labels: axes.pointLabels, transform: t).draw(on: renderer) }
         }
         if let legend = axes.legend {
             renderer.group("legend") { LegendDrawing(legend: legend, drawing: self).draw() }
@@ -88,7 +88,8 @@ struct AxesDrawing {
         let reach = s.size.squareRoot() + s.lineWidth
         let area = frame.insetBy(-reach)
         let points = linePoints(s.x, s.y).filter { $0.x.isFinite && $0.y.isFinite && area.contains($0) }
-        renderer.drawMarkers(m.path, at: points, stroke: m.stroke, fill: m.fill, clip: frame)
+        renderer.drawMarkers(m.path, at: points, stroke: m.stroke, fill: m.fill, clip: frame,
+                             rasterized: s.rasterization.rasterizes(markerCount: points.count))
     }
 
     func drawReferenceLine(_ r: ReferenceLine) {

@@ -20,18 +20,18 @@ struct AxesText {
     /// The y label's block and the rectangle it covers once turned upright.
     var yLabel: (block: TextBlock, frame: Rect)?
 
-    init(axes: Axes, transform t: DataTransform, renderer: Renderer) {
+    init(axes: Axes, transform t: DataTransform, measurer: TextMeasurer) {
         let frame = t.frame
         let tickFont = Font(size: axes.tickFontSize)
         let reach = AxisMetrics.tickLength + AxisMetrics.tickPad
         for (value, label) in zip(t.x.ticks, t.x.labels) {
-            let e = renderer.measureText(label, font: tickFont)
+            let e = measurer.measureText(label, font: tickFont)
             let x = frame.minX + t.x.fraction(value) * frame.width, top = frame.maxY + reach
             xTicks.append(PlacedText(text: label, origin: Point(x - e.width / 2, top + e.ascent),
                                      box: Rect(x: x - e.width / 2, y: top, width: e.width, height: e.height)))
         }
         for (value, label) in zip(t.y.ticks, t.y.labels) {
-            let e = renderer.measureText(label, font: tickFont)
+            let e = measurer.measureText(label, font: tickFont)
             let y = frame.maxY - t.y.fraction(value) * frame.height, right = frame.minX - reach
             yTicks.append(PlacedText(text: label, origin: Point(right - e.width, y + e.ascent / 2),
                                      box: Rect(x: right - e.width, y: y - e.ascent / 2, width: e.width, height: e.height)))
@@ -39,19 +39,19 @@ struct AxesText {
         let tickBottom = xTicks.map(\.box.maxY).max() ?? frame.maxY
         var below = tickBottom
         if let offset = t.x.offsetLabel {
-            let e = renderer.measureText(offset, font: tickFont)
+            let e = measurer.measureText(offset, font: tickFont)
             let top = tickBottom + AxisMetrics.offsetTextPad
             xOffset = PlacedText(text: offset, origin: Point(frame.maxX - e.width, top + e.ascent),
                                  box: Rect(x: frame.maxX - e.width, y: top, width: e.width, height: e.height))
         }
         if let offset = t.y.offsetLabel {
-            let e = renderer.measureText(offset, font: tickFont)
+            let e = measurer.measureText(offset, font: tickFont)
             let bottom = frame.minY - AxisMetrics.offsetTextPad
             yOffset = PlacedText(text: offset, origin: Point(frame.minX, bottom - e.descent),
                                  box: Rect(x: frame.minX, y: bottom - e.height, width: e.width, height: e.height))
         }
         if let l = axes.xLabel {
-            let block = TextBlock(l.text, font: l.font, renderer: renderer)
+            let block = TextBlock(l.text, font: l.font, measurer: measurer)
             var r = Rect(x: frame.midX - block.width / 2, y: below + AxisMetrics.labelPad, width: block.width, height: block.height)
             // Unlike matplotlib, step below the offset text rather than write over it.
             if let o = xOffset?.box, r.overlaps(o) {
@@ -61,12 +61,12 @@ struct AxesText {
             xLabel = (block, r)
         }
         if let l = axes.yLabel {
-            let block = TextBlock(l.text, font: l.font, renderer: renderer)
+            let block = TextBlock(l.text, font: l.font, measurer: measurer)
             let right = (yTicks.map(\.box.minX).min() ?? frame.minX) - AxisMetrics.labelPad
             yLabel = (block, Rect(x: right - block.height, y: frame.midY - block.width / 2, width: block.height, height: block.width))
         }
         if let l = axes.title {
-            let block = TextBlock(l.text, font: l.font, renderer: renderer)
+            let block = TextBlock(l.text, font: l.font, measurer: measurer)
             // The last baseline titlePad above the frame, or above a y offset text there.
             let baseline = min(frame.minY, yOffset?.box.minY ?? frame.minY) - AxisMetrics.titlePad
             let top = baseline - (block.baselines.last ?? 0)

@@ -14,40 +14,27 @@ public struct AxisView: Equatable, Sendable {
     /// "1e6" when labels are scaled by a power of ten.
     public var offsetLabel: String?
 
-    /// The view for `data` (finite values only) on an axis `length` points long.
-    /// Fixed limits win; otherwise matplotlib's 5% margins around the data.
+    /// The view for `data` (finite values only) on an axis `length` points long, ticked and
+    /// labelled by its scale's strategies. Fixed limits win; otherwise matplotlib's 5% margins
+    /// around the data.
     public init(data: [Double], fixed: ClosedRange<Double>?, scale: AxisScale, length: Double, fontSize: Double, vertical: Bool) {
-        self.scale = scale
         let (lo, hi) = fixed.map { ($0.lowerBound, $0.upperBound) } ?? AxisView.autoLimits(data, scale: scale)
-        lower = lo; upper = hi
-        switch scale {
-        case .linear:
-            let all = TickLocator.auto(axisLength: length, fontSize: fontSize, vertical: vertical).ticks(lo, hi)
-            let fmt = TickFormatter(ticks: all, viewMin: lo, viewMax: hi)
-            let eps = AxisView.part(1e-10, of: lo, hi)
-            ticks = all.filter { $0 >= lo - eps && $0 <= hi + eps }
-            labels = ticks.map(fmt.label)
-            offsetLabel = fmt.offsetLabel
-        case .log:
-            let inView = { (v: Double) in v >= lo * (1 - 1e-10) && v <= hi * (1 + 1e-10) }
-            ticks = LogTickLocator().ticks(lo, hi).filter(inView)
-            labels = ticks.map(TickFormatter.logLabel)
-            if ticks.count < 2 {
-                // Less than a decade in view: label the in-between multiples, as matplotlib labels
-                // its minor log ticks ("3×10⁻¹"), thinned to 1, 2, 5 when there are many.
-                var subs = LogTickLocator.multiples(lo, hi, mantissas: Array(1...9)).filter(inView)
-                if subs.count > 8 { subs = LogTickLocator.multiples(lo, hi, mantissas: [1, 2, 5]).filter(inView) }
-                if subs.count >= 2 {
-                    ticks = subs
-                    labels = subs.map(TickFormatter.logLabel)
-                }
-            }
-            if log10(hi / lo) <= 10 {
-                let major = Set(ticks)
-                minorTicks = LogTickLocator.multiples(lo, hi, mantissas: Array(2...9)).filter { inView($0) && !major.contains($0) }
-            }
-            offsetLabel = nil
-        }
+        self.init(lower: lo, upper: hi, scale: scale, space: TickSpace(length: length, fontSize: fontSize, vertical: vertical),
+                  locator: scale.tickLocator, formatter: scale.tickFormatter)
+    }
+
+    /// The view [lower, upper] mapped by `scale`, its ticks from `locator` and their labels from
+    /// `formatter`: any strategies, the scale's own or a chart's.
+    public init(lower: Double, upper: Double, scale: AxisScale, space: TickSpace, locator: any TickLocating, formatter: any TickFormatting) {
+        self.scale = scale
+        self.lower = lower
+        self.upper = upper
+        let located = locator.locate(lower: lower, upper: upper, space: space)
+        let text = formatter.labels(for: located, lower: lower, upper: upper)
+        ticks = located.major
+        minorTicks = located.minor
+        labels = text.labels
+        offsetLabel = text.offset
     }
 
     /// Where `value` falls along the axis, 0 at `lower` and 1 at `upper` (NaN when it cannot be shown).

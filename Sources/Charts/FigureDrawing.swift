@@ -1,11 +1,11 @@
 extension Figure {
     /// Draws the whole figure onto `renderer`: white page, suptitle, then each axes.
     public func draw(on renderer: Renderer) {
-        let layout = FigureLayout(self, renderer: renderer)
+        let layout = FigureLayout(self, measurer: renderer)
         renderer.drawPath(.rectangle(Rect(x: 0, y: 0, width: size.width, height: size.height)), stroke: nil, fill: .white, clip: nil)
         if let s = suptitle, let frame = layout.suptitleFrame {
             renderer.group("suptitle") {
-                TextBlock(s.text, font: s.font, renderer: renderer).draw(in: frame, alignment: .center, color: .black, renderer: renderer)
+                TextBlock(s.text, font: s.font, measurer: renderer).draw(in: frame, alignment: .center, color: .black, renderer: renderer)
             }
         }
         if let legend = layout.legendLayout {

@@ -39,14 +39,15 @@ public struct FigureLayout {
     static let defaultLeft = 0.125, defaultRight = 0.9, defaultTop = 0.12, defaultBottom = 0.89
     static let defaultSpace = 0.2
 
-    public init(_ figure: Figure, renderer: Renderer) {
+    /// Lays `figure` out, measuring its text with `measurer` (a renderer measures as it draws).
+    public init(_ figure: Figure, measurer: TextMeasurer) {
         self.figure = figure
         let size = figure.size
         let pad = AxisMetrics.layoutPad
         let rows = figure.rows, cols = figure.columns
         var suptitleHeight = 0.0
         if let s = figure.suptitle {
-            let block = TextBlock(s.text, font: s.font, renderer: renderer)
+            let block = TextBlock(s.text, font: s.font, measurer: measurer)
             // matplotlib's suptitle: centred, its top at 98% of the figure height.
             suptitleFrame = Rect(x: (size.width - block.width) / 2, y: size.height * 0.02, width: block.width, height: block.height)
             suptitleHeight = block.height + pad
@@ -54,7 +55,7 @@ public struct FigureLayout {
         if let legend = figure.legend {
             // Under the suptitle (or the top margin), across the figure; the grid moves down.
             let top = suptitleFrame.map { $0.maxY + pad / 2 } ?? pad / 2
-            let layout = FigureLegendLayout(legend, width: size.width - 2 * pad, top: top, renderer: renderer)
+            let layout = FigureLegendLayout(legend, width: size.width - 2 * pad, top: top, measurer: measurer)
             if let layout {
                 legendLayout = layout
                 suptitleHeight = layout.frame.maxY + pad / 2 - pad
@@ -71,7 +72,7 @@ public struct FigureLayout {
         var reach: [(l: Double, r: Double, t: Double, b: Double)] = []
         for (i, axes) in figure.axes.prefix(rows * cols).enumerated() {
             let frame = initial[i]
-            let b = FigureLayout.layoutBounds(axes: axes, frame: frame, renderer: renderer)
+            let b = FigureLayout.layoutBounds(axes: axes, frame: frame, measurer: measurer)
             reach.append((frame.minX - b.minX, b.maxX - frame.maxX, frame.minY - b.minY, b.maxY - frame.maxY))
         }
         for (i, e) in reach.enumerated() {
@@ -110,11 +111,11 @@ public struct FigureLayout {
 
     /// Everything of one axes that tight_layout keeps on the page, for a frame: the frame, the
     /// text around it and the annotations' boxes.
-    static func layoutBounds(axes: Axes, frame: Rect, renderer: Renderer) -> Rect {
+    static func layoutBounds(axes: Axes, frame: Rect, measurer: TextMeasurer) -> Rect {
         let t = transform(axes: axes, frame: frame)
-        var r = AxesText(axes: axes, transform: t, renderer: renderer).layoutBounds(frame: frame)
+        var r = AxesText(axes: axes, transform: t, measurer: measurer).layoutBounds(frame: frame)
         for a in axes.annotations {
-            let f = AnnotationDrawing(annotation: a, transform: t, renderer: renderer).frames()
+            let f = AnnotationDrawing(annotation: a, transform: t).frames(measurer: measurer)
             let box = f.box ?? f.text
             if box.minX.isFinite, box.minY.isFinite { r = r.union(box) }
         }

@@ -42,18 +42,18 @@ struct FigureLegendLayout {
     let fontSize: Double
 
     /// Nil when the legend has no entries.
-    init?(_ legend: FigureLegend, width: Double, top: Double, renderer: Renderer) {
+    init?(_ legend: FigureLegend, width: Double, top: Double, measurer: TextMeasurer) {
         guard !legend.entries.isEmpty else { return nil }
         let fs = legend.fontSize
         let font = Font(size: fs)
         fontSize = fs
-        let lp = renderer.measureText("lp", font: font)
+        let lp = measurer.measureText("lp", font: font)
         let above = max(lp.ascent, 0.7 * fs), below = lp.descent
         let handle = 2 * fs, handlePad = 0.8 * fs, columnSpacing = 2 * fs, border = 0.4 * fs
         // A label wider than the figure loses its middle ("runs/2024-05…/seed=3").
         let widest = max(fs, width - 2 * border - handle - handlePad)
-        let texts = legend.entries.map { Self.fitting($0.label, width: widest, font: font, renderer: renderer) }
-        let textWidths = texts.map { renderer.measureText($0, font: font).width }
+        let texts = legend.entries.map { Self.fitting($0.label, width: widest, font: font, measurer: measurer) }
+        let textWidths = texts.map { measurer.measureText($0, font: font).width }
         let cell = handle + handlePad + (textWidths.max() ?? 0)
         let usable = max(cell, width - 2 * border)
         var columns = max(1, min(legend.entries.count, Int((usable + columnSpacing) / (cell + columnSpacing))))
@@ -87,8 +87,8 @@ struct FigureLegendLayout {
     }
 
     /// `text`, or as much of its start and end as fits in `width` with "…" between.
-    static func fitting(_ text: String, width: Double, font: Font, renderer: Renderer) -> String {
-        guard renderer.measureText(text, font: font).width > width else { return text }
+    static func fitting(_ text: String, width: Double, font: Font, measurer: TextMeasurer) -> String {
+        guard measurer.measureText(text, font: font).width > width else { return text }
         let characters = Array(text)
         func cut(_ keep: Int) -> String {
             String(characters.prefix((keep + 1) / 2)) + "…" + String(characters.suffix(keep / 2))
@@ -97,7 +97,7 @@ struct FigureLegendLayout {
         var lo = 0, hi = characters.count - 1
         while lo < hi {
             let mid = (lo + hi + 1) / 2
-            if renderer.measureText(cut(mid), font: font).width <= width { lo = mid } else { hi = mid - 1 }
+            if measurer.measureText(cut(mid), font: font).width <= width { lo = mid } else { hi = mid - 1 }
         }
         return cut(lo)
     }

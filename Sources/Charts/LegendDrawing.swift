@@ -142,7 +142,7 @@ struct LegendDrawing {
                 renderer.drawPath(p, stroke: style, fill: nil, clip: nil)
             case .marker(let path, let stroke, let fill):
                 // matplotlib's scatter handle: 0.375 of the handle box up, mid-length.
-                renderer.drawMarkers(path, at: [Point(x0 + fs, baseline - 0.375 * 0.7 * fs)], stroke: stroke, fill: fill, clip: nil)
+                renderer.drawMarkers(path, at: [Point(x0 + fs, baseline - 0.375 * 0.7 * fs)], stroke: stroke, fill: fill, clip: nil, rasterized: false)
             }
             renderer.drawText(e.label, origin: Point(x0 + 2.8 * fs, baseline), font: font, color: .black, rotation: 0)
             y = baseline + row.below + 0.5 * fs

@@ -18,7 +18,6 @@ public struct PointLabel: Equatable, Sendable {
 struct PointLabelDrawing {
     let labels: [PointLabel]
     let transform: DataTransform
-    let renderer: Renderer
 
     /// Gap between the point and its label, and the box's padding, in points.
     static let gap = 3.0
@@ -36,13 +35,13 @@ struct PointLabelDrawing {
     }
 
     /// Each label's placement, in order; nil for a label that fits nowhere.
-    func placements() -> [Placement?] {
+    func placements(measurer: TextMeasurer) -> [Placement?] {
         let frame = transform.frame.insetBy(1)
         var taken: [Rect] = []
         return labels.map { label in
             let p = transform.point(label.x, label.y)
             guard p.x.isFinite, p.y.isFinite, transform.frame.contains(p) else { return nil }
-            let e = renderer.measureText(label.text, font: Font(size: label.fontSize))
+            let e = measurer.measureText(label.text, font: Font(size: label.fontSize))
             let w = e.width + 2 * Self.pad, h = e.height + 2 * Self.pad
             // Right of the point, then left; just above or below it, then a row further at a time.
             for step in 0...Self.maximumSteps {
@@ -62,8 +61,8 @@ struct PointLabelDrawing {
         }
     }
 
-    func draw() {
-        for (label, placed) in zip(labels, placements()) {
+    func draw(on renderer: Renderer) {
+        for (label, placed) in zip(labels, placements(measurer: renderer)) {
             guard let placed else { continue }
             if placed.displaced {
                 // A hairline from the point to the nearer end of the box's nearer edge.

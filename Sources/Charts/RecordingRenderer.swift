@@ -7,9 +7,9 @@ public final class RecordingRenderer: Renderer {
     /// One thing drawn.
     public enum Item: Sendable {
         case path(Path, stroke: StrokeStyle?, fill: Color?)
-        case markers(Path, at: [Point], stroke: StrokeStyle?, fill: Color?)
+        case markers(Path, at: [Point], stroke: StrokeStyle?, fill: Color?, rasterized: Bool)
         case text(String, origin: Point, font: Font, color: Color, rotation: Double)
-        case image(width: Int, height: Int, rect: Rect)
+        case image(RasterImage, rect: Rect)
     }
 
     /// One drawing call as recorded.
@@ -53,14 +53,9 @@ public final class RecordingRenderer: Renderer {
         records.append(Record(item: .path(path, stroke: stroke, fill: fill), groups: stack, clip: clip, bounds: b))
     }
 
-    public func drawMarkers(_ marker: Path, at points: [Point], stroke: StrokeStyle?, fill: Color?, clip: Rect?) {
-        var bounds: Rect?
-        if let m = marker.bounds.map({ r in stroke.map { r.insetBy(-$0.width / 2) } ?? r }), !points.isEmpty {
-            var x0 = Double.infinity, y0 = Double.infinity, x1 = -Double.infinity, y1 = -Double.infinity
-            for p in points { x0 = min(x0, p.x); y0 = min(y0, p.y); x1 = max(x1, p.x); y1 = max(y1, p.y) }
-            bounds = Rect(x: x0 + m.minX, y: y0 + m.minY, width: x1 - x0 + m.width, height: y1 - y0 + m.height)
-        }
-        records.append(Record(item: .markers(marker, at: points, stroke: stroke, fill: fill), groups: stack, clip: clip, bounds: bounds))
+    public func drawMarkers(_ marker: Path, at points: [Point], stroke: StrokeStyle?, fill: Color?, clip: Rect?, rasterized: Bool) {
+        records.append(Record(item: .markers(marker, at: points, stroke: stroke, fill: fill, rasterized: rasterized), groups: stack, clip: clip,
+                              bounds: marker.bounds(stampedAt: points, stroke: stroke)))
     }
 
     public func drawText(_ text: String, origin: Point, font: Font, color: Color, rotation: Double) {
@@ -78,8 +73,8 @@ public final class RecordingRenderer: Renderer {
 
     public func measureText(_ text: String, font: Font) -> TextExtents { measurer.measureText(text, font: font) }
 
-    public func drawImage(argb: [UInt32], width: Int, height: Int, in rect: Rect, clip: Rect?) {
-        records.append(Record(item: .image(width: width, height: height, rect: rect), groups: stack, clip: clip, bounds: rect))
+    public func drawImage(_ image: RasterImage, in rect: Rect, clip: Rect?) {
+        records.append(Record(item: .image(image, rect: rect), groups: stack, clip: clip, bounds: rect))
     }
 
     /// Every text record.

@@ -61,6 +61,32 @@ public enum MarkerShape: String, Equatable, Sendable, CaseIterable {
     }
 }
 
+/// Whether a series is drawn as one embedded image on vector output (SVG, PDF), as matplotlib's
+/// `rasterized=True`: a scatter of many thousand markers then costs an image, not a path each,
+/// and files stay small. Raster output (PNG) is pixels either way. Backends obey what the series
+/// says; only `automatic` looks at the data.
+public enum Rasterization: Equatable, Sendable {
+    /// An image when more than `automaticLimit` markers are drawn (those that land in or near the
+    /// axes, not every point of the series), paths otherwise.
+    case automatic
+    /// Always an image.
+    case always
+    /// Always paths, however many markers.
+    case never
+
+    /// Above this many drawn markers an `automatic` series is rasterised.
+    public static let automaticLimit = 5_000
+
+    /// Whether a series drawing `count` markers is drawn as an image.
+    public func rasterizes(markerCount count: Int) -> Bool {
+        switch self {
+        case .automatic: return count > Rasterization.automaticLimit
+        case .always: return true
+        case .never: return false
+        }
+    }
+}
+
 /// Unconnected markers at data points (matplotlib's `scatter`).
 public struct ScatterSeries: Equatable, Sendable {
     public var x: [Double]
@@ -81,11 +107,15 @@ public struct ScatterSeries: Equatable, Sendable {
     public var lineWidth: Double
     /// Draw above lines (matplotlib's zorder=5 in the document's outlier plot).
     public var onTop: Bool
+    /// Drawn as an image on vector output: by the number of markers drawn unless set.
+    public var rasterization: Rasterization
 
     public init(x: [Double], y: [Double], label: String? = nil, color: Color? = nil, marker: MarkerShape = .circle,
-                size: Double = 36, alpha: Double = 1, edgeColor: Color? = nil, lineWidth: Double = 1.5, onTop: Bool = false) {
+                size: Double = 36, alpha: Double = 1, edgeColor: Color? = nil, lineWidth: Double = 1.5, onTop: Bool = false,
+                rasterization: Rasterization = .automatic) {
         self.x = x; self.y = y; self.label = label; self.color = color; self.marker = marker
         self.size = size; self.alpha = alpha; self.edgeColor = edgeColor; self.lineWidth = lineWidth; self.onTop = onTop
+        self.rasterization = rasterization
     }
 }
 

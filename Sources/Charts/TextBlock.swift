@@ -20,12 +20,12 @@ struct TextBlock {
     /// Each line's baseline, down from the top of the block.
     let baselines: [Double]
 
-    init(_ text: String, font: Font, renderer: Renderer) {
+    init(_ text: String, font: Font, measurer: TextMeasurer) {
         lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         self.font = font
         let extents = lines.map { line -> TextExtents in
             line.isEmpty ? TextExtents(width: 0, ascent: FontMetrics.typoAscent * font.size, descent: FontMetrics.typoDescent * font.size)
-                : renderer.measureText(line, font: font)
+                : measurer.measureText(line, font: font)
         }
         let gap = lines.count > 1 ? FontMetrics.typoLineGap * font.size / 2 : 0
         lineWidths = extents.map(\.width)

@@ -12,13 +12,6 @@ public struct TickLocator: Equatable, Sendable {
         self.maxBins = maxBins; self.steps = steps; self.minTicks = minTicks
     }
 
-    /// AutoLocator's bin count for an axis `length` points long with tick labels of `fontSize`:
-    /// one bin per three label heights on x, two on y, clipped to 1...9 (matplotlib's get_tick_space).
-    public static func auto(axisLength length: Double, fontSize: Double, vertical: Bool) -> TickLocator {
-        let space = Int((length / (fontSize * (vertical ? 2 : 3))).rounded(.down))
-        return TickLocator(maxBins: min(max(space, 1), 9))
-    }
-
     /// Tick values covering [vmin, vmax]; may include one tick beyond each end, as matplotlib's do.
     ///
     /// Always a short, finite, ascending list: empty for a non-finite end; near the ends of Float64,
@@ -146,27 +139,24 @@ func pythonDivmod(_ x: Double, _ y: Double) -> (quotient: Double, remainder: Dou
     return (floorDiv, mod)
 }
 
-/// Tick positions for a log axis: every power of ten in view, thinned when there are many.
-public struct LogTickLocator: Equatable, Sendable {
-    public var maxTicks: Int
-    public init(maxTicks: Int = 9) { self.maxTicks = maxTicks }
-
-    /// Every mantissa x 10^k for the decades that [vmin, vmax] touches, ascending.
-    public static func multiples(_ vmin: Double, _ vmax: Double, mantissas: [Int]) -> [Double] {
-        guard vmin > 0, vmax > 0, vmin.isFinite, vmax.isFinite else { return [] }
-        let lo = Int(floor(log10(min(vmin, vmax)))), hi = Int(ceil(log10(max(vmin, vmax))))
-        guard hi - lo < 400 else { return [] }
-        // Dividing by a power of ten keeps 3e-1 exactly 0.3 (3 * 0.1 is not).
-        let all: [Double] = (lo...hi).flatMap { k in mantissas.map { k < 0 ? Double($0) / pow(10, Double(-k)) : Double($0) * pow(10, Double(k)) } }
-        return all.filter { $0.isFinite && $0 > 0 }
+extension TickLocator: TickLocating {
+    /// This locator's ticks with its own bin count (`space` is not consulted), those within
+    /// 1e-10 of the view's span outside it left out of the major ticks.
+    public func locate(lower: Double, upper: Double, space: TickSpace) -> LocatedTicks {
+        let all = ticks(lower, upper)
+        let eps = AxisView.part(1e-10, of: lower, upper)
+        return LocatedTicks(all: all, major: all.filter { $0 >= lower - eps && $0 <= upper + eps })
     }
+}
 
-    public func ticks(_ vmin: Double, _ vmax: Double) -> [Double] {
-        guard vmin > 0, vmax > 0, vmin.isFinite, vmax.isFinite else { return [] }
-        let lo = floor(log10(min(vmin, vmax))), hi = ceil(log10(max(vmin, vmax)))
-        let decades = Int(hi - lo)
-        let stride = max(1, Int((Double(decades) / Double(max(1, maxTicks))).rounded(.up)))
-        // 10^309 overflows and 10^-324 underflows: those decades have no tick.
-        return Swift.stride(from: Int(lo), through: Int(hi), by: stride).map { pow(10, Double($0)) }.filter { $0.isFinite && $0 > 0 }
+/// matplotlib's AutoLocator: a `TickLocator` with one bin per tick label that fits along the
+/// axis (`TickSpace.labelCount`), 1 to `maxBins` of them.
+public struct AutoTickLocator: TickLocating, Equatable {
+    public var maxBins: Int
+
+    public init(maxBins: Int = 9) { self.maxBins = maxBins }
+
+    public func locate(lower: Double, upper: Double, space: TickSpace) -> LocatedTicks {
+        TickLocator(maxBins: min(max(space.labelCount, 1), max(maxBins, 1))).locate(lower: lower, upper: upper, space: space)
     }
 }

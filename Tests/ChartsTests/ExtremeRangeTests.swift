@@ -123,7 +123,7 @@ func finishing<T>(within seconds: Double, _ body: @escaping @Sendable () -> T) -
                 }
             }
             #expect(points.count == 2, "x \(xs), y \(ys): \(points)")
-            let frame = FigureLayout(figure, renderer: RecordingRenderer(measuringWith: CairoTextMeasurer())).placed[0].frame
+            let frame = FigureLayout(figure, measurer: CairoTextMeasurer()).placed[0].frame
             for p in points {
                 #expect(p.x >= frame.minX && p.x <= frame.maxX && p.y >= frame.minY && p.y <= frame.maxY, "x \(xs), y \(ys): \(p) outside \(frame)")
             }
@@ -136,7 +136,7 @@ func finishing<T>(within seconds: Double, _ body: @escaping @Sendable () -> T) -
 extension ExtremeRangeTests {
     @Test func theFormatterTakesAViewAcrossAllOfFloat64() {
         let maximum = Double.greatestFiniteMagnitude
-        let f = TickFormatter(ticks: [1.7e308, 1.70001e308], viewMin: -maximum, viewMax: maximum)
+        let f = ScalarTickFormat(ticks: [1.7e308, 1.70001e308], viewMin: -maximum, viewMax: maximum)
         #expect(f.orderOfMagnitude == 308 || f.offset != 0)
         #expect(Set([1.7e308, 1.70001e308].map(f.label)).count == 2)
     }

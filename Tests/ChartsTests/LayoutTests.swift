@@ -11,7 +11,7 @@ import Testing
         let measurer = CairoTextMeasurer()
         let r = RecordingRenderer(measuringWith: measurer)
         figure.draw(on: r)
-        let frames = FigureLayout(figure, renderer: RecordingRenderer(measuringWith: measurer)).placed.map(\.frame)
+        let frames = FigureLayout(figure, measurer: measurer).placed.map(\.frame)
         return (figure, r, frames)
     }
 
@@ -125,8 +125,43 @@ import Testing
         let figure = Figure(widthInches: 6, heightInches: 4, axes: [ax])
         let r = RecordingRenderer(measuringWith: CairoTextMeasurer())
         figure.draw(on: r)
-        let frame = FigureLayout(figure, renderer: r).placed[0].frame
+        let frame = FigureLayout(figure, measurer: r).placed[0].frame
         guard let box = r.records(in: "legend").first?.bounds else { Issue.record("no legend"); return }
         #expect(box.minX < frame.midX && box.minY > frame.midY, "legend at \(box) should be lower left in \(frame)")
+    }
+}
+
+/// Layout needs only a `TextMeasurer`: a measurer that is no renderer places a figure, and its
+/// measurements are the ones the layout uses.
+@Suite struct LayoutMeasurerTests {
+    /// Every character `advance` font sizes wide, with DejaVu's typo ascent and descent.
+    final class FixedAdvanceMeasurer: TextMeasurer {
+        let advance: Double
+        init(advance: Double) { self.advance = advance }
+        func measureText(_ text: String, font: Font) -> TextExtents {
+            TextExtents(width: Double(text.count) * advance * font.size,
+                        ascent: FontMetrics.typoAscent * font.size, descent: FontMetrics.typoDescent * font.size)
+        }
+    }
+
+    func figure() -> Figure {
+        var ax = Axes()
+        ax.plot(LineSeries(x: [0, 1, 2], y: [1000, 2500, 4000]))
+        ax.yLabel = Label("loss")
+        return Figure(widthInches: 6, heightInches: 4, axes: [ax])
+    }
+
+    @Test func widerTextMovesTheFrameRightByTheWiderTickLabels() {
+        let narrow = FigureLayout(figure(), measurer: FixedAdvanceMeasurer(advance: 0.5)).placed[0].frame
+        let wide = FigureLayout(figure(), measurer: FixedAdvanceMeasurer(advance: 1)).placed[0].frame
+        // The widest y tick label ("4000", 4 characters of 10 points) grows by 4 x 0.5 x 10 points.
+        #expect(abs((wide.minX - narrow.minX) - 20) < 1e-9, "\(narrow) \(wide)")
+    }
+
+    @Test func aRendererLaysOutAsTheMeasurerItWraps() {
+        let measurer = CairoTextMeasurer()
+        let direct = FigureLayout(TestFigures.mseVsMae(), measurer: measurer).placed.map(\.frame)
+        let viaRenderer = FigureLayout(TestFigures.mseVsMae(), measurer: RecordingRenderer(measuringWith: measurer)).placed.map(\.frame)
+        #expect(direct == viaRenderer)
     }
 }

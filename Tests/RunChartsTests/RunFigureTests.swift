@@ -14,7 +14,7 @@ import Testing
     func draw(_ figure: Figure) -> (RecordingRenderer, [Rect]) {
         let r = RecordingRenderer(measuringWith: Self.measurer)
         figure.draw(on: r)
-        let frames = FigureLayout(figure, renderer: RecordingRenderer(measuringWith: Self.measurer)).placed.map(\.frame)
+        let frames = FigureLayout(figure, measurer: Self.measurer).placed.map(\.frame)
         return (r, frames)
     }
 
@@ -61,14 +61,14 @@ import Testing
         #expect(b.nonFiniteX == [133, 200])
         let (r, frames) = draw(chart.figure)
         let marks = r.records(in: "axes 0").compactMap { rec -> [Point]? in
-            if case .markers(_, let at, _, _) = rec.item, at.count == 2, rec.isIn("series 7") || true { return at }
+            if case .markers(_, let at, _, _, _) = rec.item, at.count == 2, rec.isIn("series 7") || true { return at }
             return nil
         }
         // The triangles: two points, both within the top tenth of the frame, at x 133 and 200.
         let frame = frames[0]
         let edge = try #require(marks.first { pts in pts.allSatisfy { $0.y < frame.minY + 0.1 * frame.height } })
         #expect(edge.allSatisfy { frame.contains($0) })
-        let t = FigureLayout(chart.figure, renderer: RecordingRenderer(measuringWith: Self.measurer)).placed[0].transform
+        let t = FigureLayout(chart.figure, measurer: Self.measurer).placed[0].transform
         #expect(abs(edge[0].x - t.point(133, 1).x) < 1e-9 && abs(edge[1].x - t.point(200, 1).x) < 1e-9)
         // The raw line skips them: none of its y values is non-finite.
         for s in chart.figure.axes[0].series { if case .line(let l) = s { #expect(l.y.allSatisfy { $0.isFinite }) } }

@@ -1,10 +1,33 @@
 import Foundation
 
-/// Tick labels as matplotlib's ScalarFormatter writes them: one number of decimals for the whole
-/// axis (as few as keep every tick exact), a real minus sign, an offset subtracted from every tick
-/// when the ticks share their leading digits ("+1e6"), and a power of ten moved to the axis corner
-/// when the numbers are very large or very small ("1e−9").
-public struct TickFormatter: Equatable, Sendable {
+/// The labels of a linear axis as matplotlib's ScalarFormatter writes them.
+public struct ScalarTickFormatter: TickFormatting, Equatable {
+    /// Labels scaled by a power of ten below 10^powerLimits.0 or from 10^powerLimits.1
+    /// (matplotlib's `axes.formatter.limits`).
+    public var powerLimits: (Int, Int)
+    /// matplotlib's `axes.formatter.offset_threshold` (nil: never an offset).
+    public var offsetThreshold: Int?
+
+    public init(powerLimits: (Int, Int) = (-5, 6), offsetThreshold: Int? = 4) {
+        self.powerLimits = powerLimits; self.offsetThreshold = offsetThreshold
+    }
+
+    public static func == (a: ScalarTickFormatter, b: ScalarTickFormatter) -> Bool {
+        a.powerLimits == b.powerLimits && a.offsetThreshold == b.offsetThreshold
+    }
+
+    /// One format chosen from all the located ticks, then each major tick written in it.
+    public func labels(for ticks: LocatedTicks, lower: Double, upper: Double) -> TickLabels {
+        let format = ScalarTickFormat(ticks: ticks.all, viewMin: lower, viewMax: upper, powerLimits: powerLimits, offsetThreshold: offsetThreshold)
+        return TickLabels(labels: ticks.major.map(format.label), offset: format.offsetLabel)
+    }
+}
+
+/// The format of one linear axis' labels, as matplotlib's ScalarFormatter chooses it: one number
+/// of decimals for the whole axis (as few as keep every tick exact), a real minus sign, an offset
+/// subtracted from every tick when the ticks share their leading digits ("+1e6"), and a power of
+/// ten moved to the axis corner when the numbers are very large or very small ("1e−9").
+public struct ScalarTickFormat: Equatable, Sendable {
     public var decimals: Int
     /// Labels show (value − offset) / 10^orderOfMagnitude; the axis corner says both.
     public var orderOfMagnitude: Int
@@ -17,7 +40,7 @@ public struct TickFormatter: Equatable, Sendable {
                 offsetThreshold: Int? = 4) {
         let lo = min(vmin, vmax), hi = max(vmin, vmax)
         let visible = ticks.filter { $0 >= lo && $0 <= hi }
-        offset = offsetThreshold.map { TickFormatter.offset(visible: visible, threshold: $0) } ?? 0
+        offset = offsetThreshold.map { ScalarTickFormat.offset(visible: visible, threshold: $0) } ?? 0
         var oom = 0
         if !visible.isEmpty {
             let o: Int
@@ -44,7 +67,7 @@ public struct TickFormatter: Equatable, Sendable {
         var sigfigs = max(0, 3 - rangeOom)
         let thresh = 1e-3 * pow(10, Double(rangeOom))
         while sigfigs >= 0 {
-            let err = locs.map { abs($0 - TickFormatter.numpyRound($0, decimals: sigfigs)) }.max() ?? 0
+            let err = locs.map { abs($0 - ScalarTickFormat.numpyRound($0, decimals: sigfigs)) }.max() ?? 0
             if err < thresh { sigfigs -= 1 } else { break }
         }
         decimals = sigfigs + 1
@@ -84,7 +107,7 @@ public struct TickFormatter: Equatable, Sendable {
         var v = (value - offset) / pow(10, Double(orderOfMagnitude))
         if abs(v) < 1e-8 { v = 0 }
         let s = String(format: "%.\(decimals)f", v)
-        return TickFormatter.realMinus(s)
+        return ScalarTickFormat.realMinus(s)
     }
 
     /// The text at the axis corner: "1e6", "+1e6", "1e−5+1.2345e5"; nil when labels are plain.
@@ -92,8 +115,8 @@ public struct TickFormatter: Equatable, Sendable {
         guard orderOfMagnitude != 0 || offset != 0 else { return nil }
         var s = ""
         if orderOfMagnitude != 0 { s += "1e\(orderOfMagnitude)" }
-        if offset != 0 { s += (offset > 0 ? "+" : "") + TickFormatter.formatData(offset) }
-        return TickFormatter.realMinus(s)
+        if offset != 0 { s += (offset > 0 ? "+" : "") + ScalarTickFormat.formatData(offset) }
+        return ScalarTickFormat.realMinus(s)
     }
 
     /// matplotlib's `format_data`: a short significand and a power of ten ("1.2345e5").
@@ -106,18 +129,4 @@ public struct TickFormatter: Equatable, Sendable {
 
     /// ASCII hyphen-minus signs replaced by U+2212, as matplotlib's `axes.unicode_minus`.
     static func realMinus(_ s: String) -> String { s.replacingOccurrences(of: "-", with: "\u{2212}") }
-
-    /// A log axis label: "10ⁿ" with the exponent in superscript digits.
-    /// A value that is not a power of ten gets its mantissa: "3×10⁻¹".
-    public static func logLabel(_ value: Double) -> String {
-        guard value > 0, value.isFinite else { return "" }
-        var e = Int(floor(log10(value) + 1e-9))
-        var mantissa = (value / pow(10, Double(e))).rounded()
-        if mantissa >= 10 { e += 1; mantissa = 1 }
-        let sup: [Character] = ["⁰", "¹", "²", "³", "⁴", "⁵", "⁶", "⁷", "⁸", "⁹"]
-        var digits = String(abs(e)).compactMap { c in c.wholeNumberValue.map { sup[$0] } }
-        if e < 0 { digits.insert("⁻", at: 0) }
-        let power = "10" + String(digits)
-        return mantissa == 1 ? power : "\(Int(mantissa))×" + power
-    }
 }
