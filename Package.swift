@@ -21,7 +21,7 @@ let package = Package(
         .systemLibrary(
             name: "CCairo",
             pkgConfig: "cairo",
-            providers: [.apt(["libcairo2-dev", "libfontconfig-dev"])]
+            providers: [.apt(["libcairo2-dev", "libfontconfig-dev", "libfreetype-dev"])]
         ),
         // Text from outside the program: file names that are not UTF-8 carried through String
         // without loss, and escaped for display on one line. No dependencies.
