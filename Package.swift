@@ -29,6 +29,9 @@ let package = Package(
         .target(name: "LossFunctions"),
         // Reading users' numbers: CSV and .npy.
         .target(name: "DataFiles", dependencies: ["SafeText"]),
+        // Between the libraries and the command line: the losses by name, their inputs (one table),
+        // data files wired to a loss, and the result as text or streamed JSON. Names no flag.
+        .target(name: "Evaluation", dependencies: ["LossFunctions", "DataFiles"]),
         // Users' training logs (TensorBoard, Hugging Face, Lightning, Keras, DVCLive, MLflow,
         // JSON Lines) read into runs of metrics. Knows nothing of charts or the command line.
         // CSV logs through DataFiles' parser; YAML (hparams.yaml, params.yaml, meta.yaml) through Yams.
@@ -56,15 +59,16 @@ let package = Package(
         .executableTarget(
             name: "lossplot",
             dependencies: [
-                "LossFunctions", "DataFiles", "RunLogs", "RunCharts", "Charts", "CairoBackend", "Scenarios", "Report", "SafeText",
+                "Evaluation", "LossFunctions", "DataFiles", "RunLogs", "RunCharts", "Charts", "CairoBackend", "Scenarios", "Report", "SafeText",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         // In-process timings for `make bench`: loss kernels against a plain sum, CSV parsing.
-        .executableTarget(name: "lossplot-bench", dependencies: ["LossFunctions", "DataFiles"]),
+        .executableTarget(name: "lossplot-bench", dependencies: ["Evaluation", "LossFunctions", "DataFiles"]),
         // A deterministic random generator shared by the test targets.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
-        .testTarget(name: "LossFunctionsTests", dependencies: ["LossFunctions", "TestSupport"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "LossFunctionsTests", dependencies: ["LossFunctions", "TestSupport"]),
+        .testTarget(name: "EvaluationTests", dependencies: ["Evaluation", "LossFunctions", "DataFiles", "TestSupport"], resources: [.copy("Fixtures")]),
         .testTarget(name: "RunLogsTests", dependencies: ["RunLogs", "SafeText", "TestSupport"], resources: [.copy("Fixtures")]),
         .testTarget(name: "RunChartsTests", dependencies: ["RunCharts", "RunLogs", "Charts", "CairoBackend", "TestSupport"]),
         .testTarget(name: "DataFilesTests", dependencies: ["DataFiles", "TestSupport"]),

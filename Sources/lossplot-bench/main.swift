@@ -2,6 +2,7 @@
 //   lossplot-bench kernel A.npy B.npy [--reps N]   MSE over two arrays vs a plain sum of their bytes
 //   lossplot-bench csv FILE [--reps N]             CSV parsing throughput
 import DataFiles
+import Evaluation
 import Dispatch
 import Foundation
 import LossFunctions
