@@ -14,6 +14,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // The only place C is seen: Cairo through pkg-config.
@@ -27,8 +28,9 @@ let package = Package(
         .target(name: "SafeText"),
         // Pure Swift losses, values and gradients. No dependencies.
         .target(name: "LossFunctions"),
-        // Reading users' numbers: CSV and .npy.
-        .target(name: "DataFiles", dependencies: ["SafeText"]),
+        // Reading users' numbers: CSV, .npy and .npz (inflated by ZIPFoundation), whole or one
+        // column or array of a file.
+        .target(name: "DataFiles", dependencies: ["SafeText", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         // Between the libraries and the command line: the losses by name, their inputs (one table),
         // data files wired to a loss, and the result as text or streamed JSON. Names no flag.
         .target(name: "Evaluation", dependencies: ["LossFunctions", "DataFiles"]),
@@ -67,11 +69,13 @@ let package = Package(
         .executableTarget(name: "lossplot-bench", dependencies: ["Evaluation", "LossFunctions", "DataFiles"]),
         // A deterministic random generator shared by the test targets.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
+        // Files written by numpy and pandas (make_fixtures.py), for the test targets that read them.
+        .target(name: "DataFixtures", path: "Tests/DataFixtures", exclude: ["make_fixtures.py"], resources: [.copy("Files")]),
         .testTarget(name: "LossFunctionsTests", dependencies: ["LossFunctions", "TestSupport"]),
-        .testTarget(name: "EvaluationTests", dependencies: ["Evaluation", "LossFunctions", "DataFiles", "TestSupport"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "EvaluationTests", dependencies: ["Evaluation", "LossFunctions", "DataFiles", "DataFixtures", "TestSupport"], resources: [.copy("Fixtures")]),
         .testTarget(name: "RunLogsTests", dependencies: ["RunLogs", "SafeText", "TestSupport"], resources: [.copy("Fixtures")]),
         .testTarget(name: "RunChartsTests", dependencies: ["RunCharts", "RunLogs", "Charts", "CairoBackend", "TestSupport"]),
-        .testTarget(name: "DataFilesTests", dependencies: ["DataFiles", "TestSupport"]),
+        .testTarget(name: "DataFilesTests", dependencies: ["DataFiles", "DataFixtures", "TestSupport"]),
         .testTarget(name: "ChartsTests", dependencies: ["Charts", "CairoBackend", "TestSupport"], resources: [.copy("Fixtures")]),
         .testTarget(name: "RegressionTests", dependencies: ["Regression"], resources: [.copy("Fixtures")]),
         .testTarget(
@@ -81,7 +85,7 @@ let package = Package(
         ),
         .testTarget(name: "ReportTests", dependencies: ["Report"]),
         // Runs the built `lossplot` binary: exit codes and the one stderr line for bad input.
-        .testTarget(name: "CLITests", dependencies: ["lossplot", "SafeText"]),
+        .testTarget(name: "CLITests", dependencies: ["lossplot", "SafeText", "DataFixtures"]),
     ],
     swiftLanguageModes: [.v5]
 )

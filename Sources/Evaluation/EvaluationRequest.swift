@@ -6,8 +6,8 @@ public enum ClassWeighting: String, CaseIterable, Sendable {
     case balanced
 }
 
-/// A checked evaluation: a loss, its options, and a data reference (`DataReference`) for each of
-/// its inputs.
+/// A checked evaluation: a loss, its options, and a data reference for each of its inputs (a file,
+/// `preds.csv:target` or `preds.npz:y_pred`: `DataReference`).
 public struct EvaluationRequest: Sendable, Equatable {
     public let loss: LossName
     public let options: LossOptions

@@ -42,8 +42,9 @@ public enum FileEvaluation {
                                 gradientColumns: columns)
     }
 
+    /// Loads a data reference: a file, or a column or array of one (`DataReference`'s rule for ':').
     static func load(_ reference: String) throws(EvaluationError) -> DataMatrix {
-        do { return try DataMatrix(contentsOfFile: reference) } catch { throw .data("\(error.description)") }
+        do { return try DataMatrix(reference: DataReference(parsing: reference)) } catch { throw .data("\(error.description)") }
     }
 
     /// A loss's complaint as "file:line: message" (or "file: row N: ..." for `.npy`, "file: ..."

@@ -25,8 +25,17 @@ extension EvaluationFormat: ExpressibleByArgument {}
 struct EvalCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "eval",
-        abstract: "Evaluate a loss (and its gradient) on CSV or .npy files.",
-        discussion: "Losses: \(LossName.knownNames)."
+        abstract: "Evaluate a loss (and its gradient) on CSV, .npy or .npz files.",
+        discussion: """
+            Losses: \(LossName.knownNames).
+            Each input is a file, one row per sample: a CSV whose cells are all numbers (a header line \
+            is optional) or a .npy array; or one column of a CSV with a header, FILE.csv:NAME (the \
+            layout pandas' to_csv writes, index column included); or one array of a .npz archive, \
+            FILE.npz:NAME (np.savez, np.savez_compressed; an archive of one array may be named alone). \
+            A path that exists is the file, ':' and all; otherwise NAME is what follows the longest \
+            part before a ':' that names a file.
+            Example: lossplot eval mse --y-true preds.csv:target --y-pred preds.csv:prediction
+            """
     )
 
     @Argument(help: "The loss: \(LossName.knownNames).", completion: .list(LossName.allValueStrings), transform: LossName.parse)

@@ -11,14 +11,17 @@ struct PlotData {
 
     init(path: String) throws(CommandFailure) {
         self.path = path
-        if path.lowercased().hasSuffix(".npy") {
+        switch DataFileFormat(path: path) {
+        case .npz:
+            throw CommandFailure.usage("\(path): plot reads the columns of a .csv or .npy file; for a .npz archive, save the array with np.save")
+        case .npy:
             let array: NumpyArray
             do { array = try NumpyArray(contentsOfFile: path) } catch { throw CommandFailure(error.description) }
             let columns = array.columns
             names = (0..<columns).map(String.init)
             rowCount = array.rows
             load = { j in (0..<array.rows).map { i -> Double? in array.values[i * columns + j] } }
-        } else {
+        case .csv:
             let table: CSVTable
             do { table = try CSVTable(contentsOfFile: path) } catch { throw CommandFailure(error.description) }
             guard let header = table.columnNames else {
