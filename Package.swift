@@ -26,8 +26,11 @@ let package = Package(
         // Text from outside the program: file names that are not UTF-8 carried through String
         // without loss, and escaped for display on one line. No dependencies.
         .target(name: "SafeText"),
-        // Pure Swift losses, values and gradients. No dependencies.
-        .target(name: "LossFunctions"),
+        // Messages whose mentions of inputs and options are left for the caller to name (the CLI
+        // as flags). No dependencies.
+        .target(name: "Phrasing"),
+        // Pure Swift losses, values and gradients. Only Phrasing, for their messages.
+        .target(name: "LossFunctions", dependencies: ["Phrasing"]),
         // Reading users' numbers: CSV, .npy and .npz (inflated by ZIPFoundation), whole or one
         // column or array of a file.
         .target(name: "DataFiles", dependencies: ["SafeText", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
@@ -42,7 +45,7 @@ let package = Package(
         .target(name: "Charts"),
         // Runs as TensorBoard's scalars page draws them: a figure model of panels, smoothing,
         // downsampling, groups. No Cairo, no command line.
-        .target(name: "RunCharts", dependencies: ["RunLogs", "Charts"]),
+        .target(name: "RunCharts", dependencies: ["RunLogs", "Charts", "Phrasing"]),
         // Cairo surfaces (SVG, PNG, PDF) behind Charts' Renderer protocol.
         .target(name: "CairoBackend", dependencies: ["Charts", "CCairo", "SafeText"]),
         // numpy's legacy random streams, scikit-learn's data helpers and linear models, robust fits.
@@ -53,7 +56,7 @@ let package = Package(
         .target(
             name: "Report",
             dependencies: [
-                "Scenarios", "Charts", "CairoBackend",
+                "Scenarios", "Charts", "CairoBackend", "Phrasing",
                 .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),

@@ -1,6 +1,6 @@
 import LossFunctions
 
-/// A parameter a loss takes, by its Swift label (as messages mention it: `LossMessage.Term.parameter`).
+/// A parameter a loss takes, by its Swift label (as messages mention it: `LossTerm.parameter`).
 public enum LossParameter: String, CaseIterable, Sendable {
     case delta, quantile, alpha, gamma, lambda, margin, epsilon, fromLogits
 

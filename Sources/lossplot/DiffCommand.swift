@@ -43,7 +43,7 @@ struct DiffCommand: ParsableCommand {
         do {
             try diff.write(to: out)
         } catch {
-            throw CommandFailure("\(error)")
+            throw CommandFailure(describing: error)
         }
         // Chart ids come from the manifests: escaped, so that an id cannot forge a line.
         for chart in diff.charts where chart.outcome.isFailure || chart.outcome.isNotCompared {

@@ -140,7 +140,7 @@ struct PlotCommand: ParsableCommand {
             throw .usage("\(name) applies to columns of a file (with --y)")
         }
         do { try runOptions().validate() } catch {
-            throw .usage(error.description)
+            throw CommandFailure(error, status: .usage)
         }
     }
 
@@ -178,10 +178,10 @@ struct PlotCommand: ParsableCommand {
         let set = try RunLogInput.load(paths, format: logFormat)
         do {
             let chart = try RunChart(runs: set.runs, options: runOptions()).make()
-            RunLogInput.warn(chart.warnings)
+            RunLogInput.warn(chart.warnings.map(FlagNames.text))
             return chart.figure
         } catch {
-            throw CommandFailure(error.description)
+            throw CommandFailure(error)
         }
     }
 

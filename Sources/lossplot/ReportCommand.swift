@@ -59,7 +59,7 @@ struct ReportCommand: ParsableCommand {
             let manifest = try ReportWriter(options: options).write()
             StandardOutput.line("wrote \(manifest.files.count + 1) files into \(out)/")
         } catch {
-            throw CommandFailure("\(error)")
+            throw CommandFailure(describing: error)
         }
     }
 }

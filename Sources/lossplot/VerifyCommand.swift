@@ -36,8 +36,8 @@ func openingReports<T>(_ open: () throws -> T) throws(CommandFailure) -> T {
     do {
         return try open()
     } catch let e as ReportError {
-        throw .usage(e.description)
+        throw CommandFailure(e, status: .usage)
     } catch {
-        throw CommandFailure("\(error)")
+        throw CommandFailure(describing: error)
     }
 }

@@ -54,12 +54,12 @@ import Testing
             _ = try FileEvaluation.evaluate(EvaluationRequest(loss: .mse, files: [.yTrue: t, .yPred: short]))
         })
         #expect(mismatch.kind == .data)
-        #expect(mismatch.message.rendered { "<\($0.name)>" } == "\(short): has 3 values but <y_true> has 4")
+        #expect(mismatch.message.rendered { "<\($0)>" } == "\(short): has 3 values but <y_true> has 4")
         let b = try file("bce-t.csv", "0\n1\n1\n"), p = try file("bce-p.csv", "0.2\n0.7\n1.5\n")
         let outside = try #require(failure { () throws(EvaluationError) in
             _ = try FileEvaluation.evaluate(EvaluationRequest(loss: .bce, files: [.yTrue: b, .yPred: p]))
         })
-        #expect(outside.message.rendered { "<\($0.name)>" } == "\(p):3: probability 1.5 is outside [0, 1] (pass <fromLogits> for raw scores)")
+        #expect(outside.message.rendered { "<\($0)>" } == "\(p):3: probability 1.5 is outside [0, 1] (pass <fromLogits> for raw scores)")
     }
 
     @Test func weightsMustBeOneColumn() throws {

@@ -7,7 +7,7 @@ import Testing
 @Suite struct RequestCheckingTests {
     /// The message as the command line would show it, each term in brackets.
     func shown(_ error: EvaluationError) -> String {
-        error.message.rendered { "<\($0.name)>" }
+        error.message.rendered { "<\($0)>" }
     }
 
     func failure(_ body: () throws(EvaluationError) -> Void) -> EvaluationError? {
