@@ -7,7 +7,7 @@ import ZIPFoundation
 /// The archive is mapped, its directory read (`ZipDirectory`), and a member's bytes inflated by
 /// ZIPFoundation with a provider that ends at the member's last byte, into memory that grows with
 /// what is really there (never with what a header declares), no further than the declared size;
-/// the CRC-32 is checked. A stored float64 member is read in place.
+/// the CRC-32 is checked (`CRC32`). A stored member is read from the mapping.
 public final class NumpyArchive: @unchecked Sendable {
     /// The file as the user named it.
     public let path: String
@@ -46,15 +46,13 @@ public final class NumpyArchive: @unchecked Sendable {
         let stored = UnsafeRawBufferPointer(start: start, count: member.compressedSize)
         switch member.method {
         case 0:
-            let data = start.map { Data(bytesNoCopy: UnsafeMutableRawPointer(mutating: $0), count: stored.count, deallocator: .none) } ?? Data()
-            let crc = data.crc32(checksum: 0)
-            guard crc == member.crc32 else { throw DataFileError(path: reference, "the member's CRC-32 does not match its bytes (the archive is damaged)") }
+            guard CRC32.checksum(stored) == member.crc32 else { throw DataFileError(path: reference, "the member's CRC-32 does not match its bytes (the archive is damaged)") }
             return (stored, file)
         case 8:
             let output = GrowingBytes(limit: member.uncompressedSize)
-            let crc: CRC32
             do {
-                crc = try Data.decompress(size: Int64(member.compressedSize), bufferSize: Self.chunkSize, skipCRC32: false,
+                // ZIPFoundation's own CRC is byte by byte: the one here is four times faster.
+                _ = try Data.decompress(size: Int64(member.compressedSize), bufferSize: Self.chunkSize, skipCRC32: true,
                                           provider: { position, size in try Self.chunk(of: stored, at: position, size: size) },
                                           consumer: { try output.append($0) })
             } catch let error as DataFileError {
@@ -65,7 +63,9 @@ public final class NumpyArchive: @unchecked Sendable {
             guard output.count == member.uncompressedSize else {
                 throw DataFileError(path: reference, "inflates to \(output.count) bytes, not the \(member.uncompressedSize) the archive declares")
             }
-            guard crc == member.crc32 else { throw DataFileError(path: reference, "the member's CRC-32 does not match its bytes (the archive is damaged)") }
+            guard CRC32.checksum(output.bytes) == member.crc32 else {
+                throw DataFileError(path: reference, "the member's CRC-32 does not match its bytes (the archive is damaged)")
+            }
             return (output.bytes, output)
         default:
             throw DataFileError(path: reference, "is compressed with method \(member.method); numpy writes stored (0) or deflated (8) members")

@@ -48,7 +48,11 @@ public final class NumpyArray: @unchecked Sendable {
         let convert = Self.converter(header.dtype, data: data)
         let storage = DoubleStorage(count: count)
         let out = storage.buffer
-        if transposed {
+        if header.dtype.isLittleEndianFloat64 && !transposed, let base = out.baseAddress {
+            // Float64 that is only misaligned (a member stored in a .npz): one copy, not a
+            // conversion per element.
+            UnsafeMutableRawPointer(base).copyMemory(from: data, byteCount: count * MemoryLayout<Double>.size)
+        } else if transposed {
             let r = header.shape[0], c = header.shape[1]
             for j in 0..<c { for i in 0..<r { out[i * c + j] = convert(j * r + i) } }
         } else {

@@ -31,8 +31,10 @@ public struct EvaluationResult: Sendable {
     }
 
     /// The result as text: a heading line with the value (or one line per sample for `.none`),
-    /// then each gradient as rows of space-separated numbers.
-    public func writeText(to out: inout some TextOutputStream) {
+    /// then each gradient as rows of space-separated numbers; handed to `sink` in chunks.
+    public func writeText(to sink: @escaping (String) -> Void) {
+        var out = TextChunks(sink: sink)
+        defer { out.flush() }
         out.write("\(loss.rawValue) (\(reduction.rawValue) over \(samples) samples): ")
         if let perSample = outcome.perSample {
             out.write("\n")
@@ -51,11 +53,9 @@ public struct EvaluationResult: Sendable {
         }
     }
 
-    /// The result as one line of JSON, written while it is encoded.
-    public func writeJSON(to out: inout some TextOutputStream) throws {
-        let encoder = StreamingJSONEncoder(output: out)
-        try encoder.encode(self)
-        out = encoder.output
+    /// The result as one line of JSON, handed to `sink` in chunks while it is encoded.
+    public func writeJSON(to sink: @escaping (String) -> Void) throws {
+        try StreamingJSONEncoder(sink: sink).encode(self)
     }
 }
 
@@ -78,18 +78,9 @@ extension EvaluationResult: Encodable {
         try container.encode(samples, forKey: .n)
         try container.encode(reduction.rawValue, forKey: .reduction)
         if let perSample = outcome.perSample {
-            try container.encode(Numbers(values: perSample[...]), forKey: .value)
+            try container.encode(JSONNumbers(perSample[...]), forKey: .value)
         } else {
             try container.encode(outcome.value, forKey: .value)
-        }
-    }
-
-    /// Numbers as a JSON array, element by element.
-    struct Numbers: Encodable {
-        let values: ArraySlice<Double>
-        func encode(to encoder: Encoder) throws {
-            var array = encoder.unkeyedContainer()
-            for x in values { try array.encode(x) }
         }
     }
 
@@ -98,12 +89,11 @@ extension EvaluationResult: Encodable {
         let values: ArraySlice<Double>
         let columns: Int
         func encode(to encoder: Encoder) throws {
-            guard columns > 1 else { return try Numbers(values: values).encode(to: encoder) }
+            guard columns > 1 else { return try JSONNumbers(values).encode(to: encoder) }
             var rows = encoder.unkeyedContainer()
             var i = values.startIndex
             while i < values.endIndex {
-                var row = rows.nestedUnkeyedContainer()
-                for x in values[i..<min(i + columns, values.endIndex)] { try row.encode(x) }
+                try rows.encode(JSONNumbers(values[i..<min(i + columns, values.endIndex)]))
                 i += columns
             }
         }

@@ -1,14 +1,14 @@
-/// Writes an `Encodable` value as one line of JSON to a text stream while it is being encoded,
-/// so that a result of 10^7 numbers goes out in the stream's own chunks and is never held whole
-/// (`JSONEncoder` builds the whole document first).
+/// Writes an `Encodable` value as one line of JSON while it is being encoded, handing it to a sink
+/// in chunks of about 64 KiB, so that a result of 10^7 numbers is never held whole (`JSONEncoder`
+/// builds the whole document first).
 ///
 /// The text is compact with a space after each `,` and `:` (`{"loss": "mse", "n": 4}`). Keys must
 /// come in ascending order within each object, as `JSONEncoder`'s `.sortedKeys` writes them; a key
 /// out of order is an `EncodingError`, so the output is sorted without being buffered. A number
 /// that is not finite is written `null` (`JSONText.number`): the output is JSON whatever the values.
-public final class StreamingJSONEncoder<Output: TextOutputStream> {
-    /// The stream written to.
-    public private(set) var output: Output
+public final class StreamingJSONEncoder {
+    /// Text not yet handed to the sink.
+    private var output: TextChunks
 
     /// The containers open, outermost first; depth d is `frames[d - 1]`.
     private var frames: [Frame] = []
@@ -25,12 +25,14 @@ public final class StreamingJSONEncoder<Output: TextOutputStream> {
         var lastKey: String?
     }
 
-    public init(output: Output) { self.output = output }
+    /// An encoder that hands its text to `sink`, chunk by chunk, in order.
+    public init(sink: @escaping (String) -> Void) { output = TextChunks(sink: sink) }
 
-    /// Writes `value`, then a newline.
+    /// Writes `value`, then a newline. What was written before an error is already in the sink.
     public func encode<T: Encodable>(_ value: T) throws {
         frames.removeAll()
         deferredError = nil
+        defer { output.flush() }
         try encodeValue(value, depth: 1)
         close(deeperThan: 0)
         if let deferredError { throw deferredError }
@@ -82,6 +84,27 @@ public final class StreamingJSONEncoder<Output: TextOutputStream> {
         }
     }
 
+    /// Writes `values` as a JSON array where the value being encoded stands: one call for what
+    /// would be a container and a call per element (10^7 of them for a large gradient).
+    fileprivate func writeNumbers(_ values: ArraySlice<Double>) {
+        scalars += 1
+        // Gathered in a local string: a write to the stored `output` per number costs an
+        // exclusivity check each time.
+        var text = "["
+        var first = true
+        for x in values {
+            if !first { text += ", " }
+            first = false
+            text += JSONText.number(x)
+            if text.utf8.count >= TextChunks.size {
+                output.write(text)
+                text.removeAll(keepingCapacity: true)
+            }
+        }
+        text += "]"
+        output.write(text)
+    }
+
     fileprivate func writeScalar(_ text: String) {
         scalars += 1
         output.write(text)
@@ -93,12 +116,36 @@ public final class StreamingJSONEncoder<Output: TextOutputStream> {
 
     fileprivate func keyedContainer<Key: CodingKey>(depth: Int) -> KeyedEncodingContainer<Key> {
         open(object: true, depth: depth)
-        return KeyedEncodingContainer(KeyedContainer<Key, Output>(encoder: self, depth: depth))
+        return KeyedEncodingContainer(KeyedContainer<Key>(encoder: self, depth: depth))
     }
 
     fileprivate func unkeyedContainer(depth: Int) -> UnkeyedEncodingContainer {
         open(object: false, depth: depth)
         return UnkeyedContainer(encoder: self, depth: depth)
+    }
+}
+
+extension StreamingJSONEncoder: NumberArrayEncoder {
+    public func encodeNumbers(_ values: ArraySlice<Double>) { writeNumbers(values) }
+}
+
+/// An encoder that writes an array of numbers in one call; `JSONNumbers` uses it when it can.
+public protocol NumberArrayEncoder {
+    /// Writes `values` as an array where the value being encoded stands.
+    func encodeNumbers(_ values: ArraySlice<Double>)
+}
+
+/// Numbers encoded as an array: in one call to a `NumberArrayEncoder`, element by element to any
+/// other encoder.
+public struct JSONNumbers: Encodable, Sendable {
+    public let values: ArraySlice<Double>
+
+    public init(_ values: ArraySlice<Double>) { self.values = values }
+
+    public func encode(to encoder: Encoder) throws {
+        if let fast = encoder as? NumberArrayEncoder { return fast.encodeNumbers(values) }
+        var array = encoder.unkeyedContainer()
+        for x in values { try array.encode(x) }
     }
 }
 
@@ -141,8 +188,8 @@ public enum JSONText {
     }
 }
 
-private struct KeyedContainer<Key: CodingKey, Output: TextOutputStream>: KeyedEncodingContainerProtocol {
-    let encoder: StreamingJSONEncoder<Output>
+private struct KeyedContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
+    let encoder: StreamingJSONEncoder
     let depth: Int
     var codingPath: [CodingKey] { [] }
 
@@ -192,13 +239,13 @@ private struct KeyedContainer<Key: CodingKey, Output: TextOutputStream>: KeyedEn
     }
 }
 
-private struct UnkeyedContainer<Output: TextOutputStream>: UnkeyedEncodingContainer {
-    let encoder: StreamingJSONEncoder<Output>
+private struct UnkeyedContainer: UnkeyedEncodingContainer {
+    let encoder: StreamingJSONEncoder
     let depth: Int
     private(set) var count = 0
     var codingPath: [CodingKey] { [] }
 
-    init(encoder: StreamingJSONEncoder<Output>, depth: Int) {
+    init(encoder: StreamingJSONEncoder, depth: Int) {
         self.encoder = encoder
         self.depth = depth
     }
@@ -251,8 +298,8 @@ private struct UnkeyedContainer<Output: TextOutputStream>: UnkeyedEncodingContai
 }
 
 /// A value's single scalar, written where the value stands.
-private struct ScalarContainer<Output: TextOutputStream>: SingleValueEncodingContainer {
-    let encoder: StreamingJSONEncoder<Output>
+private struct ScalarContainer: SingleValueEncodingContainer {
+    let encoder: StreamingJSONEncoder
     /// Where a container of the value, if it opens one, stands.
     let depth: Int
     var codingPath: [CodingKey] { [] }
@@ -280,8 +327,8 @@ private struct ScalarContainer<Output: TextOutputStream>: SingleValueEncodingCon
 }
 
 /// The encoder a `superEncoder()` hands out: containers it opens stand at a fixed depth.
-private struct NestedEncoder<Output: TextOutputStream>: Encoder {
-    let encoder: StreamingJSONEncoder<Output>
+private struct NestedEncoder: Encoder {
+    let encoder: StreamingJSONEncoder
     let depth: Int
     var codingPath: [CodingKey] { [] }
     var userInfo: [CodingUserInfoKey: Any] { [:] }
@@ -289,4 +336,25 @@ private struct NestedEncoder<Output: TextOutputStream>: Encoder {
     func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> { encoder.keyedContainer(depth: depth) }
     func unkeyedContainer() -> UnkeyedEncodingContainer { encoder.unkeyedContainer(depth: depth) }
     func singleValueContainer() -> SingleValueEncodingContainer { ScalarContainer(encoder: encoder, depth: depth) }
+}
+
+/// Text gathered into chunks of about 64 KiB before it goes to a sink: the sink (standard output,
+/// behind a lock) is called once a chunk, not once a number.
+struct TextChunks {
+    static let size = 1 << 16
+    private var pending = ""
+    let sink: (String) -> Void
+
+    init(sink: @escaping (String) -> Void) { self.sink = sink }
+
+    mutating func write(_ text: String) {
+        pending += text
+        if pending.utf8.count >= Self.size { flush() }
+    }
+
+    mutating func flush() {
+        guard !pending.isEmpty else { return }
+        sink(pending)
+        pending.removeAll(keepingCapacity: true)
+    }
 }

@@ -85,12 +85,13 @@ struct EvalCommand: ParsableCommand {
         } catch {
             throw CommandFailure(error)
         }
-        var out = StandardOutput()
         switch format {
         case .text:
-            result.writeText(to: &out)
+            result.writeText { StandardOutput.write($0) }
         case .json:
-            do { try result.writeJSON(to: &out) } catch { throw CommandFailure("internal error: the result is not JSON: \(error)") }
+            do { try result.writeJSON { StandardOutput.write($0) } } catch {
+                throw CommandFailure("internal error: the result is not JSON: \(error)")
+            }
         }
     }
 }

@@ -1,5 +1,6 @@
 import DataFixtures
 import Foundation
+import TestSupport
 import Testing
 @testable import DataFiles
 
@@ -191,5 +192,23 @@ import Testing
         let text = FileManager.default.temporaryDirectory.appendingPathComponent("lossplot-text-\(UUID()).npz").path
         try Data("a,b\n1,2\n".utf8).write(to: URL(fileURLWithPath: text))
         #expect(throws: DataFileError(path: text, "not a readable .npz archive: too short for a ZIP archive")) { try NumpyArchive(contentsOfFile: text) }
+    }
+}
+
+extension NumpyArchiveTests {
+    @Test func theEightByteCRCIsTheBitwiseOne() {
+        var generator = SplitMix64(state: 32)
+        for length in [0, 1, 7, 8, 9, 63, 64, 65, 1000] {
+            let bytes = (0..<length).map { _ in UInt8(truncatingIfNeeded: generator.next()) }
+            let fast = bytes.withUnsafeBytes { CRC32.checksum($0) }
+            #expect(fast == Self.crc32(bytes), "length \(length)")
+            // Continuing from a prefix's CRC gives the whole's.
+            let split = length / 3
+            let continued = bytes.withUnsafeBytes { b in
+                CRC32.checksum(UnsafeRawBufferPointer(rebasing: b[split...]), continuing: CRC32.checksum(UnsafeRawBufferPointer(rebasing: b[..<split])))
+            }
+            #expect(continued == fast, "length \(length)")
+        }
+        #expect(Array("123456789".utf8).withUnsafeBytes { CRC32.checksum($0) } == 0xCBF4_3926)
     }
 }

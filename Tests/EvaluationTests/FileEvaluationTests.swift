@@ -28,10 +28,10 @@ import Testing
         let result = try FileEvaluation.evaluate(EvaluationRequest(loss: .mse, files: [.yTrue: t, .yPred: p], gradient: true))
         #expect(result.outcome.value == 0.375)
         var text = ""
-        result.writeText(to: &text)
+        result.writeText { text += $0 }
         #expect(text == "mse (mean over 4 samples): 0.375\ngradient d/dy_pred:\n-0.25\n0.25\n0.0\n0.5\n")
         var json = ""
-        try result.writeJSON(to: &json)
+        try result.writeJSON { json += $0 }
         #expect(json == #"{"gradient": [-0.25, 0.25, 0.0, 0.5], "loss": "mse", "n": 4, "reduction": "mean", "value": 0.375}"# + "\n")
     }
 
@@ -40,7 +40,7 @@ import Testing
         let result = try FileEvaluation.evaluate(EvaluationRequest(loss: .triplet, files: [.anchor: a, .positive: p, .negative: n],
                                                                    gradient: true))
         var json = ""
-        try result.writeJSON(to: &json)
+        try result.writeJSON { json += $0 }
         let keys = ["\"anchor\"", "\"negative\"", "\"positive\"", "\"loss\""].map { json.range(of: $0)?.lowerBound }
         #expect(keys.allSatisfy { $0 != nil } && keys == keys.sorted { ($0 ?? json.endIndex) < ($1 ?? json.endIndex) }, "\(json)")
         let decoded = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])

@@ -20,9 +20,9 @@ import Testing
     }
 
     func streamed(_ value: some Encodable) throws -> String {
-        let encoder = StreamingJSONEncoder(output: "")
-        try encoder.encode(value)
-        return encoder.output
+        var text = ""
+        try StreamingJSONEncoder { text += $0 }.encode(value)
+        return text
     }
 
     func object(_ text: String) throws -> NSDictionary {
@@ -57,5 +57,22 @@ import Testing
         struct Nothing: Encodable { func encode(to encoder: Encoder) throws {} }
         struct Holder: Encodable { var a = Nothing(); var b = [Nothing()] }
         #expect(try streamed(Holder()) == #"{"a": {}, "b": [{}]}"# + "\n")
+    }
+}
+
+extension StreamingJSONEncoderTests {
+    @Test func numberArraysWrittenInOneCallReadAsJSONEncodersDo() throws {
+        struct Holder: Encodable {
+            var a: JSONNumbers
+            var b: [JSONNumbers]
+        }
+        let values: [Double] = [1, -0.5, .nan, .leastNonzeroMagnitude]
+        let holder = Holder(a: JSONNumbers(values[...]), b: [JSONNumbers(values[1..<3]), JSONNumbers([][...])])
+        let text = try streamed(holder)
+        #expect(text == #"{"a": [1.0, -0.5, null, 5e-324], "b": [[-0.5, null], []]}"# + "\n")
+        let reference = JSONEncoder()
+        reference.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
+        let decoded = try #require(try JSONSerialization.jsonObject(with: reference.encode(holder)) as? [String: Any])
+        #expect((decoded["a"] as? [Any])?.count == 4 && (decoded["b"] as? [[Any]])?.map(\.count) == [2, 0])
     }
 }
