@@ -15,6 +15,16 @@ import Testing
         #expect(run.stdout == version + "\n")
     }
 
+    @Test func shellCompletionsKnowTheLossesIdsAndChoices() throws {
+        for shell in ["bash", "zsh", "fish"] {
+            let run = try CLIRun(["--generate-completion-script", shell])
+            #expect(run.status == 0 && run.stderr.isEmpty, "\(shell): \(run.stderr)")
+            for word in ["eval", "huber", "sparse-cce", "mse-vs-mae", "regression-robust", "balanced", "svg"] {
+                #expect(run.stdout.contains(word), "\(shell) completion lacks \(word)")
+            }
+        }
+    }
+
     /// scikit-learn 1.9.1's `coef_` and `intercept_` on the document's data
     /// (Tests/RegressionTests/Fixtures/document_dataset.json, written by its make_fixtures.py).
     static let scikitLearn: [String: (coefficient: Double, intercept: Double)] = [
