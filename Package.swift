@@ -15,6 +15,7 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-protobuf", from: "1.39.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // The only place C is seen: Cairo through pkg-config.
@@ -26,10 +27,17 @@ let package = Package(
         // Text from outside the program: file names that are not UTF-8 carried through String
         // without loss, and escaped for display on one line. No dependencies.
         .target(name: "SafeText"),
-        // Pure Swift losses, values and gradients. No dependencies.
-        .target(name: "LossFunctions"),
-        // Reading users' numbers: CSV and .npy.
-        .target(name: "DataFiles", dependencies: ["SafeText"]),
+        // Messages whose mentions of inputs and options are left for the caller to name (the CLI
+        // as flags). No dependencies.
+        .target(name: "Phrasing"),
+        // Pure Swift losses, values and gradients. Only Phrasing, for their messages.
+        .target(name: "LossFunctions", dependencies: ["Phrasing"]),
+        // Reading users' numbers: CSV, .npy and .npz (inflated by ZIPFoundation), whole or one
+        // column or array of a file.
+        .target(name: "DataFiles", dependencies: ["SafeText", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
+        // Between the libraries and the command line: the losses by name, their inputs (one table),
+        // data files wired to a loss, and the result as text or streamed JSON. Names no flag.
+        .target(name: "Evaluation", dependencies: ["LossFunctions", "DataFiles"]),
         // Users' training logs (TensorBoard, Hugging Face, Lightning, Keras, DVCLive, MLflow,
         // JSON Lines) read into runs of metrics. Knows nothing of charts or the command line.
         // CSV logs through DataFiles' parser; YAML (hparams.yaml, params.yaml, meta.yaml) through Yams.
@@ -47,7 +55,7 @@ let package = Package(
         .target(name: "Charts"),
         // Runs as TensorBoard's scalars page draws them: a figure model of panels, smoothing,
         // downsampling, groups. No Cairo, no command line.
-        .target(name: "RunCharts", dependencies: ["RunLogs", "Charts"]),
+        .target(name: "RunCharts", dependencies: ["RunLogs", "Charts", "Phrasing"]),
         // Cairo surfaces (SVG, PNG, PDF) behind Charts' Renderer protocol.
         .target(name: "CairoBackend", dependencies: ["Charts", "CCairo", "SafeText"]),
         // numpy's legacy random streams, scikit-learn's data helpers and linear models, robust fits.
@@ -58,7 +66,7 @@ let package = Package(
         .target(
             name: "Report",
             dependencies: [
-                "Scenarios", "Charts", "CairoBackend",
+                "Scenarios", "Charts", "CairoBackend", "Phrasing",
                 .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),
@@ -66,7 +74,7 @@ let package = Package(
         .executableTarget(
             name: "lossplot",
             dependencies: [
-                "LossFunctions", "DataFiles", "RunLogs", "RunCharts", "Charts", "CairoBackend", "Scenarios", "Report", "SafeText",
+                "Evaluation", "LossFunctions", "DataFiles", "RunLogs", "RunCharts", "Charts", "CairoBackend", "Scenarios", "Report", "SafeText",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -74,20 +82,23 @@ let package = Package(
         .executableTarget(
             name: "lossplot-bench",
             dependencies: [
-                "LossFunctions", "DataFiles", "RunLogs", "EventProto",
+                "Evaluation", "LossFunctions", "DataFiles", "RunLogs", "EventProto",
                 .product(name: "SwiftProtobuf", package: "swift-protobuf"),
             ]
         ),
         // A deterministic random generator shared by the test targets.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
-        .testTarget(name: "LossFunctionsTests", dependencies: ["LossFunctions", "TestSupport"], resources: [.copy("Fixtures")]),
+        // Files written by numpy and pandas (make_fixtures.py), for the test targets that read them.
+        .target(name: "DataFixtures", path: "Tests/DataFixtures", exclude: ["make_fixtures.py"], resources: [.copy("Files")]),
+        .testTarget(name: "LossFunctionsTests", dependencies: ["LossFunctions", "TestSupport"]),
+        .testTarget(name: "EvaluationTests", dependencies: ["Evaluation", "LossFunctions", "DataFiles", "DataFixtures", "TestSupport"], resources: [.copy("Fixtures")]),
         .testTarget(
             name: "RunLogsTests",
             dependencies: ["RunLogs", "EventProto", "SafeText", "TestSupport", .product(name: "SwiftProtobuf", package: "swift-protobuf")],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(name: "RunChartsTests", dependencies: ["RunCharts", "RunLogs", "Charts", "CairoBackend", "TestSupport"]),
-        .testTarget(name: "DataFilesTests", dependencies: ["DataFiles", "TestSupport"]),
+        .testTarget(name: "DataFilesTests", dependencies: ["DataFiles", "DataFixtures", "TestSupport"]),
         .testTarget(name: "ChartsTests", dependencies: ["Charts", "CairoBackend", "TestSupport"], resources: [.copy("Fixtures")]),
         .testTarget(name: "RegressionTests", dependencies: ["Regression"], resources: [.copy("Fixtures")]),
         .testTarget(
@@ -97,7 +108,7 @@ let package = Package(
         ),
         .testTarget(name: "ReportTests", dependencies: ["Report"]),
         // Runs the built `lossplot` binary: exit codes and the one stderr line for bad input.
-        .testTarget(name: "CLITests", dependencies: ["lossplot", "SafeText"]),
+        .testTarget(name: "CLITests", dependencies: ["lossplot", "SafeText", "DataFixtures"]),
     ],
     swiftLanguageModes: [.v5]
 )
@@ -118,7 +129,7 @@ if Context.environment["LOSSPLOT_FUZZ"] == "1" {
         ("lightning", ["RunLogs", "RunLogFuzzing"]),
         ("keras", ["RunLogs", "RunLogFuzzing"]),
         ("dvclive", ["RunLogs", "RunLogFuzzing"]),
-        ("losses", ["LossFunctions"]),
+        ("losses", ["Evaluation", "LossFunctions"]),
     ]
     package.targets += [
         .target(name: "FuzzSupport", path: "Fuzz/Support"),

@@ -25,8 +25,8 @@ public struct ChartEncodingOptions: Sendable {
 /// Encodes a figure as SVG, PNG or PDF bytes with Cairo. Same input, same bytes.
 public enum ChartEncoder {
     public static func encode(_ figure: Figure, as format: ChartFormat, options: ChartEncodingOptions = .init()) throws -> [UInt8] {
-        guard options.scale > 0, options.scale <= 16 else {
-            throw ChartEncodingError(description: "scale must be in (0, 16], got \(options.scale)")
+        do { try PixelScale.check(options.scale) } catch {
+            throw ChartEncodingError(description: "scale \(error)")
         }
         switch format {
         case .png: return try png(figure, scale: options.scale)

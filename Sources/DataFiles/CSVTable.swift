@@ -145,6 +145,33 @@ public struct CSVTable: Sendable {
         return try column(index)
     }
 
+    /// The column called `name` (a header name, exactly; pandas' unnamed index column is ""), every
+    /// cell a finite number; the other columns may hold anything.
+    /// - Throws: `DataFileError` when there is no header, no such column or more than one, no data
+    ///   row, or a cell that is blank, text or not finite (naming its line).
+    public func finiteColumn(named name: String) throws(DataFileError) -> [Double] {
+        guard let names = columnNames else {
+            throw DataFileError(path: path, "has no header line, so no column \(DataFileError.quoted(name))")
+        }
+        let matches = names.indices.filter { names[$0] == name }
+        guard let index = matches.first else { throw DataFileError.noColumn(name, among: names, path: path) }
+        guard matches.count == 1 else { throw DataFileError(path: path, "has \(matches.count) columns named \(DataFileError.quoted(name))") }
+        guard rowCount > 0 else { throw DataFileError(path: path, "has no data rows") }
+        var values: [Double] = []
+        values.reserveCapacity(rowCount)
+        let label = "column \(DataFileError.quoted(name))"
+        for row in 0..<rowCount {
+            let x = numbers[row * columnCount + index]
+            guard !x.isFinite else { values.append(x); continue }
+            switch nonNumeric[row * columnCount + index] {
+            case .blank?: throw DataFileError(path: path, line: lineNumbers[row], "\(label): blank cell")
+            case .text(let s)?: throw DataFileError(path: path, line: lineNumbers[row], "\(label): \(DataFileError.quoted(s)) is not a number")
+            default: throw DataFileError(path: path, line: lineNumbers[row], "\(label): \(x) is not a finite number")
+            }
+        }
+        return values
+    }
+
     /// All cells as finite numbers, row-major; blank, text and non-finite cells are errors naming their line.
     public func finiteValues() throws(DataFileError) -> [Double] {
         guard rowCount > 0 else { throw DataFileError(path: path, "has no data rows") }

@@ -55,8 +55,18 @@ public struct DataFileError: Error, Sendable, Equatable, CustomStringConvertible
 
     /// "has no column "name" (columns: "a", "b", ...)": the names quoted, at most `shown` of them.
     public static func noColumn(_ name: String, among names: [String], path: String, shown: Int = 20) -> DataFileError {
+        DataFileError(path: path, "has no column \(quoted(name)) (columns: \(list(names, shown: shown)))")
+    }
+
+    /// "has no array "name" (arrays: "a", "b", ...)", for a `.npz` archive.
+    public static func noMember(_ name: String, among names: [String], path: String, shown: Int = 20) -> DataFileError {
+        DataFileError(path: path, "has no array \(quoted(name)) (arrays: \(names.isEmpty ? "none" : list(names, shown: shown)))")
+    }
+
+    /// Names quoted and comma-separated, at most `shown` of them.
+    static func list(_ names: [String], shown: Int) -> String {
         var list = names.prefix(shown).map { quoted($0) }.joined(separator: ", ")
         if names.count > shown { list += ", … (\(names.count) in all)" }
-        return DataFileError(path: path, "has no column \(quoted(name)) (columns: \(list))")
+        return list
     }
 }

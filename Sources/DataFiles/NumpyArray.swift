@@ -25,27 +25,34 @@ public final class NumpyArray: @unchecked Sendable {
 
     /// Reads a `.npy` file.
     public convenience init(contentsOfFile path: String) throws(DataFileError) {
-        try self.init(file: MappedFile(path: path), path: path)
+        let file = try MappedFile(path: path)
+        try self.init(bytes: file.bytes, owner: file, path: path)
     }
 
-    init(file: MappedFile, path: String) throws(DataFileError) {
-        let header = try NumpyHeader(bytes: file.bytes, path: path)
+    /// Reads `.npy` bytes that `owner` keeps alive (a mapped file, a member read from an archive);
+    /// `path` names them in messages.
+    init(bytes: UnsafeRawBufferPointer, owner bytesOwner: AnyObject, path: String) throws(DataFileError) {
+        let header = try NumpyHeader(bytes: bytes, path: path)
         self.path = path
         self.shape = header.shape
         self.dtype = header.dtype.descr
         let count = header.count
-        guard let base = file.bytes.baseAddress else { throw DataFileError(path: path, "file is empty") }
+        guard let base = bytes.baseAddress else { throw DataFileError(path: path, "file is empty") }
         let data = base + header.dataOffset
         let transposed = header.fortranOrder && header.shape.count == 2
         if header.dtype.isLittleEndianFloat64 && !transposed && Int(bitPattern: data) % MemoryLayout<Double>.alignment == 0 {
-            owner = file
+            owner = bytesOwner
             values = UnsafeBufferPointer(start: data.assumingMemoryBound(to: Double.self), count: count)
             return
         }
         let convert = Self.converter(header.dtype, data: data)
         let storage = DoubleStorage(count: count)
         let out = storage.buffer
-        if transposed {
+        if header.dtype.isLittleEndianFloat64 && !transposed, let base = out.baseAddress {
+            // Float64 that is only misaligned (a member stored in a .npz): one copy, not a
+            // conversion per element.
+            UnsafeMutableRawPointer(base).copyMemory(from: data, byteCount: count * MemoryLayout<Double>.size)
+        } else if transposed {
             let r = header.shape[0], c = header.shape[1]
             for j in 0..<c { for i in 0..<r { out[i * c + j] = convert(j * r + i) } }
         } else {

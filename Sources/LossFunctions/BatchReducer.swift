@@ -1,3 +1,4 @@
+import Phrasing
 import Dispatch
 
 /// Folds per-sample terms into a value and scaled gradients: the one weighting and reduction routine

@@ -85,16 +85,16 @@ public struct BinaryCrossEntropy: ElementwiseLoss {
         return SIMD4<Int64>(repeating: 1).replacing(with: 0, where: accepted)
     }
 
-    public func rejectionReason(_ yTrue: Double, _ yPred: Double) -> (input: LossInputError.Input, message: String) {
+    public func rejectionReason(_ yTrue: Double, _ yPred: Double) -> (input: LossInputError.Input, message: LossMessage) {
         probabilityRejection(yTrue, yPred, fromLogits: fromLogits)
     }
 }
 
 /// The rejection shared by the probability losses: target outside [0, 1], non-finite values,
 /// or a probability outside [0, 1] when predictions are not logits.
-func probabilityRejection(_ yTrue: Double, _ yPred: Double, fromLogits: Bool) -> (input: LossInputError.Input, message: String) {
+func probabilityRejection(_ yTrue: Double, _ yPred: Double, fromLogits: Bool) -> (input: LossInputError.Input, message: LossMessage) {
     if !yTrue.isFinite { return (.yTrue, "value \(yTrue) is not a finite number") }
     if !(yTrue >= 0 && yTrue <= 1) { return (.yTrue, "target \(yTrue) is outside [0, 1]") }
     if !yPred.isFinite { return (.yPred, "value \(yPred) is not a finite number") }
-    return (.yPred, "probability \(yPred) is outside [0, 1] (pass --from-logits for raw scores)")
+    return (.yPred, "probability \(yPred) is outside [0, 1] (pass \(parameter: "fromLogits") for raw scores)")
 }

@@ -29,7 +29,7 @@ public struct CategoricalCrossEntropy: Sendable {
         let targets = try flattenRows(yTrue, input: .yTrue)
         let predictions = try flattenRows(yPred, input: .yPred)
         guard yTrue.count == yPred.count, targets.columns == predictions.columns else {
-            throw LossInputError(.yPred, sample: nil, "shape \(yPred.count) x \(predictions.columns) differs from --y-true's \(yTrue.count) x \(targets.columns)")
+            throw LossInputError(.yPred, sample: nil, "shape \(yPred.count) x \(predictions.columns) differs from \(input: .yTrue)'s \(yTrue.count) x \(targets.columns)")
         }
         let rows = yPred.count, columns = predictions.columns
         return try evaluateRows(targets.values, predictions.values, rows: rows, columns: columns,
@@ -48,7 +48,7 @@ public struct CategoricalCrossEntropy: Sendable {
     ) throws(LossInputError) -> Double {
         guard yTrue.rows == yPred.rows, yTrue.columns == yPred.columns else {
             throw LossInputError(.yPred, sample: nil,
-                                 "shape \(yPred.rows) x \(yPred.columns) differs from --y-true's \(yTrue.rows) x \(yTrue.columns)")
+                                 "shape \(yPred.rows) x \(yPred.columns) differs from \(input: .yTrue)'s \(yTrue.rows) x \(yTrue.columns)")
         }
         try checkGradientShape(gradient, yPred)
         let kernel = CategoricalKernel(loss: self, yTrue: yTrue, yPred: yPred, gradient: gradient?.baseAddress)
@@ -91,7 +91,7 @@ public struct SparseCategoricalCrossEntropy: Sendable {
         perSample: UnsafeMutableBufferPointer<Double>? = nil
     ) throws(LossInputError) -> Double {
         guard classIndices.count == yPred.rows else {
-            throw LossInputError(.yPred, sample: nil, "has \(yPred.rows) rows but --y-true has \(classIndices.count) labels")
+            throw LossInputError(.yPred, sample: nil, "has \(yPred.rows) rows but \(input: .yTrue) has \(classIndices.count) labels")
         }
         try checkGradientShape(gradient, yPred)
         let kernel = SparseCategoricalKernel(loss: self, labels: classIndices, yPred: yPred, gradient: gradient?.baseAddress)
@@ -233,7 +233,7 @@ struct SparseCategoricalKernel: SampleKernel {
         let p = yPred.row(i)
         for c in 0..<yPred.columns where !p[c].isFinite || !(loss.fromLogits || (p[c] >= 0 && p[c] <= 1)) {
             return LossInputError(.yPred, sample: i,
-                                  "column \(c + 1): " + probabilityRejection(0, p[c], fromLogits: loss.fromLogits).message)
+                                  "column \(c + 1): \(probabilityRejection(0, p[c], fromLogits: loss.fromLogits).message)")
         }
         return LossInputError(.yPred, sample: i, "row is outside the loss's domain")
     }

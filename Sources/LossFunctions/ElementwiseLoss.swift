@@ -1,3 +1,4 @@
+import Phrasing
 /// A loss whose per-sample term depends on one target and one prediction.
 ///
 /// Conforming types give the term and its derivative; batches (arrays or buffers), weights and
@@ -12,7 +13,7 @@ public protocol ElementwiseLoss: Sendable {
     /// Whether the pair lies in the loss's domain (default: both finite).
     func accepts(_ yTrue: Double, _ yPred: Double) -> Bool
     /// Which side is wrong and why, for a pair that `accepts` refused.
-    func rejectionReason(_ yTrue: Double, _ yPred: Double) -> (input: LossInputError.Input, message: String)
+    func rejectionReason(_ yTrue: Double, _ yPred: Double) -> (input: LossInputError.Input, message: LossMessage)
     /// The loss as it applies to this batch of targets (hinge losses map 0/1 labels to -1/+1 here).
     func adapted(toTargets yTrue: UnsafeBufferPointer<Double>) -> Self
     /// Four consecutive terms at once. The default calls `term` per lane; a loss whose term has a
@@ -36,7 +37,7 @@ extension ElementwiseLoss {
         (yTrue - yTrue) + (yPred - yPred) == 0
     }
 
-    public func rejectionReason(_ yTrue: Double, _ yPred: Double) -> (input: LossInputError.Input, message: String) {
+    public func rejectionReason(_ yTrue: Double, _ yPred: Double) -> (input: LossInputError.Input, message: LossMessage) {
         finiteRejection(yTrue, yPred) ?? (.yPred, "value \(yPred) is outside the loss's domain")
     }
 
@@ -56,7 +57,7 @@ extension ElementwiseLoss {
     }
 
     /// The rejection for a non-finite target or prediction, nil when both are finite.
-    public func finiteRejection(_ yTrue: Double, _ yPred: Double) -> (input: LossInputError.Input, message: String)? {
+    public func finiteRejection(_ yTrue: Double, _ yPred: Double) -> (input: LossInputError.Input, message: LossMessage)? {
         if !yTrue.isFinite { return (.yTrue, "value \(yTrue) is not a finite number") }
         if !yPred.isFinite { return (.yPred, "value \(yPred) is not a finite number") }
         return nil
@@ -105,7 +106,7 @@ extension ElementwiseLoss {
         perSample: UnsafeMutableBufferPointer<Double>? = nil
     ) throws(LossInputError) -> Double {
         guard yTrue.count == yPred.count else {
-            throw LossInputError(.yPred, sample: nil, "has \(yPred.count) values but --y-true has \(yTrue.count)")
+            throw LossInputError(.yPred, sample: nil, "has \(yPred.count) values but \(input: .yTrue) has \(yTrue.count)")
         }
         if let gradient, gradient.count != yPred.count {
             throw LossInputError(nil, sample: nil, "gradient output holds \(gradient.count) values for \(yPred.count) samples")

@@ -72,7 +72,7 @@ public struct FocalLoss: ElementwiseLoss {
         (yTrue == 0 || yTrue == 1) && yPred.isFinite && (fromLogits || (yPred >= 0 && yPred <= 1))
     }
 
-    public func rejectionReason(_ yTrue: Double, _ yPred: Double) -> (input: LossInputError.Input, message: String) {
+    public func rejectionReason(_ yTrue: Double, _ yPred: Double) -> (input: LossInputError.Input, message: LossMessage) {
         if yTrue.isFinite && !(yTrue == 0 || yTrue == 1) { return (.yTrue, "label \(yTrue) is not 0 or 1") }
         return probabilityRejection(yTrue, yPred, fromLogits: fromLogits)
     }

@@ -22,7 +22,7 @@ public struct HingeLoss: ElementwiseLoss {
         isMarginLabel(yTrue, mapsZeroOneLabels) && yPred.isFinite
     }
 
-    public func rejectionReason(_ yTrue: Double, _ yPred: Double) -> (input: LossInputError.Input, message: String) {
+    public func rejectionReason(_ yTrue: Double, _ yPred: Double) -> (input: LossInputError.Input, message: LossMessage) {
         marginRejection(yTrue, yPred)
     }
 
@@ -54,7 +54,7 @@ public struct SquaredHingeLoss: ElementwiseLoss {
         isMarginLabel(yTrue, mapsZeroOneLabels) && yPred.isFinite
     }
 
-    public func rejectionReason(_ yTrue: Double, _ yPred: Double) -> (input: LossInputError.Input, message: String) {
+    public func rejectionReason(_ yTrue: Double, _ yPred: Double) -> (input: LossInputError.Input, message: LossMessage) {
         marginRejection(yTrue, yPred)
     }
 
@@ -80,7 +80,7 @@ func allZeroOne(_ yTrue: UnsafeBufferPointer<Double>) -> Bool {
     yTrue.allSatisfy { $0 == 0 || $0 == 1 }
 }
 
-func marginRejection(_ yTrue: Double, _ yPred: Double) -> (input: LossInputError.Input, message: String) {
+func marginRejection(_ yTrue: Double, _ yPred: Double) -> (input: LossInputError.Input, message: LossMessage) {
     if !(yTrue == 1 || yTrue == -1 || yTrue == 0) {
         return (.yTrue, "label \(yTrue) is not -1 or +1 (or 0/1 for every sample)")
     }

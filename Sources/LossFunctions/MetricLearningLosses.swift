@@ -28,7 +28,7 @@ public struct ContrastiveLoss: Sendable {
     ) throws(LossInputError) -> EmbeddingLossEvaluation {
         let a = try flattenRows(x1, input: .x1), b = try flattenRows(x2, input: .x2)
         guard x1.count == x2.count, a.columns == b.columns else {
-            throw LossInputError(.x2, sample: nil, "shape \(x2.count) x \(b.columns) differs from --x1's \(x1.count) x \(a.columns)")
+            throw LossInputError(.x2, sample: nil, "shape \(x2.count) x \(b.columns) differs from \(input: .x1)'s \(x1.count) x \(a.columns)")
         }
         return try evaluateEmbeddings([a.values, b.values], rows: x1.count, columns: a.columns,
                                       weights: weights, reduction: reduction, gradient: gradient) { m, w, g, s throws(LossInputError) in
@@ -47,7 +47,7 @@ public struct ContrastiveLoss: Sendable {
         perSample: UnsafeMutableBufferPointer<Double>? = nil
     ) throws(LossInputError) -> Double {
         guard x1.rows == x2.rows, x1.columns == x2.columns else {
-            throw LossInputError(.x2, sample: nil, "shape \(x2.rows) x \(x2.columns) differs from --x1's \(x1.rows) x \(x1.columns)")
+            throw LossInputError(.x2, sample: nil, "shape \(x2.rows) x \(x2.columns) differs from \(input: .x1)'s \(x1.rows) x \(x1.columns)")
         }
         guard labels.count == x1.rows else {
             throw LossInputError(.labels, sample: nil, "has \(labels.count) values for \(x1.rows) pairs")
@@ -81,10 +81,10 @@ public struct TripletLoss: Sendable {
         let p = try flattenRows(positive, input: .positive)
         let n = try flattenRows(negative, input: .negative)
         guard positive.count == anchor.count, p.columns == a.columns else {
-            throw LossInputError(.positive, sample: nil, "shape differs from --anchor's \(anchor.count) x \(a.columns)")
+            throw LossInputError(.positive, sample: nil, "shape differs from \(input: .anchor)'s \(anchor.count) x \(a.columns)")
         }
         guard negative.count == anchor.count, n.columns == a.columns else {
-            throw LossInputError(.negative, sample: nil, "shape differs from --anchor's \(anchor.count) x \(a.columns)")
+            throw LossInputError(.negative, sample: nil, "shape differs from \(input: .anchor)'s \(anchor.count) x \(a.columns)")
         }
         return try evaluateEmbeddings([a.values, p.values, n.values], rows: anchor.count, columns: a.columns,
                                       weights: weights, reduction: reduction, gradient: gradient) { m, w, g, s throws(LossInputError) in
@@ -104,7 +104,7 @@ public struct TripletLoss: Sendable {
         for (view, input) in [(positive, LossInputError.Input.positive), (negative, .negative)]
         where view.rows != anchor.rows || view.columns != anchor.columns {
             throw LossInputError(input, sample: nil,
-                                 "shape \(view.rows) x \(view.columns) differs from --anchor's \(anchor.rows) x \(anchor.columns)")
+                                 "shape \(view.rows) x \(view.columns) differs from \(input: .anchor)'s \(anchor.rows) x \(anchor.columns)")
         }
         if let gradients {
             try checkGradientShape(gradients.0, anchor)

@@ -177,7 +177,7 @@ private struct ChartFiles {
         self.folder = folder
         let manifest = try ReportManifest(readingFolder: folder)
         guard !manifest.selfContained else {
-            throw ReportError("\(folder) is a self-contained report: its charts are inside index.html, and diff compares the files in charts/ (write both reports without --self-contained)")
+            throw ReportError("\(folder) is a self-contained report: its charts are inside index.html, and diff compares the files in charts/ (write both reports without \(option: .selfContained))")
         }
         var map: [String: [String: String]] = [:]
         for entry in manifest.files {

@@ -46,7 +46,7 @@ struct ReportFolder {
     /// beside it (`recoverInterruptedRun`).
     func checkReplaceable() throws {
         let fm = FileManager.default
-        guard !target.isEmpty else { throw ReportError("--out is empty") }
+        guard !target.isEmpty else { throw ReportError("\(option: .outputDirectory) is empty") }
         recoverInterruptedRun()
         var st = stat()
         guard lstat(target, &st) == 0 else { return }  // missing: fine
@@ -60,7 +60,7 @@ struct ReportFolder {
             throw ReportError("refusing to replace /")
         }
         guard isEarlier(target) else {
-            throw ReportError("\(target) is not empty and holds no \(kind); refusing to replace it (choose another --out or an empty folder)")
+            throw ReportError("\(target) is not empty and holds no \(kind); refusing to replace it (choose another \(option: .outputDirectory) or an empty folder)")
         }
     }
 
@@ -130,7 +130,7 @@ struct ReportFolder {
                     do {
                         try OutputFile.write(file.bytes, to: path)
                     } catch let e as OutputFileError {
-                        throw ReportError(e.description.replacingOccurrences(of: staging, with: target))
+                        throw ReportError("\(e.description.replacingOccurrences(of: staging, with: target))")
                     }
                 }
                 if index == 0 { TestPause.at("writing") }

@@ -1,4 +1,5 @@
 import CairoBackend
+import Charts
 import Foundation
 import Scenarios
 
@@ -31,8 +32,8 @@ public struct ReportWriter {
 
     /// Every file of the report except the manifest, in memory.
     func render(templates: TemplateSet, content: ReportContent) throws -> [ReportFile] {
-        guard !options.formats.isEmpty else { throw ReportError("--formats names no format") }
-        guard options.scale > 0, options.scale <= 16 else { throw ReportError("--scale must be in (0, 16], got \(options.scale)") }
+        guard !options.formats.isEmpty else { throw ReportError("\(option: .formats) names no format") }
+        do { try PixelScale.check(options.scale) } catch { throw ReportError("\(option: .scale) \(error)") }
         let ids = options.scenarios.map(\.id)
         if let dup = ids.first(where: { id in ids.filter { $0 == id }.count > 1 }) {
             throw ReportError("scenario id \(dup) appears twice")

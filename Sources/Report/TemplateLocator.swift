@@ -12,12 +12,12 @@ public enum TemplateLocator {
 
     public static func locate(explicit: String?, environment: [String: String] = ProcessInfo.processInfo.environment,
                               currentDirectory: String = FileManager.default.currentDirectoryPath) throws -> String {
-        if let explicit { return try requirePage(explicit, what: "--templates") }
+        if let explicit { return try requirePage(explicit, what: "\(option: .templatesDirectory)") }
         if let env = environment["LOSSPLOT_TEMPLATES"], !env.isEmpty { return try requirePage(env, what: "LOSSPLOT_TEMPLATES") }
         for candidate in defaultCandidates(currentDirectory: currentDirectory) where hasPage(candidate) {
             return candidate
         }
-        throw ReportError("cannot find the report templates (Templates/\(pageFile)); pass --templates DIR or set LOSSPLOT_TEMPLATES")
+        throw ReportError("cannot find the report templates (Templates/\(pageFile)); pass \(option: .templatesDirectory) DIR or set LOSSPLOT_TEMPLATES")
     }
 
     static func defaultCandidates(currentDirectory: String) -> [String] {
@@ -41,7 +41,7 @@ public enum TemplateLocator {
         return FileManager.default.fileExists(atPath: dir + "/" + pageFile, isDirectory: &isDir) && !isDir.boolValue
     }
 
-    static func requirePage(_ dir: String, what: String) throws -> String {
+    static func requirePage(_ dir: String, what: ReportMessage) throws -> String {
         var isDir: ObjCBool = false
         guard FileManager.default.fileExists(atPath: dir, isDirectory: &isDir), isDir.boolValue else {
             throw ReportError("\(what) \(dir): no such folder")

@@ -18,7 +18,7 @@ public struct RunFigure: Sendable {
     /// The most points drawn per curve (downsampling budget).
     public var maxPoints: Int
     /// One line each: non-finite values, metrics without the chosen x, patterns that matched nothing.
-    public var warnings: [String]
+    public var warnings: [RunPlotMessage]
 }
 
 /// Runs drawn as TensorBoard's scalars page draws them: one panel per metric in a grid, every
@@ -42,17 +42,17 @@ public struct RunChart {
     public func make() throws(RunPlotError) -> RunFigure {
         try options.validate()
         guard !runs.isEmpty else { throw RunPlotError("no runs to draw") }
-        var warnings: [String] = []
+        var warnings: [RunPlotMessage] = []
         let metricNames = orderedMetricNames()
         let (selected, unmatched) = MetricSelection(patterns: options.metricPatterns).select(from: metricNames)
         guard !selected.isEmpty else {
             let list = metricNames.prefix(20).joined(separator: ", ") + (metricNames.count > 20 ? ", …" : "")
-            throw RunPlotError("no metric matches --metric '\(options.metricPatterns.joined(separator: ","))'; the runs hold: \(list)")
+            throw RunPlotError("no metric matches \(option: .metricPatterns) '\(options.metricPatterns.joined(separator: ","))'; the runs hold: \(list)")
         }
-        for p in unmatched { warnings.append("--metric '\(p)' matches no metric") }
+        for p in unmatched { warnings.append("\(option: .metricPatterns) '\(p)' matches no metric") }
         var names = selected
         if names.count > Self.maximumPanels {
-            warnings.append("\(names.count) metrics; drawing the first \(Self.maximumPanels) (pick others with --metric)")
+            warnings.append("\(names.count) metrics; drawing the first \(Self.maximumPanels) (pick others with \(option: .metricPatterns))")
             names = Array(names.prefix(Self.maximumPanels))
         }
         let identities = try RunIdentities(runs: runs, grouping: options.groupPattern.map { p throws(RunPlotError) in try RunGrouping(pattern: p) })
@@ -99,12 +99,12 @@ public struct RunChart {
 
     /// What the user should hear about one run's metric: no x to draw it against, NaN and
     /// Inf (where), values a log y axis cannot show.
-    func notes(on trace: MetricTrace, run: String, metric: String) -> [String] {
+    func notes(on trace: MetricTrace, run: String, metric: String) -> [RunPlotMessage] {
         if trace.x.isEmpty && trace.missingX > 0 {
             let what = options.x == .epoch ? "no epochs" : "no wall times"
             return ["run \(run): metric \(metric) has \(what); not drawn against \(options.x.rawValue)"]
         }
-        var notes: [String] = []
+        var notes: [RunPlotMessage] = []
         let bad = zip(trace.steps, trace.values).filter { !$0.1.isFinite }
         if !bad.isEmpty {
             let listed = bad.prefix(5).map { "\(Self.name(of: $0.1)) at step \($0.0)" }.joined(separator: ", ")
@@ -122,11 +122,11 @@ public struct RunChart {
     /// The error when no panel has a point to show, saying what was missing.
     func nothingToDraw(_ names: [String]) -> RunPlotError {
         let list = names.joined(separator: ", ")
-        let why: String
+        let why: RunPlotMessage
         switch options.x {
         case .step: why = options.logX || options.logY ? "no point of \(list) can be shown on a log axis" : "no run has a point of \(list)"
-        case .epoch: why = "no point of \(list) has an epoch (try --x step)"
-        case .wall: why = "no point of \(list) has a wall time (try --x step)"
+        case .epoch: why = "no point of \(list) has an epoch (try \(option: .x) step)"
+        case .wall: why = "no point of \(list) has a wall time (try \(option: .x) step)"
         }
         return RunPlotError("nothing to draw against \(options.x.rawValue): \(why)")
     }

@@ -13,7 +13,7 @@ struct RunFigureLayout {
         return ((n + columns - 1) / columns, columns)
     }
 
-    func figure(panels: [RunPanel], legend: FigureLegend, runCount: Int, warnings: [String]) -> RunFigure {
+    func figure(panels: [RunPanel], legend: FigureLegend, runCount: Int, warnings: [RunPlotMessage]) -> RunFigure {
         let (rows, columns) = Self.grid(panels.count)
         let widthInches = options.widthPixels.map { $0 / options.dpi } ?? Double(columns) * RunChart.panelWidth
         // Room for the legend's rows (estimated: the layout measures them) and the title.

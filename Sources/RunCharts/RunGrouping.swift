@@ -9,7 +9,7 @@ public struct RunGrouping {
     public init(pattern: String) throws(RunPlotError) {
         self.pattern = pattern
         do { regex = try Regex(pattern) } catch {
-            throw RunPlotError("--group '\(pattern)' is not a regular expression: \(error)")
+            throw RunPlotError("\(option: .groupPattern) '\(pattern)' is not a regular expression: \(error)")
         }
     }
 

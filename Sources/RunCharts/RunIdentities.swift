@@ -18,7 +18,7 @@ struct RunIdentities {
     private var members: [Identity: [String]] = [:]
     private var colors: [Identity: Color] = [:]
     /// Runs a grouping pattern did not match (drawn on their own).
-    private(set) var warnings: [String] = []
+    private(set) var warnings: [RunPlotMessage] = []
 
     init(runs: [Run], grouping: RunGrouping?) {
         var ungrouped: [String] = []
@@ -37,7 +37,7 @@ struct RunIdentities {
         colors = Dictionary(uniqueKeysWithValues: zip(order, RunColors.palette(count: order.count)))
         if let grouping, !ungrouped.isEmpty {
             let some = ungrouped.prefix(3).joined(separator: ", ") + (ungrouped.count > 3 ? ", …" : "")
-            warnings.append("--group '\(grouping.pattern)' matches no part of \(ungrouped.count) run name(s) (\(some)); they are drawn on their own")
+            warnings.append("\(option: .groupPattern) '\(grouping.pattern)' matches no part of \(ungrouped.count) run name(s) (\(some)); they are drawn on their own")
         }
     }
 

@@ -1,3 +1,6 @@
+import Charts
+import Phrasing
+
 /// What the x axis of a run chart counts.
 public enum RunXAxis: String, Sendable, CaseIterable {
     /// The logger's step (the epoch for loggers that count only epochs, as Keras' CSVLogger).
@@ -51,28 +54,49 @@ public struct RunPlotOptions: Sendable, Equatable {
     /// The point budgets accepted per curve.
     public static let maxPointsRange = 4...10_000_000
 
-    /// Checks every value against its range; the error names the option.
+    /// Checks every value against its range; the error mentions the option (`RunPlotOption`).
     public func validate() throws(RunPlotError) {
         guard smoothing.isFinite, Self.smoothingRange.contains(smoothing) else {
-            throw RunPlotError("--smooth must be in [0, 1), got \(smoothing)")
+            throw RunPlotError("\(option: .smoothing) must be in [0, 1), got \(smoothing)")
         }
         if let maxPoints, !Self.maxPointsRange.contains(maxPoints) {
-            throw RunPlotError("--max-points must be in \(Self.maxPointsRange.lowerBound)...\(Self.maxPointsRange.upperBound), got \(maxPoints)")
+            throw RunPlotError("\(option: .maxPoints) must be in \(Self.maxPointsRange.lowerBound)...\(Self.maxPointsRange.upperBound), got \(maxPoints)")
         }
         for p in metricPatterns where p.isEmpty {
-            throw RunPlotError("--metric needs glob patterns separated by commas, e.g. '*loss*,val_*'")
+            throw RunPlotError("\(option: .metricPatterns) needs glob patterns separated by commas, e.g. '*loss*,val_*'")
         }
         if let groupPattern { _ = try RunGrouping(pattern: groupPattern) }
         guard dpi.isFinite, dpi >= 1, dpi <= 1000 else { throw RunPlotError("dpi must be in [1, 1000], got \(dpi)") }
-        guard scale.isFinite, scale > 0, scale <= 16 else { throw RunPlotError("--scale must be in (0, 16], got \(scale)") }
+        do { try PixelScale.check(scale) } catch { throw RunPlotError("\(option: .scale) \(error)") }
         for v in [widthPixels, heightPixels].compactMap({ $0 }) where !(v.isFinite && v >= 100 && v <= 20000) {
-            throw RunPlotError("--width and --height must be between 100 and 20000 pixels")
+            throw RunPlotError("\(option: .widthAndHeight) must be between 100 and 20000 pixels")
         }
     }
 }
 
 /// Why runs cannot be drawn: one line for the user.
 public struct RunPlotError: Error, Sendable, Equatable, CustomStringConvertible {
-    public let description: String
-    public init(_ description: String) { self.description = description }
+    /// The message, options mentioned as terms.
+    public let message: RunPlotMessage
+    public init(_ message: RunPlotMessage) { self.message = message }
+    /// The message with options under their `RunPlotOptions` names.
+    public var description: String { message.description }
+}
+
+/// An option of a run chart as messages mention it, by its `RunPlotOptions` name; a caller names
+/// it its own way (the command line as a flag).
+public enum RunPlotOption: String, Sendable, Hashable, CaseIterable, CustomStringConvertible {
+    case metricPatterns, x, smoothing, groupPattern, maxPoints, scale
+    /// `widthPixels` and `heightPixels`, named together.
+    case widthAndHeight
+
+    public var description: String { self == .widthAndHeight ? "widthPixels and heightPixels" : rawValue }
+}
+
+/// A message or warning about a run chart, options left for the caller to name.
+public typealias RunPlotMessage = Phrase<RunPlotOption>
+
+extension Phrase.StringInterpolation where Term == RunPlotOption {
+    /// A mention of an option.
+    public mutating func appendInterpolation(option: RunPlotOption) { append(.term(option)) }
 }

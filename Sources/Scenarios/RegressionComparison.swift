@@ -41,6 +41,7 @@ enum RegressionComparison {
             for s in scores {
                 out.record(PrintedValue("\(s.name) test MSE", s.testMSE, decimals: 2))
                 out.record(PrintedValue("\(s.name) test MAE", s.testMAE, decimals: 2))
+                out.record(PrintedModel(name: s.name, coefficients: s.coefficients, intercept: s.intercept))
             }
             out.record(PrintedTable(
                 title: "Test errors", columns: ["Model", "MSE", "MAE"],

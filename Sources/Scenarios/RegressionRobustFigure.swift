@@ -61,6 +61,7 @@ enum RegressionRobustFigure {
             for r in rows {
                 out.record(PrintedValue("\(r.name) clean test MAE", r.cleanTestMAE, decimals: 4))
                 out.record(PrintedValue("\(r.name) optimality gap", r.convergence.optimalityGap, decimals: nil))
+                out.record(PrintedModel(name: r.name, coefficients: [r.slope], intercept: r.intercept))
             }
             let converged = rows.filter(\.convergence.converged).count
             out.text("")

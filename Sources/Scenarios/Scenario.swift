@@ -6,7 +6,7 @@ public enum Language: String, CaseIterable, Sendable {
 }
 
 /// A piece of text in both languages.
-public struct LocalizedText: Sendable, Equatable {
+public struct LocalizedText: Sendable, Equatable, Encodable {
     public var en: String
     public var uk: String
     public init(en: String, uk: String) { self.en = en; self.uk = uk }
@@ -45,7 +45,7 @@ public struct PrintedValue: Sendable, Equatable {
 }
 
 /// A table a scenario prints: column headers and rows of cells.
-public struct PrintedTable: Sendable, Equatable {
+public struct PrintedTable: Sendable, Equatable, Encodable {
     public var title: String
     public var columns: [String]
     public var rows: [[String]]
@@ -54,12 +54,28 @@ public struct PrintedTable: Sendable, Equatable {
     }
 }
 
-/// What a scenario prints: the lines as the document's code prints them, and the values and
-/// tables behind them for JSON and the report.
+/// A linear model a scenario fitted: what a user comparing with scikit-learn's `coef_` and
+/// `intercept_` looks at first.
+public struct PrintedModel: Sendable, Equatable, Encodable {
+    /// The scenario's label for it, e.g. "Ridge (MSE + L2)".
+    public var name: String
+    /// One weight per feature (`coef_`).
+    public var coefficients: [Double]
+    /// `intercept_`.
+    public var intercept: Double
+    public init(name: String, coefficients: [Double], intercept: Double) {
+        self.name = name; self.coefficients = coefficients; self.intercept = intercept
+    }
+}
+
+/// What a scenario prints: the lines as the document's code prints them, and the values, tables
+/// and fitted models behind them for JSON and the report.
 public struct PrintedResults: Sendable, Equatable {
     public var lines: [String]
     public var values: [PrintedValue]
     public var tables: [PrintedTable]
+    /// The models the scenario fitted, in the order it prints them (empty when it fits none).
+    public var models: [PrintedModel] = []
     /// Why the results could not be computed (then `lines` end with the message); nil on success.
     public var failure: String?
     public init(lines: [String], values: [PrintedValue] = [], tables: [PrintedTable] = [], failure: String? = nil) {
@@ -117,6 +133,9 @@ public struct PrintedResultsBuilder: Sendable {
 
     /// A table behind the printed text.
     public mutating func record(_ table: PrintedTable) { results.tables.append(table) }
+
+    /// A model the printed text reports on.
+    public mutating func record(_ model: PrintedModel) { results.models.append(model) }
 
     /// Several lines printed at once, without a table behind them.
     public mutating func lines(_ text: String) {

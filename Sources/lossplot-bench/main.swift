@@ -5,6 +5,7 @@
 //                                                  and vs swift-protobuf decoding its records
 //   lossplot-bench tfevents FILE --once            one read, for timing the whole process
 import DataFiles
+import Evaluation
 import Dispatch
 import EventProto
 import Foundation

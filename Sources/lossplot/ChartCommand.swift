@@ -1,7 +1,6 @@
 import ArgumentParser
 import CairoBackend
 import Charts
-import Foundation
 import Scenarios
 
 extension Language: ExpressibleByArgument {}
@@ -12,10 +11,12 @@ struct ChartCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "chart",
         abstract: "Draw one scenario's chart as SVG, PNG or PDF.",
-        discussion: "Chart ids: \(ScenarioCatalog.all.filter { $0.figure != nil }.map(\.id).joined(separator: ", "))"
+        discussion: "Chart ids: \(chartIds.joined(separator: ", "))"
     )
 
-    @Argument(help: "The chart's scenario id (see `lossplot list`).")
+    static var chartIds: [String] { ScenarioCatalog.all.filter { $0.figure != nil }.map(\.id) }
+
+    @Argument(help: "The chart's scenario id (see `lossplot list`).", completion: .list(chartIds))
     var id: String
 
     @Option(name: .long, help: "Where to write the chart (default: Output/ID.png).")
@@ -30,38 +31,16 @@ struct ChartCommand: ParsableCommand {
     @Option(name: .long, help: "PNG pixel multiplier (2 for HiDPI), same layout.")
     var scale: Double = 1
 
-    func validate() throws {
-        guard let scenario = ScenarioCatalog.scenario(id: id), scenario.figure != nil else {
-            let ids = ScenarioCatalog.all.filter { $0.figure != nil }.map(\.id)
-            throw ValidationError("unknown chart id '\(id)'; chart ids: \(ids.joined(separator: ", "))")
-        }
-        guard scale > 0, scale <= 16 else { throw ValidationError("--scale must be in (0, 16], got \(scale)") }
-        if format == nil, let out, ChartFormat(path: out) == nil {
-            throw ValidationError("cannot tell the format of --out \(out): use a .svg, .png or .pdf name, or --format")
-        }
-    }
-
-    func run() throws {
+    func run() throws(CommandFailure) {
         guard let scenario = ScenarioCatalog.scenario(id: id), let makeFigure = scenario.figure else {
-            throw CommandFailure("unknown chart id '\(id)'", status: 64)
+            throw .usage("unknown chart id '\(id)'; chart ids: \(Self.chartIds.joined(separator: ", "))")
         }
-        let path: String
-        if let out {
-            path = out
-        } else {
-            path = "Output/\(id).\((format ?? .png).fileExtension)"
-            try? FileManager.default.createDirectory(atPath: "Output", withIntermediateDirectories: true)
+        try ChartOutput.checkScale(scale)
+        if format == nil, let out, ChartFormat(path: out) == nil {
+            throw .usage("cannot tell the format of --out \(out): use a .svg, .png or .pdf name, or --format")
         }
-        let chosen = format ?? ChartFormat(path: path) ?? .png
-        let options = ChartEncodingOptions(scale: scale, idPrefix: id, sourceDateEpoch: try SourceDate.epoch())
-        do {
-            let bytes = try ChartEncoder.encode(makeFigure(lang), as: chosen, options: options)
-            try OutputFile.write(bytes, to: path)
-        } catch let e as OutputFileError {
-            throw CommandFailure(e.description)
-        } catch let e as ChartEncodingError {
-            throw CommandFailure(e.description)
-        }
-        StandardOutput.line(path)
+        let path = out ?? "Output/\(id).\((format ?? .png).fileExtension)"
+        try ChartOutput.write(makeFigure(lang), to: path, as: format ?? ChartFormat(path: path) ?? .png, scale: scale,
+                              idPrefix: id, creatingOutputFolder: out == nil)
     }
 }

@@ -2,28 +2,39 @@ import ArgumentParser
 import Foundation
 import SafeText
 
-/// An error that has already been phrased for the user: one line, and the exit status.
+/// The one way a failure leaves a command: a message phrased for the user (one line) and the exit
+/// status. Every command's `run()` throws only this; the runner prints it.
 struct CommandFailure: Error, CustomStringConvertible {
+    /// The exit statuses of failures.
+    enum Status: Int32 {
+        /// Bad data, a failed check, an output that cannot be written.
+        case failure = 1
+        /// A wrong argument: an unknown option, id or value.
+        case usage = 64
+    }
+
     let description: String
-    var status: Int32 = 1
-    init(_ description: String, status: Int32 = 1) { self.description = description; self.status = status }
+    let status: Status
+
+    init(_ description: String, status: Status = .failure) {
+        self.description = description
+        self.status = status
+    }
+
+    /// A usage error (exit 64).
+    static func usage(_ description: String) -> CommandFailure { CommandFailure(description, status: .usage) }
 }
 
 extension CommandLine {
     /// Parses and runs a command; any failure becomes one line on stderr and a non-zero exit
-    /// (64 for usage errors). Help prints on stdout as usual. Whatever the outcome, stdout is
-    /// flushed and closed first and a write error there is reported (`StandardOutput`).
+    /// (64 for usage errors, the parser's included). Help and `--version` print on stdout. Whatever
+    /// the outcome, stdout is flushed and closed first and a write error there is reported
+    /// (`StandardOutput`).
     static func runLossplot<Root: ParsableCommand>(_ root: Root.Type) -> Never {
         StandardDescriptors.reserve()
+        var command: ParsableCommand
         do {
-            var command = try root.parseAsRoot(rawArguments)
-            try command.run()
-            StandardOutput.finish()
-            Foundation.exit(0)
-        } catch let failure as CommandFailure {
-            StandardOutput.finish()
-            StandardError.say(failure.description)
-            Foundation.exit(failure.status)
+            command = try root.parseAsRoot(rawArguments)
         } catch {
             let code = root.exitCode(for: error)
             if code == .success {
@@ -31,12 +42,26 @@ extension CommandLine {
                 StandardOutput.finish()
                 Foundation.exit(0)
             }
-            StandardOutput.finish()
-            // An ExitCode carries no message: its command has already said what went wrong.
-            let message = root.message(for: error)
-            if !message.isEmpty { StandardError.say(message) }
-            Foundation.exit(code.rawValue)
+            fail(CommandFailure(root.message(for: error), status: code == .validationFailure ? .usage : .failure))
         }
+        do {
+            try command.run()
+        } catch let failure as CommandFailure {
+            fail(failure)
+        } catch {
+            // The root command without a subcommand asks for its help this way.
+            let code = root.exitCode(for: error)
+            guard code == .success else { fail(CommandFailure(root.message(for: error))) }
+            StandardOutput.write(root.fullMessage(for: error) + "\n")
+        }
+        StandardOutput.finish()
+        Foundation.exit(0)
+    }
+
+    private static func fail(_ failure: CommandFailure) -> Never {
+        StandardOutput.finish()
+        if !failure.description.isEmpty { StandardError.say(failure.description) }
+        Foundation.exit(failure.status.rawValue)
     }
 
     /// The arguments after the program's name as the kernel passed them: a byte that is not UTF-8
@@ -49,8 +74,8 @@ extension CommandLine {
 
 /// Refuses a folder argument whose name is not UTF-8: folders are read and written through
 /// Foundation, which takes names as text and would name another folder. Files of any name work.
-func requireTextFolderName(_ path: String, _ argument: String) throws {
+func requireTextFolderName(_ path: String, _ argument: String) throws(CommandFailure) {
     guard FileSystemPath.isText(path) else {
-        throw ValidationError("\(argument) \(path): a folder whose name is not UTF-8 is not supported (rename it, or use a link with a UTF-8 name)")
+        throw .usage("\(argument) \(path): a folder whose name is not UTF-8 is not supported (rename it, or use a link with a UTF-8 name)")
     }
 }

@@ -31,22 +31,19 @@ struct DiffCommand: ParsableCommand {
     @Option(name: .long, help: "Where to write the summary page and difference images (default: Diff).")
     var out: String = "Diff"
 
-    func validate() throws {
+    func run() throws(CommandFailure) {
         guard tolerance.isFinite, tolerance >= 0 else {
-            throw ValidationError("--tolerance must be a number ≥ 0, got \(tolerance)")
+            throw .usage("--tolerance must be a number ≥ 0, got \(tolerance)")
         }
-        guard !out.isEmpty else { throw ValidationError("--out is empty") }
+        guard !out.isEmpty else { throw .usage("--out is empty") }
         try requireTextFolderName(baseline, "the baseline folder")
         try requireTextFolderName(new, "the new folder")
         try requireTextFolderName(out, "--out")
-    }
-
-    func run() throws {
         let diff = try openingReports { try ReportDiff(baseline: baseline, new: new, tolerance: tolerance) }
         do {
             try diff.write(to: out)
-        } catch let e as ReportError {
-            throw CommandFailure(e.description)
+        } catch {
+            throw CommandFailure(describing: error)
         }
         // Chart ids come from the manifests: escaped, so that an id cannot forge a line.
         for chart in diff.charts where chart.outcome.isFailure || chart.outcome.isNotCompared {

@@ -1,25 +1,54 @@
 import ArgumentParser
-import DataFiles
+import Evaluation
 import LossFunctions
+
+extension LossName: ExpressibleByArgument {
+    /// The loss a word names; an unknown one is refused with the known ones listed on one line
+    /// (swift-argument-parser lists more than five values one per line).
+    static func parse(_ word: String) throws -> LossName {
+        guard let name = LossName(argument: word) else { throw UnknownChoice(message: "known losses: \(knownNames)") }
+        return name
+    }
+}
+
+/// A word that is none of a fixed set's values: what swift-argument-parser appends to "The value
+/// 'x' is invalid for ...".
+struct UnknownChoice: Error, CustomStringConvertible {
+    let message: String
+    var description: String { message }
+}
+extension Reduction: ExpressibleByArgument {}
+extension ClassWeighting: ExpressibleByArgument {}
+extension EvaluationFormat: ExpressibleByArgument {}
 
 /// `lossplot eval`: a loss's value (and gradient) on the user's files.
 struct EvalCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "eval",
-        abstract: "Evaluate a loss (and its gradient) on CSV or .npy files.",
-        discussion: "Losses: \(LossName.knownNames)."
+        abstract: "Evaluate a loss (and its gradient) on CSV, .npy or .npz files.",
+        discussion: """
+            Losses: \(LossName.knownNames).
+            Each input is a file, one row per sample: a CSV whose cells are all numbers (a header line \
+            is optional) or a .npy array; or one column of a CSV with a header, FILE.csv:NAME (the \
+            layout pandas' to_csv writes, index column included); or one array of a .npz archive, \
+            FILE.npz:NAME (np.savez, np.savez_compressed; an archive of one array may be named alone). \
+            A path that exists is the file, ':' and all; otherwise NAME is what follows the longest \
+            part before a ':' that names a file.
+            Example: lossplot eval mse --y-true preds.csv:target --y-pred preds.csv:prediction
+            """
     )
 
-    @Argument(help: "The loss: \(LossName.knownNames).") var loss: String
+    @Argument(help: "The loss: \(LossName.knownNames).", completion: .list(LossName.allValueStrings), transform: LossName.parse)
+    var loss: LossName
 
-    @Option(name: .customLong("y-true"), help: "Targets (CSV or .npy).") var yTrue: String?
-    @Option(name: .customLong("y-pred"), help: "Predictions (probabilities, scores or logits).") var yPred: String?
-    @Option(help: "contrastive: first embeddings (n x d).") var x1: String?
-    @Option(help: "contrastive: second embeddings (n x d).") var x2: String?
-    @Option(help: "contrastive: 0 = similar, 1 = dissimilar.") var labels: String?
-    @Option(help: "triplet: anchor embeddings.") var anchor: String?
-    @Option(help: "triplet: positive embeddings.") var positive: String?
-    @Option(help: "triplet: negative embeddings.") var negative: String?
+    @Option(name: .customLong(InputSlot.yTrue.flag), help: slotHelp(.yTrue)) var yTrue: String?
+    @Option(name: .customLong(InputSlot.yPred.flag), help: slotHelp(.yPred)) var yPred: String?
+    @Option(name: .customLong(InputSlot.x1.flag), help: slotHelp(.x1)) var x1: String?
+    @Option(name: .customLong(InputSlot.x2.flag), help: slotHelp(.x2)) var x2: String?
+    @Option(name: .customLong(InputSlot.labels.flag), help: slotHelp(.labels)) var labels: String?
+    @Option(name: .customLong(InputSlot.anchor.flag), help: slotHelp(.anchor)) var anchor: String?
+    @Option(name: .customLong(InputSlot.positive.flag), help: slotHelp(.positive)) var positive: String?
+    @Option(name: .customLong(InputSlot.negative.flag), help: slotHelp(.negative)) var negative: String?
 
     // Numbers take the next word as it is, so `--delta -1` reaches validation and its real
     // message rather than "missing value" (a leading minus otherwise reads as an option).
@@ -30,69 +59,39 @@ struct EvalCommand: ParsableCommand {
     @Option(parsing: .unconditional, help: "mse-penalty: weight of mean(y_pred^2) (default 0.1).") var lambda: Double?
     @Option(parsing: .unconditional, help: "Margin (contrastive 1, triplet 0.5).") var margin: Double?
     @Option(parsing: .unconditional, help: "Probability clip (default 1e-15).") var epsilon: Double?
-    @Flag(name: .customLong("from-logits"), help: "Predictions are logits.") var fromLogits = false
+    @Flag(help: "Predictions are logits.") var fromLogits = false
 
-    @Option(help: "mean, sum or none.") var reduction: String = "mean"
-    @Option(help: "Per-sample weights (CSV or .npy).") var weights: String?
-    @Option(name: .customLong("class-weight"), help: "balanced: n / (classes * count).") var classWeight: String?
+    @Option(help: "How per-sample losses are folded.") var reduction: Reduction = .mean
+    @Option(name: .customLong(InputSlot.weights.flag), help: slotHelp(.weights)) var weights: String?
+    @Option(help: "balanced: n / (classes * count).") var classWeight: ClassWeighting?
     @Flag(help: "Also print the gradient.") var gradient = false
-    @Option(help: "text or json.") var format: String = "text"
+    @Option(help: "Output format.") var format: EvaluationFormat = .text
 
-    func validate() throws {
-        do {
-            _ = try request()
-        } catch {
-            throw ValidationError(error.message)
-        }
-    }
+    static func slotHelp(_ slot: InputSlot) -> ArgumentHelp { ArgumentHelp(slot.help, valueName: "file") }
 
-    func run() throws {
-        do {
-            var output = StandardOutput()
-            try EvalRunner.run(try request(), to: &output)
-        } catch let error as EvalUsageError {
-            throw ValidationError(error.message)
-        } catch let error as EvalDataError {
-            throw CommandFailure(error.message)
-        }
-    }
-
-    /// The parsed and checked request (usage errors as `EvalUsageError`).
-    func request() throws(EvalUsageError) -> EvalRequest {
-        guard let name = LossName(rawValue: loss) else {
-            throw EvalUsageError("unknown loss '\(loss)'; known losses: \(LossName.knownNames)")
-        }
+    func run() throws(CommandFailure) {
+        let files: [LossInputError.Input: String?] = [
+            .yTrue: yTrue, .yPred: yPred, .x1: x1, .x2: x2, .labels: labels,
+            .anchor: anchor, .positive: positive, .negative: negative,
+        ]
         let options = LossOptions(delta: delta, quantile: quantile, alpha: alpha, gamma: gamma, lambda: lambda,
                                   margin: margin, epsilon: epsilon, fromLogits: fromLogits)
-        do { try options.validate(for: name) } catch { throw EvalUsageError(error.description) }
-        guard let reduction = Reduction(rawValue: reduction) else {
-            throw EvalUsageError("--reduction: '\(self.reduction)' is not mean, sum or none")
+        let result: EvaluationResult
+        do {
+            let request = try EvaluationRequest(loss: loss, options: options, files: files.compactMapValues { $0 },
+                                                weights: weights, classWeight: classWeight, reduction: reduction,
+                                                gradient: gradient)
+            result = try FileEvaluation.evaluate(request)
+        } catch {
+            throw CommandFailure(error)
         }
-        guard let format = EvalFormat(rawValue: format) else {
-            throw EvalUsageError("--format: '\(self.format)' is not text or json")
-        }
-        if let classWeight {
-            guard classWeight == "balanced" else { throw EvalUsageError("--class-weight: only 'balanced' is supported") }
-            guard name.isClassification else { throw EvalUsageError("--class-weight: \(name.rawValue) is not a classification loss") }
-        }
-        let given: [(String, String?)] = [("y-true", yTrue), ("y-pred", yPred), ("x1", x1), ("x2", x2), ("labels", labels),
-                                          ("anchor", anchor), ("positive", positive), ("negative", negative)]
-        let needed: [String]
-        switch name.inputKind {
-        case .predictions: needed = ["y-true", "y-pred"]
-        case .pairs: needed = ["x1", "x2", "labels"]
-        case .triplets: needed = ["anchor", "positive", "negative"]
-        }
-        var files: [String] = []
-        for (option, path) in given {
-            if needed.contains(option) {
-                guard let path else { throw EvalUsageError("\(name.rawValue) needs --\(option) FILE") }
-                files.append(path)
-            } else if path != nil {
-                throw EvalUsageError("--\(option) does not apply to \(name.rawValue) (it takes \(needed.map { "--" + $0 }.joined(separator: ", ")))")
+        switch format {
+        case .text:
+            result.writeText { StandardOutput.write($0) }
+        case .json:
+            do { try result.writeJSON { StandardOutput.write($0) } } catch {
+                throw CommandFailure("internal error: the result is not JSON: \(error)")
             }
         }
-        return EvalRequest(loss: name, options: options, files: files, weights: weights,
-                           balanced: classWeight != nil, reduction: reduction, gradient: gradient, format: format)
     }
 }

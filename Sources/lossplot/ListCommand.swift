@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 import Scenarios
 
-/// Output formats of `list` and `run`.
+/// Output formats of `list`, `run` and `runs`.
 enum ListingFormat: String, ExpressibleByArgument, CaseIterable {
     case text, json
 }
@@ -14,16 +14,16 @@ struct ListCommand: ParsableCommand {
         abstract: "List the scenarios: id, title, section and kind."
     )
 
-    @Option(name: .long, help: "text or json.")
+    @Option(name: .long, help: "Output format.")
     var format: ListingFormat = .text
 
     @Option(name: .long, help: "Title language: uk (as the document) or en.")
     var lang: Language = .en
 
-    func run() throws {
+    func run() throws(CommandFailure) {
+        let scenarios = ScenarioCatalog.all
         switch format {
         case .text:
-            let scenarios = ScenarioCatalog.all
             let idWidth = scenarios.map(\.id.count).max() ?? 0
             let kindWidth = scenarios.map(\.kind.count).max() ?? 0
             let sectionWidth = scenarios.map(\.section.rawValue.count).max() ?? 0
@@ -32,17 +32,7 @@ struct ListCommand: ParsableCommand {
                     .joined(separator: "  ") + "\n")
             }
         case .json:
-            let items: [[String: Any]] = ScenarioCatalog.all.map { s in
-                [
-                    "id": s.id,
-                    "title": ["en": s.title.en, "uk": s.title.uk],
-                    "section": s.section.rawValue,
-                    "kind": s.kind,
-                    "origin": s.origin.rawValue,
-                    "codeBlocks": s.codeBlocks,
-                ]
-            }
-            try printJSON(items)
+            try printJSON(scenarios)
         }
     }
 
@@ -51,9 +41,16 @@ struct ListCommand: ParsableCommand {
     }
 }
 
-/// Prints a JSON value (pretty, keys sorted, UTF-8 text unescaped) with a final newline.
-func printJSON(_ value: Any) throws {
-    guard JSONSerialization.isValidJSONObject(value) else { throw CommandFailure("internal error: output is not JSON") }
-    let data = try JSONSerialization.data(withJSONObject: value, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
-    StandardOutput.write(String(decoding: data, as: UTF8.self) + "\n")
+/// Prints a value as JSON (pretty, keys sorted, UTF-8 text unescaped, slashes as they are) with a
+/// final newline. A number that is not finite is written as the string "nan", "inf" or "-inf":
+/// JSON has no form for it, and the output stays JSON.
+func printJSON(_ value: some Encodable) throws(CommandFailure) {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+    encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
+    do {
+        StandardOutput.write(String(decoding: try encoder.encode(value), as: UTF8.self) + "\n")
+    } catch {
+        throw CommandFailure("internal error: the output is not JSON: \(error)")
+    }
 }

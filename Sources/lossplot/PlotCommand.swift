@@ -93,30 +93,31 @@ struct PlotCommand: ParsableCommand {
 
     var yColumns: [String] { (y ?? "").split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) } }
 
-    func validate() throws {
-        guard !paths.isEmpty else { throw ValidationError("name a data file, or log files or folders of runs") }
+    /// Usage errors, before anything is read.
+    func check() throws(CommandFailure) {
+        guard !paths.isEmpty else { throw .usage("name a data file, or log files or folders of runs") }
         if let width, !(width.isFinite && width >= 100 && width <= 20000) {
-            throw ValidationError("--width and --height must be between 100 and 20000 pixels")
+            throw .usage("--width and --height must be between 100 and 20000 pixels")
         }
         if let height, !(height.isFinite && height >= 100 && height <= 20000) {
-            throw ValidationError("--width and --height must be between 100 and 20000 pixels")
+            throw .usage("--width and --height must be between 100 and 20000 pixels")
         }
-        guard scale.isFinite, scale > 0, scale <= 16 else { throw ValidationError("--scale must be in (0, 16], got \(scale)") }
+        try ChartOutput.checkScale(scale)
         if let out, ChartFormat(path: out) == nil {
-            throw ValidationError("cannot tell the format of --out \(out): use a .svg, .png or .pdf name")
+            throw .usage("cannot tell the format of --out \(out): use a .svg, .png or .pdf name")
         }
         if plotsColumns { try validateColumnPlot() } else { try validateRunPlot() }
     }
 
-    func validateColumnPlot() throws {
-        guard paths.count == 1 else { throw ValidationError("--y plots columns of one file; got \(paths.count) paths") }
+    func validateColumnPlot() throws(CommandFailure) {
+        guard paths.count == 1 else { throw .usage("--y plots columns of one file; got \(paths.count) paths") }
         guard !yColumns.isEmpty, !yColumns.contains(where: \.isEmpty) else {
-            throw ValidationError("--y needs column names separated by commas, got '\(y ?? "")'")
+            throw .usage("--y needs column names separated by commas, got '\(y ?? "")'")
         }
         if let markerSize {
-            guard kind == .scatter else { throw ValidationError("--marker-size applies to --kind scatter only") }
+            guard kind == .scatter else { throw .usage("--marker-size applies to --kind scatter only") }
             guard markerSize.isFinite, markerSize > 0, markerSize <= 10000 else {
-                throw ValidationError("--marker-size must be in (0, 10000] points², got \(markerSize)")
+                throw .usage("--marker-size must be in (0, 10000] points², got \(markerSize)")
             }
         }
         let runOnly: [(String, Bool)] = [
@@ -124,22 +125,22 @@ struct PlotCommand: ParsableCommand {
             ("--max-points", maxPoints != nil), ("--log-format", logFormat != nil), ("--logx", logx),
         ]
         if let (name, _) = runOnly.first(where: \.1) {
-            throw ValidationError("\(name) applies to runs (plot without --y)")
+            throw .usage("\(name) applies to runs (plot without --y)")
         }
     }
 
-    func validateRunPlot() throws {
+    func validateRunPlot() throws(CommandFailure) {
         if let x, RunXAxis(argument: x) == nil {
-            throw ValidationError("--x for runs is step, epoch or wall, got '\(x)' (columns of a file need --y)")
+            throw .usage("--x for runs is step, epoch or wall, got '\(x)' (columns of a file need --y)")
         }
         let columnOnly: [(String, Bool)] = [
             ("--kind", kind != nil), ("--marker-size", markerSize != nil), ("--xlabel", xlabel != nil), ("--ylabel", ylabel != nil),
         ]
         if let (name, _) = columnOnly.first(where: \.1) {
-            throw ValidationError("\(name) applies to columns of a file (with --y)")
+            throw .usage("\(name) applies to columns of a file (with --y)")
         }
         do { try runOptions().validate() } catch {
-            throw ValidationError(error.description)
+            throw CommandFailure(error, status: .usage)
         }
     }
 
@@ -165,36 +166,26 @@ struct PlotCommand: ParsableCommand {
         return "Output/\(stem.isEmpty ? "plot" : stem).png"
     }
 
-    func run() throws {
+    func run() throws(CommandFailure) {
+        try check()
         let figure = plotsColumns ? try columnFigure() : try runFigure()
         let path = outputPath()
-        let format = ChartFormat(path: path) ?? .png
-        do {
-            if out == nil { try FileManager.default.createDirectory(atPath: "Output", withIntermediateDirectories: true) }
-            let bytes = try ChartEncoder.encode(figure, as: format, options: ChartEncodingOptions(scale: scale, idPrefix: "plot", sourceDateEpoch: try SourceDate.epoch()))
-            try OutputFile.write(bytes, to: path)
-        } catch let e as OutputFileError {
-            throw CommandFailure(e.description)
-        } catch let e as ChartEncodingError {
-            throw CommandFailure(e.description)
-        } catch let e as CocoaError {
-            throw CommandFailure("cannot create Output/: \(e.localizedDescription)")
-        }
-        StandardOutput.line(path)
+        try ChartOutput.write(figure, to: path, as: ChartFormat(path: path) ?? .png, scale: scale, idPrefix: "plot",
+                              creatingOutputFolder: out == nil)
     }
 
-    func runFigure() throws -> Figure {
+    func runFigure() throws(CommandFailure) -> Figure {
         let set = try RunLogInput.load(paths, format: logFormat)
         do {
             let chart = try RunChart(runs: set.runs, options: runOptions()).make()
-            RunLogInput.warn(chart.warnings)
+            RunLogInput.warn(chart.warnings.map(FlagNames.text))
             return chart.figure
         } catch {
-            throw CommandFailure(error.description)
+            throw CommandFailure(error)
         }
     }
 
-    func columnFigure() throws -> Figure {
+    func columnFigure() throws(CommandFailure) -> Figure {
         let file = paths[0]
         let data = try PlotData(path: file)
         let xColumn = try x.map(data.column) ?? data.rowNumbers
@@ -210,8 +201,8 @@ struct PlotCommand: ParsableCommand {
         plot.source = DisplayText.escaped(URL(fileURLWithPath: file).lastPathComponent)
         do {
             return try plot.figure()
-        } catch let e as ColumnPlotError {
-            throw CommandFailure("\(file): \(e.description)")
+        } catch {
+            throw CommandFailure("\(file): \(error)")
         }
     }
 }

@@ -45,26 +45,22 @@ struct ReportCommand: ParsableCommand {
         return parsed.compactMap { $0 }
     }
 
-    func validate() throws {
+    func run() throws(CommandFailure) {
         guard chartFormats != nil else {
-            throw ValidationError("--formats \(formats): use a comma-separated list of svg, png, pdf")
+            throw .usage("--formats \(formats): use a comma-separated list of svg, png, pdf")
         }
-        guard scale > 0, scale <= 16 else { throw ValidationError("--scale must be in (0, 16], got \(scale)") }
-        guard !out.isEmpty else { throw ValidationError("--out is empty") }
+        try ChartOutput.checkScale(scale)
+        guard !out.isEmpty else { throw .usage("--out is empty") }
         try requireTextFolderName(out, "--out")
         if let templates { try requireTextFolderName(templates, "--templates") }
-        _ = try SourceDate.epoch()
-    }
-
-    func run() throws {
         let options = ReportOptions(outputDirectory: out, language: lang, formats: chartFormats ?? [.svg, .png],
                                     selfContained: selfContained, templatesDirectory: templates, scale: scale,
                                     sourceDateEpoch: try SourceDate.epoch())
         do {
             let manifest = try ReportWriter(options: options).write()
             StandardOutput.line("wrote \(manifest.files.count + 1) files into \(out)/")
-        } catch let e as ReportError {
-            throw CommandFailure(e.description)
+        } catch {
+            throw CommandFailure(describing: error)
         }
     }
 }

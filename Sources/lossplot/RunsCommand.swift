@@ -29,17 +29,12 @@ struct RunsCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Read every file as this format instead of telling it from its name and contents.", valueName: "format"))
     var logFormat: LogFormat?
 
-    func validate() throws {
-        guard !paths.isEmpty else { throw ValidationError("name at least one log file or folder") }
-    }
-
-    func run() throws {
+    func run() throws(CommandFailure) {
+        guard !paths.isEmpty else { throw .usage("name at least one log file or folder") }
         let summary = RunSetSummary(try RunLogInput.load(paths, format: logFormat))
         switch format {
         case .json:
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            StandardOutput.write(String(decoding: try encoder.encode(summary), as: UTF8.self) + "\n")
+            try printJSON(summary)
         case .text:
             StandardOutput.write(RunSummaryText.render(summary))
         }
@@ -48,7 +43,7 @@ struct RunsCommand: ParsableCommand {
 
 /// Reading runs for a command: the reader's error as the one line, its warnings on stderr.
 enum RunLogInput {
-    static func load(_ paths: [String], format: LogFormat?) throws -> RunSet {
+    static func load(_ paths: [String], format: LogFormat?) throws(CommandFailure) -> RunSet {
         let set: RunSet
         do { set = try RunLoader.load(paths, format: format) } catch {
             throw CommandFailure(error.description)

@@ -1,4 +1,3 @@
-import ArgumentParser
 import Foundation
 
 /// SOURCE_DATE_EPOCH, the reproducible-builds convention for dates written into files (the PDF
@@ -11,13 +10,13 @@ enum SourceDate {
     /// The seconds it names; nil when it is unset. A value that is not whole seconds, or is outside
     /// the years 1970-9999, is a usage error rather than silently ignored or written as a garbage
     /// date.
-    static func epoch() throws -> Int? {
+    static func epoch() throws(CommandFailure) -> Int? {
         guard let raw = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"] else { return nil }
         guard let seconds = Int(raw.trimmingCharacters(in: .whitespaces)) else {
-            throw ValidationError("SOURCE_DATE_EPOCH=\(raw) is not a whole number of seconds")
+            throw .usage("SOURCE_DATE_EPOCH=\(raw) is not a whole number of seconds")
         }
         guard range.contains(seconds) else {
-            throw ValidationError("SOURCE_DATE_EPOCH=\(raw) is outside the years 1970-9999 (0 to \(range.upperBound) seconds)")
+            throw .usage("SOURCE_DATE_EPOCH=\(raw) is outside the years 1970-9999 (0 to \(range.upperBound) seconds)")
         }
         return seconds
     }

@@ -18,11 +18,8 @@ struct VerifyCommand: ParsableCommand {
     @Argument(help: "The report folder (written by `lossplot report`).")
     var folder: String
 
-    func validate() throws {
+    func run() throws(CommandFailure) {
         try requireTextFolderName(folder, "the folder")
-    }
-
-    func run() throws {
         let result = try openingReports { try ReportVerification(folder: folder) }
         // File names come from the folder: escaped, so that a name cannot forge a finding.
         for finding in result.findings { StandardOutput.line(finding.description) }
@@ -35,10 +32,12 @@ struct VerifyCommand: ParsableCommand {
 /// (missing, not a folder, no manifest.json or one lossplot did not write, a self-contained report
 /// for `diff`) is a wrong argument, exit 64, for `verify` and `diff` alike, so that a CI job can
 /// tell it from exit 1, "the check failed".
-func openingReports<T>(_ open: () throws -> T) throws -> T {
+func openingReports<T>(_ open: () throws -> T) throws(CommandFailure) -> T {
     do {
         return try open()
     } catch let e as ReportError {
-        throw CommandFailure(e.description, status: 64)
+        throw CommandFailure(e, status: .usage)
+    } catch {
+        throw CommandFailure(describing: error)
     }
 }

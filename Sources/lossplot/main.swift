@@ -1,11 +1,12 @@
 import ArgumentParser
-import Foundation
+import Report
 
-/// lossplot's root command: the subcommands and how failures reach the user.
+/// lossplot's root command: the subcommands, the version, and how failures reach the user.
 struct Lossplot: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "lossplot",
         abstract: "Loss functions, their gradients, charts and a report, from one illustrated guide.",
+        version: LossplotVersion.current,
         subcommands: [
             ChartCommand.self,
             DiffCommand.self,

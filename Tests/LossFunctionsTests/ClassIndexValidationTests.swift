@@ -57,7 +57,7 @@ import Testing
     @Test func theFirstBadRowIsNamedWhateverIsWrongWithIt() {
         // Row 0 has a probability out of range, row 1 a bad index: row 0 is reported, as before.
         let p: [[Double]] = [[0.2, 0.3, 1.5], [0.2, 0.3, 0.5], [0.2, 0.3, 0.5]]
-        #expect(throws: LossInputError(.yPred, sample: 0, "column 3: probability 1.5 is outside [0, 1] (pass --from-logits for raw scores)")) {
+        #expect(throws: LossInputError(.yPred, sample: 0, "column 3: probability 1.5 is outside [0, 1] (pass \(parameter: "fromLogits") for raw scores)")) {
             try SparseCategoricalCrossEntropy().evaluate(classIndices: [0, 7, 1], yPred: p)
         }
         #expect(throws: LossInputError(.yTrue, sample: 1, "class index 7.0 is not an integer in 0...2")) {

@@ -62,10 +62,10 @@ import Testing
     }
 
     @Test func badInputsNameTheInputAndSample() {
-        #expect(throws: LossInputError(.yPred, sample: nil, "has 2 values but --y-true has 3")) {
+        #expect(throws: LossInputError(.yPred, sample: nil, "has 2 values but \(input: .yTrue) has 3")) {
             try MeanSquaredError().evaluate(yTrue: [1, 2, 3], yPred: [1, 2])
         }
-        #expect(throws: LossInputError(.yPred, sample: 1, "probability 1.5 is outside [0, 1] (pass --from-logits for raw scores)")) {
+        #expect(throws: LossInputError(.yPred, sample: 1, "probability 1.5 is outside [0, 1] (pass \(parameter: "fromLogits") for raw scores)")) {
             try BinaryCrossEntropy().evaluate(yTrue: [1, 0], yPred: [0.5, 1.5])
         }
         #expect(throws: LossInputError(.yPred, sample: 0, "value nan is not a finite number")) {
@@ -82,21 +82,6 @@ import Testing
         }
         #expect(throws: LossInputError(.weights, sample: 1, "weight -1.0 is not a finite non-negative number")) {
             try MeanSquaredError().evaluate(yTrue: [1, 2], yPred: [1, 2], weights: [1, -1])
-        }
-    }
-
-    @Test func optionsAreValidated() {
-        #expect(throws: LossOptionError(argument: "--delta", message: "0.0 must be positive")) {
-            try LossOptions(delta: 0).validate(for: .huber)
-        }
-        #expect(throws: LossOptionError(argument: "--quantile", message: "1.0 must be in (0, 1)")) {
-            try LossOptions(quantile: 1).validate(for: .quantile)
-        }
-        #expect(throws: LossOptionError(argument: "--margin", message: "-1.0 must be positive")) {
-            try LossOptions(margin: -1).validate(for: .triplet)
-        }
-        #expect(throws: LossOptionError(argument: "--from-logits", message: "does not apply to mse")) {
-            try LossOptions(fromLogits: true).validate(for: .mse)
         }
     }
 

@@ -167,7 +167,7 @@ import Testing
         let mixed = try RunChart(runs: RunFixtures.threeRuns(n: 100) + [bare], options: o).make()
         #expect(mixed.warnings.contains("run bare: metric lr has no wall times; not drawn against wall"))
         // With none at all, the one error says what is missing.
-        #expect(throws: RunPlotError("nothing to draw against wall: no point of lr has a wall time (try --x step)")) {
+        #expect(throws: RunPlotError("nothing to draw against wall: no point of lr has a wall time (try \(option: .x) step)")) {
             try RunChart(runs: [bare], options: o).make()
         }
         o.x = .step
@@ -192,20 +192,27 @@ import Testing
         #expect(try RunChart(runs: runs, options: o).make().figure.axes[0].series.first?.y.count ?? 0 <= 102)
     }
 
+    /// Each refusal mentions the option at fault, as a term the caller names (the CLI as its flag).
     @Test func optionsOutOfRangeAreRefused() {
-        for (o, says) in [
-            ({ var o = RunPlotOptions(); o.smoothing = 1; return o }(), "--smooth"),
-            ({ var o = RunPlotOptions(); o.smoothing = -0.1; return o }(), "--smooth"),
-            ({ var o = RunPlotOptions(); o.smoothing = .nan; return o }(), "--smooth"),
-            ({ var o = RunPlotOptions(); o.maxPoints = 3; return o }(), "--max-points"),
-            ({ var o = RunPlotOptions(); o.groupPattern = "([a-z"; return o }(), "--group"),
-            ({ var o = RunPlotOptions(); o.metricPatterns = ["a", ""]; return o }(), "--metric"),
-            ({ var o = RunPlotOptions(); o.dpi = 1e-300; return o }(), "dpi"),
-            ({ var o = RunPlotOptions(); o.scale = 1e300; return o }(), "--scale"),
-        ] as [(RunPlotOptions, String)] {
+        for (o, option) in [
+            ({ var o = RunPlotOptions(); o.smoothing = 1; return o }(), .smoothing),
+            ({ var o = RunPlotOptions(); o.smoothing = -0.1; return o }(), .smoothing),
+            ({ var o = RunPlotOptions(); o.smoothing = .nan; return o }(), .smoothing),
+            ({ var o = RunPlotOptions(); o.maxPoints = 3; return o }(), .maxPoints),
+            ({ var o = RunPlotOptions(); o.groupPattern = "([a-z"; return o }(), .groupPattern),
+            ({ var o = RunPlotOptions(); o.metricPatterns = ["a", ""]; return o }(), .metricPatterns),
+            ({ var o = RunPlotOptions(); o.dpi = 1e-300; return o }(), nil),
+            ({ var o = RunPlotOptions(); o.scale = 1e300; return o }(), .scale),
+        ] as [(RunPlotOptions, RunPlotOption?)] {
             #expect(throws: RunPlotError.self) { try o.validate() }
             #expect((try? o.validate()) == nil)
-            do { try o.validate() } catch { #expect(error.description.contains(says), "\(error)") }
+            do { try o.validate() } catch {
+                if let option {
+                    #expect(error.message.parts.contains(.term(option)), "\(error)")
+                } else {
+                    #expect(error.description.hasPrefix("dpi"), "\(error)")
+                }
+            }
         }
     }
 }

@@ -25,7 +25,7 @@ import Testing
         o.metricPatterns = ["*loss*", "grad_norm"]
         let chart = try RunChart(runs: RunFixtures.threeRuns(), options: o).make()
         #expect(chart.panels.map(\.metric) == ["train/loss", "val/loss"])
-        #expect(chart.warnings.contains("--metric 'grad_norm' matches no metric"))
+        #expect(chart.warnings.contains("\(option: .metricPatterns) 'grad_norm' matches no metric"))
         o.metricPatterns = ["nothing*"]
         #expect(throws: RunPlotError.self) { try RunChart(runs: RunFixtures.threeRuns(), options: o).make() }
     }
@@ -82,7 +82,7 @@ import Testing
             #expect(band.lower[i] == column.min() && band.upper[i] == column.max())
         }
         #expect(curves[1].band == nil && curves[2].band == nil)
-        #expect(chart.warnings.contains { $0.contains("--group") && $0.contains("solo") })
+        #expect(chart.warnings.contains { $0.parts.contains(.term(.groupPattern)) && $0.description.contains("solo") })
         #expect(chart.figure.legend?.entries.map(\.band) == [true, false, false])
         #expect(chart.figure.axes[0].bands.count == 1)
     }

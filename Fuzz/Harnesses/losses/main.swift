@@ -2,6 +2,7 @@
 import Glibc
 #endif
 import FuzzSupport
+import Evaluation
 import LossFunctions
 
 /// Numbers a user's files hold more often than random bit patterns: zero, signs, class indices,
@@ -52,7 +53,7 @@ public func fuzzLosses(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     let columns = Int(input.byte() % 4) + 1
     let rows = Int(input.byte() % 9) + 1
     var options = LossOptions()
-    for option in name.optionNames.sorted() {
+    for option in name.parameters.map(\.rawValue).sorted() {
         switch option {
         case "delta": options.delta = input.option()
         case "quantile": options.quantile = input.option()
@@ -61,7 +62,7 @@ public func fuzzLosses(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
         case "lambda": options.lambda = input.option()
         case "margin": options.margin = input.option()
         case "epsilon": options.epsilon = input.option()
-        case "from-logits": options.fromLogits = input.byte() & 1 == 1
+        case "fromLogits": options.fromLogits = input.byte() & 1 == 1
         default: break
         }
     }

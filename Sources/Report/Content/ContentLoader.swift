@@ -35,8 +35,8 @@ extension ReportContent {
         let referenceNames = sectionFiles[reference] ?? [], otherNames = sectionFiles[other] ?? []
         for (language, names, missingIn, others) in [(reference, referenceNames, other, otherNames), (other, otherNames, reference, referenceNames)] {
             if let lone = names.first(where: { !others.contains($0) }) {
-                throw ReportError("\(root)/\(language.rawValue)/\(lone):1:1: section '\(sectionID(fileName: lone) ?? lone)' has no \(missingIn.rawValue) text: "
-                                  + "\(root)/\(missingIn.rawValue)/\(lone) is missing")
+                let section = sectionID(fileName: lone) ?? lone
+                throw ReportError("\(root)/\(language.rawValue)/\(lone):1:1: section '\(section)' has no \(missingIn.rawValue) text: \(root)/\(missingIn.rawValue)/\(lone) is missing")
             }
         }
         let labels = try loadLabels(root: root)

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
-@testable import LossFunctions
+import Evaluation
+import LossFunctions
 
 /// Values and gradients against two independent references, through the command line's entry point:
 /// numpy / JAX autograd / optax / scikit-learn (Fixtures/make_fixtures.py wrote reference_cases.json)
@@ -125,12 +126,7 @@ import Testing
                                   gamma: c.options["gamma"], lambda: c.options["lambda"], margin: c.options["margin"],
                                   fromLogits: c.options["from_logits"] == 1)
         try options.validate(for: loss)
-        let order: [String]
-        switch loss.inputKind {
-        case .predictions: order = ["y_true", "y_pred"]
-        case .pairs: order = ["x1", "x2", "labels"]
-        case .triplets: order = ["anchor", "positive", "negative"]
-        }
+        let order = loss.inputKind.slots.map(\.jsonKey)
         let matrices = try order.map { try #require(c.inputs[$0]) }
         let outcome = try withViews(matrices) { views in
             let inputs: LossInputs
@@ -153,8 +149,7 @@ import Testing
                 #expect(valueTolerance.accepts(a, e), "\(name) term \(i): \(a) vs \(e)")
             }
         }
-        let differentiated = loss.inputKind == .predictions ? ["y_pred"]
-            : loss.inputKind == .pairs ? ["x1", "x2"] : ["anchor", "positive", "negative"]
+        let differentiated = loss.inputKind.differentiatedSlots.map(\.jsonKey)
         for (k, input) in differentiated.enumerated() {
             let expected = try #require(c.gradients[input]).values
             let actual = Array(outcome.gradient(k))

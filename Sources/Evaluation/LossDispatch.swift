@@ -1,115 +1,6 @@
-/// Every loss the command line knows, under its command-line name.
-public enum LossName: String, CaseIterable, Sendable {
-    case mse, mae, huber, logCosh = "log-cosh", quantile, combined, msePenalty = "mse-penalty"
-    case bce, cce, sparseCCE = "sparse-cce", hinge, squaredHinge = "squared-hinge", focal
-    case contrastive, triplet
+import LossFunctions
 
-    /// The names, comma-separated, for error messages.
-    public static var knownNames: String { allCases.map(\.rawValue).joined(separator: ", ") }
-
-    /// What the loss reads: target and prediction files, embedding pairs, or triplets.
-    public var inputKind: LossInputKind {
-        switch self {
-        case .contrastive: return .pairs
-        case .triplet: return .triplets
-        default: return .predictions
-        }
-    }
-
-    /// Whether `--class-weight balanced` applies.
-    public var isClassification: Bool {
-        switch self {
-        case .bce, .cce, .sparseCCE, .hinge, .squaredHinge, .focal: return true
-        default: return false
-        }
-    }
-
-    /// The options (without dashes) this loss takes.
-    public var optionNames: Set<String> {
-        switch self {
-        case .mse, .mae, .logCosh, .hinge, .squaredHinge: return []
-        case .huber: return ["delta"]
-        case .quantile: return ["quantile"]
-        case .combined: return ["alpha"]
-        case .msePenalty: return ["lambda"]
-        case .bce, .cce, .sparseCCE: return ["epsilon", "from-logits"]
-        case .focal: return ["gamma", "alpha", "epsilon", "from-logits"]
-        case .contrastive, .triplet: return ["margin"]
-        }
-    }
-}
-
-/// The shape of a loss's inputs on the command line.
-public enum LossInputKind: Sendable {
-    /// --y-true and --y-pred.
-    case predictions
-    /// --x1, --x2 and --labels.
-    case pairs
-    /// --anchor, --positive and --negative.
-    case triplets
-}
-
-/// A bad loss option: the argument and why (a usage error).
-public struct LossOptionError: Error, Sendable, Equatable, CustomStringConvertible {
-    /// The option as typed, e.g. "--delta".
-    public let argument: String
-    /// What is wrong with it.
-    public let message: String
-
-    public var description: String { "\(argument): \(message)" }
-}
-
-/// The loss options of `lossplot eval`; nil means the loss's default.
-public struct LossOptions: Sendable, Equatable {
-    public var delta: Double?
-    public var quantile: Double?
-    public var alpha: Double?
-    public var gamma: Double?
-    public var lambda: Double?
-    public var margin: Double?
-    public var epsilon: Double?
-    public var fromLogits = false
-
-    public init(delta: Double? = nil, quantile: Double? = nil, alpha: Double? = nil, gamma: Double? = nil,
-                lambda: Double? = nil, margin: Double? = nil, epsilon: Double? = nil, fromLogits: Bool = false) {
-        self.delta = delta
-        self.quantile = quantile
-        self.alpha = alpha
-        self.gamma = gamma
-        self.lambda = lambda
-        self.margin = margin
-        self.epsilon = epsilon
-        self.fromLogits = fromLogits
-    }
-
-    /// Rejects options the loss does not take and values outside their ranges.
-    public func validate(for loss: LossName) throws(LossOptionError) {
-        let given: [(String, Double?)] = [("delta", delta), ("quantile", quantile), ("alpha", alpha), ("gamma", gamma),
-                                          ("lambda", lambda), ("margin", margin), ("epsilon", epsilon)]
-        for (name, value) in given {
-            guard let value else { continue }
-            guard loss.optionNames.contains(name) else {
-                throw LossOptionError(argument: "--\(name)", message: "does not apply to \(loss.rawValue)")
-            }
-            guard value.isFinite else { throw LossOptionError(argument: "--\(name)", message: "\(value) is not a finite number") }
-        }
-        if fromLogits && !loss.optionNames.contains("from-logits") {
-            throw LossOptionError(argument: "--from-logits", message: "does not apply to \(loss.rawValue)")
-        }
-        func require(_ name: String, _ value: Double?, _ ok: (Double) -> Bool, _ rule: String) throws(LossOptionError) {
-            if let value, !ok(value) { throw LossOptionError(argument: "--\(name)", message: "\(value) must be \(rule)") }
-        }
-        try require("delta", delta, { $0 > 0 }, "positive")
-        try require("margin", margin, { $0 > 0 }, "positive")
-        try require("quantile", quantile, { $0 > 0 && $0 < 1 }, "in (0, 1)")
-        try require("alpha", alpha, { $0 >= 0 && $0 <= 1 }, "in [0, 1]")
-        try require("gamma", gamma, { $0 >= 0 }, "non-negative")
-        try require("lambda", lambda, { $0 >= 0 }, "non-negative")
-        try require("epsilon", epsilon, { $0 > 0 && $0 < 0.5 }, "in (0, 0.5)")
-    }
-}
-
-/// The inputs of one `lossplot eval` run, as views of the loaded files.
+/// The inputs of one evaluation, as views of loaded data.
 public enum LossInputs {
     case predictions(yTrue: MatrixView, yPred: MatrixView)
     case pairs(x1: MatrixView, x2: MatrixView, labels: UnsafeBufferPointer<Double>)
@@ -131,14 +22,15 @@ public struct LossOutcome: Sendable {
     /// Whether gradients were computed.
     public var hasGradients: Bool { !gradientCounts.isEmpty }
 
-    /// The gradient with respect to input `k` (0 for y_pred), flat and row-major.
+    /// The gradient with respect to differentiated input `k` (0 for y_pred), flat and row-major.
     public func gradient(_ k: Int) -> ArraySlice<Double> {
         let start = gradientCounts.prefix(k).reduce(0, +)
         return gradientStorage[start..<start + gradientCounts[k]]
     }
 }
 
-/// Evaluates a loss chosen by name on views of loaded files: the command line's single entry point.
+/// Evaluates a loss chosen by name on views of loaded data: the one entry point from a loss's
+/// name and options to `LossFunctions`.
 ///
 /// Options must have passed `LossOptions.validate(for:)`. Elementwise losses read one column per input.
 public func evaluateLoss(
@@ -197,7 +89,7 @@ func integerClasses(_ labels: UnsafeBufferPointer<Double>) throws(LossInputError
     classes.reserveCapacity(labels.count)
     for (i, y) in labels.enumerated() {
         guard y.isFinite, y.rounded() == y, abs(y) < 1e9 else {
-            throw LossInputError(.yTrue, sample: i, "--class-weight balanced needs integer class labels, found \(y)")
+            throw LossInputError(.yTrue, sample: i, "\(parameter: EvaluationOption.classWeight) balanced needs integer class labels, found \(y)")
         }
         classes.append(Int(y))
     }
@@ -206,10 +98,10 @@ func integerClasses(_ labels: UnsafeBufferPointer<Double>) throws(LossInputError
 
 /// The class of each one-hot or probability row: its largest target.
 func argmaxClasses(_ yTrue: MatrixView) -> [Int] {
-    (0..<yTrue.rows).map { i in
-        let row = yTrue.row(i)
+    let columns = yTrue.columns, values = yTrue.elements
+    return (0..<yTrue.rows).map { i in
         var best = 0
-        for c in 1..<max(yTrue.columns, 1) where row[c] > row[best] { best = c }
+        for c in 1..<max(columns, 1) where values[i * columns + c] > values[i * columns + best] { best = c }
         return best
     }
 }
@@ -219,7 +111,7 @@ struct LossRun {
     let reduction: Reduction
     let gradient: Bool
     var weights: UnsafeBufferPointer<Double>?
-    /// Balanced per-sample weights, when asked for; `weights` then points into it.
+    /// Balanced per-sample weights, when asked for; they replace `weights`.
     var ownedWeights: [Double]?
 
     init(reduction: Reduction, gradient: Bool, weights: UnsafeBufferPointer<Double>?) {
@@ -241,24 +133,25 @@ struct LossRun {
         samples: Int, gradientCounts: [Int],
         _ body: (UnsafeBufferPointer<Double>?, [UnsafeMutableBufferPointer<Double>]?, UnsafeMutableBufferPointer<Double>?) throws(LossInputError) -> Double
     ) throws(LossInputError) -> LossOutcome {
-        var perSample: [Double]? = reduction == .none ? [Double](repeating: 0, count: samples) : nil
-        var storage: [Double]? = gradient ? [Double](repeating: 0, count: gradientCounts.reduce(0, +)) : nil
-        let value = try withOptionalBuffer(ownedWeights) { owned throws(LossInputError) in
-            try withOptionalMutableBuffer(&perSample) { s throws(LossInputError) in
-                try withOptionalMutableBuffer(&storage) { all throws(LossInputError) in
+        var perSample = [Double](repeating: 0, count: reduction == .none ? samples : 0)
+        var storage = [Double](repeating: 0, count: gradient ? gradientCounts.reduce(0, +) : 0)
+        let owned = ownedWeights ?? []
+        let value = try owned.withUnsafeBufferPointer { ownedBuffer throws(LossInputError) in
+            try perSample.withUnsafeMutableBufferPointer { s throws(LossInputError) in
+                try storage.withUnsafeMutableBufferPointer { all throws(LossInputError) in
                     var parts: [UnsafeMutableBufferPointer<Double>]? = nil
-                    if let all {
+                    if gradient {
                         var start = 0
                         parts = gradientCounts.map { count in
                             defer { start += count }
                             return UnsafeMutableBufferPointer(rebasing: all[start..<start + count])
                         }
                     }
-                    return try body(owned ?? weights, parts, s)
+                    return try body(ownedWeights == nil ? weights : ownedBuffer, parts, reduction == .none ? s : nil)
                 }
             }
         }
-        return LossOutcome(value: value, perSample: perSample, gradientStorage: storage ?? [],
+        return LossOutcome(value: value, perSample: reduction == .none ? perSample : nil, gradientStorage: storage,
                            gradientCounts: gradient ? gradientCounts : [])
     }
 
