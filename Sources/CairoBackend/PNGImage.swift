@@ -52,7 +52,24 @@ public struct PNGImage: Equatable, Sendable {
         guard width * height <= maxPixels else {
             throw PNGDecodingError(description: "PNG of \(width)x\(height) pixels (\(width * height)): over the limit of \(maxPixels) pixels")
         }
+        try checkChunkLengths(bytes)
         return (width, height)
+    }
+
+    /// Every chunk's declared length fits in the bytes that follow it (up to IEND): libpng
+    /// allocates a chunk's buffer from its declared length before reading it, so a 115-byte file
+    /// declaring a 1.2 GB ancillary chunk made it allocate 1.2 GB (found by `make fuzz`).
+    static func checkChunkLengths(_ bytes: [UInt8]) throws {
+        var at = PNGEncoding.signature.count
+        while at + 8 <= bytes.count {
+            let length = bytes[at..<at + 4].reduce(0) { $0 << 8 | Int($1) }
+            let type = String(decoding: bytes[at + 4..<at + 8].map { (0x20...0x7E).contains($0) ? $0 : UInt8(ascii: "?") }, as: UTF8.self)
+            guard length <= Int(Int32.max), length <= bytes.count - at - 12 else {
+                throw PNGDecodingError(description: "corrupt PNG: chunk \(type) at byte \(at) declares \(length) bytes, past the end of the file")
+            }
+            if type == "IEND" { return }
+            at += 12 + length
+        }
     }
 
     /// Decodes PNG bytes with Cairo, after `size(of:)` has checked the size they declare.

@@ -56,6 +56,20 @@ import Testing
         #expect(reasons[2] == .unreadable(reason: "\(b)/charts/\(ids[2]).png: PNG of 40000x10 pixels: over 32767 pixels a side, the most Cairo decodes"))
     }
 
+    /// Found by `make fuzz`: a 115-byte PNG whose tRNS chunk declared 1.2 GB made libpng allocate
+    /// it before reading; the chunk lengths are checked against the file first.
+    @Test func aChunkLongerThanTheFileIsRefusedBeforeLibpngAllocatesIt() throws {
+        func be(_ v: UInt32) -> [UInt8] { [UInt8(v >> 24), UInt8(v >> 16 & 0xFF), UInt8(v >> 8 & 0xFF), UInt8(v & 0xFF)] }
+        let huge = Self.png(width: 2, height: 2, rest: be(0x4564_9190) + Array("tRNS".utf8) + [0, 0, 1, 0])
+        #expect(throws: PNGDecodingError.self) { try PNGImage.size(of: huge) }
+        do { _ = try PNGImage(decoding: huge) } catch {
+            #expect("\(error)" == "corrupt PNG: chunk tRNS at byte 33 declares 1164218768 bytes, past the end of the file")
+        }
+        // A valid image still decodes.
+        let valid = try PNGImage(width: 3, height: 2, rgba: [UInt8](repeating: 200, count: 24)).encoded()
+        #expect(try PNGImage(decoding: valid).width == 3)
+    }
+
     @Test func everyCorruptPNGIsOneLineNeverATrap() throws {
         let valid = try PNGImage(width: 3, height: 2, rgba: [UInt8](repeating: 200, count: 24)).encoded()
         var badCRC = valid
