@@ -1,7 +1,59 @@
 import Foundation
 import Testing
 
-/// Runs the built `lossplot` binary the way a user does, and checks what they would see.
+/// The built `lossplot` binary run with a deadline: both pipes are drained while it runs (so a
+/// full pipe cannot block it), and a run that has not ended after `seconds` is killed and
+/// reported as hung, so a regression to an endless loop fails its test instead of stalling the suite.
+struct DeadlineRun {
+    let status: Int32
+    let stdout: String
+    let stderr: String
+    let hung: Bool
+
+    init(_ arguments: [String], seconds: Double = 60, in directory: URL? = nil, environment: [String: String] = [:]) throws {
+        let process = Process()
+        process.executableURL = CLIRun.binary
+        process.arguments = arguments
+        if let directory { process.currentDirectoryURL = directory }
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        }
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        let ended = DispatchSemaphore(value: 0)
+        process.terminationHandler = { _ in ended.signal() }
+        try process.run()
+        let drained = DispatchGroup()
+        nonisolated(unsafe) var o = Data(), e = Data()
+        DispatchQueue.global().async(group: drained) { o = out.fileHandleForReading.readDataToEndOfFile() }
+        DispatchQueue.global().async(group: drained) { e = err.fileHandleForReading.readDataToEndOfFile() }
+        var hung = false
+        if ended.wait(timeout: .now() + seconds) == .timedOut {
+            hung = true
+            // SIGKILL: the child inherits the test thread's blocked signals, SIGTERM among them.
+            kill(process.processIdentifier, SIGKILL)
+            ended.wait()
+        }
+        drained.wait()
+        self.hung = hung
+        status = process.terminationStatus
+        stdout = String(decoding: o, as: UTF8.self)
+        stderr = String(decoding: e, as: UTF8.self)
+    }
+
+    /// Exactly one line on stderr, starting with the tool's name.
+    var saysOneLine: Bool { Self.saysOneLine(stderr) }
+
+    /// Whether `stderr` is exactly one line starting with the tool's name.
+    static func saysOneLine(_ stderr: String) -> Bool {
+        let lines = stderr.split(separator: "\n", omittingEmptySubsequences: false)
+        return lines.count == 2 && lines[1].isEmpty && lines[0].hasPrefix("lossplot: ")
+    }
+}
+
+/// Runs the built `lossplot` binary the way a user does, and checks what they would see: a
+/// `DeadlineRun` with a ten-minute deadline that must not be reached.
 struct CLIRun {
     let status: Int32
     let stdout: String
@@ -17,30 +69,15 @@ struct CLIRun {
     }
 
     init(_ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:]) throws {
-        let process = Process()
-        process.executableURL = CLIRun.binary
-        process.arguments = arguments
-        if let directory { process.currentDirectoryURL = directory }
-        if !environment.isEmpty {
-            process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
-        }
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let o = out.fileHandleForReading.readDataToEndOfFile()
-        let e = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        status = process.terminationStatus
-        stdout = String(decoding: o, as: UTF8.self)
-        stderr = String(decoding: e, as: UTF8.self)
+        let run = try DeadlineRun(arguments, seconds: 600, in: directory, environment: environment)
+        #expect(!run.hung, "lossplot \(arguments.joined(separator: " ")) did not finish within ten minutes")
+        status = run.status
+        stdout = run.stdout
+        stderr = run.stderr
     }
 
     /// Exactly one line on stderr, starting with the tool's name.
-    var saysOneLine: Bool {
-        let lines = stderr.split(separator: "\n", omittingEmptySubsequences: false)
-        return lines.count == 2 && lines[1].isEmpty && lines[0].hasPrefix("lossplot: ")
-    }
+    var saysOneLine: Bool { DeadlineRun.saysOneLine(stderr) }
 }
 
 @Suite struct CLITests {

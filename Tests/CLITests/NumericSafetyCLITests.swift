@@ -1,50 +1,6 @@
 import Foundation
 import Testing
 
-/// The binary run with a deadline: a run that has not ended after `seconds` is stopped and
-/// reported as hung, so a regression to an endless loop fails the test instead of stalling the suite.
-struct DeadlineRun {
-    let status: Int32
-    let stdout: String
-    let stderr: String
-    let hung: Bool
-
-    init(_ arguments: [String], seconds: Double = 60) throws {
-        let process = Process()
-        process.executableURL = CLIRun.binary
-        process.arguments = arguments
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        let ended = DispatchSemaphore(value: 0)
-        process.terminationHandler = { _ in ended.signal() }
-        try process.run()
-        // Both pipes are drained while the process runs, so a full pipe cannot block it.
-        let drained = DispatchGroup()
-        nonisolated(unsafe) var o = Data(), e = Data()
-        DispatchQueue.global().async(group: drained) { o = out.fileHandleForReading.readDataToEndOfFile() }
-        DispatchQueue.global().async(group: drained) { e = err.fileHandleForReading.readDataToEndOfFile() }
-        var hung = false
-        if ended.wait(timeout: .now() + seconds) == .timedOut {
-            hung = true
-            // SIGKILL: the child inherits the test thread's blocked signals, SIGTERM among them.
-            kill(process.processIdentifier, SIGKILL)
-            ended.wait()
-        }
-        drained.wait()
-        self.hung = hung
-        status = process.terminationStatus
-        stdout = String(decoding: o, as: UTF8.self)
-        stderr = String(decoding: e, as: UTF8.self)
-    }
-
-    /// Exactly one line on stderr, starting with the tool's name.
-    var saysOneLine: Bool {
-        let lines = stderr.split(separator: "\n", omittingEmptySubsequences: false)
-        return lines.count == 2 && lines[1].isEmpty && lines[0].hasPrefix("lossplot: ")
-    }
-}
-
 /// Hostile numbers and text through the whole binary: class indices that are not indices, weights
 /// at the edge of Float64, data whose padded axis overflows.
 @Suite struct NumericSafetyCLITests {
