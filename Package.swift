@@ -23,7 +23,7 @@ let package = Package(
             providers: [.apt(["libcairo2-dev", "libfontconfig-dev"])]
         ),
         // Text from outside the program: file names that are not UTF-8 carried through String
-        // without loss, and escaped for display on one line. No dependencies.
+        // without loss, escaped for display on one line or for XML/HTML. No dependencies.
         .target(name: "SafeText"),
         // Pure Swift losses, values and gradients. No dependencies.
         .target(name: "LossFunctions"),
@@ -33,22 +33,28 @@ let package = Package(
         // JSON Lines) read into runs of metrics. Knows nothing of charts or the command line.
         // CSV logs through DataFiles' parser; YAML (hparams.yaml, params.yaml, meta.yaml) through Yams.
         .target(name: "RunLogs", dependencies: ["DataFiles", "SafeText", .product(name: "Yams", package: "Yams")]),
-        // The figure model as values, layout, ticks, and the Renderer protocol. No Cairo.
+        // The figure model as values, layout, ticks, the Renderer and ChartEncoding protocols. No Cairo.
         .target(name: "Charts"),
         // Runs as TensorBoard's scalars page draws them: a figure model of panels, smoothing,
         // downsampling, groups. No Cairo, no command line.
         .target(name: "RunCharts", dependencies: ["RunLogs", "Charts"]),
-        // Cairo surfaces (SVG, PNG, PDF) behind Charts' Renderer protocol.
-        .target(name: "CairoBackend", dependencies: ["Charts", "CCairo", "SafeText"]),
+        // Files lossplot writes and reads back: whole or not at all (files and folders, undone on
+        // SIGINT/SIGTERM), read without following links, the report manifest, PNG pixels compared
+        // as `diff` compares them. No charts, no Cairo.
+        .target(name: "OutputFiles", dependencies: ["SafeText"]),
+        // Cairo surfaces (SVG, PNG, PDF) behind Charts' Renderer and ChartEncoding protocols; PNG
+        // decoding behind OutputFiles' PNGCoding.
+        .target(name: "CairoBackend", dependencies: ["Charts", "CCairo", "SafeText", "OutputFiles"]),
         // numpy's legacy random streams, scikit-learn's data helpers and linear models, robust fits.
         .target(name: "Regression", dependencies: ["LossFunctions"]),
         // One file per document figure or section: data, printed results, figures.
         .target(name: "Scenarios", dependencies: ["LossFunctions", "Charts", "Regression"]),
-        // The HTML report: page model, Mustache templates, writing Output/.
+        // The HTML report: page model, Mustache templates, writing Output/ with the ChartEncoding
+        // it is given; `verify` and `diff` in Checks/. Never Cairo.
         .target(
             name: "Report",
             dependencies: [
-                "Scenarios", "Charts", "CairoBackend",
+                "Scenarios", "Charts", "OutputFiles", "SafeText",
                 .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),
@@ -56,7 +62,7 @@ let package = Package(
         .executableTarget(
             name: "lossplot",
             dependencies: [
-                "LossFunctions", "DataFiles", "RunLogs", "RunCharts", "Charts", "CairoBackend", "Scenarios", "Report", "SafeText",
+                "LossFunctions", "DataFiles", "RunLogs", "RunCharts", "Charts", "CairoBackend", "OutputFiles", "Scenarios", "Report", "SafeText",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -68,14 +74,14 @@ let package = Package(
         .testTarget(name: "RunLogsTests", dependencies: ["RunLogs", "SafeText", "TestSupport"], resources: [.copy("Fixtures")]),
         .testTarget(name: "RunChartsTests", dependencies: ["RunCharts", "RunLogs", "Charts", "CairoBackend", "TestSupport"]),
         .testTarget(name: "DataFilesTests", dependencies: ["DataFiles", "TestSupport"]),
-        .testTarget(name: "ChartsTests", dependencies: ["Charts", "CairoBackend", "TestSupport"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "ChartsTests", dependencies: ["Charts", "CairoBackend", "OutputFiles", "SafeText", "TestSupport"], resources: [.copy("Fixtures")]),
         .testTarget(name: "RegressionTests", dependencies: ["Regression"], resources: [.copy("Fixtures")]),
         .testTarget(
             name: "ScenariosTests",
-            dependencies: ["Scenarios", "Charts", "CairoBackend", "LossFunctions", "Regression"],
+            dependencies: ["Scenarios", "Charts", "CairoBackend", "OutputFiles", "LossFunctions", "Regression"],
             resources: [.copy("Fixtures")]
         ),
-        .testTarget(name: "ReportTests", dependencies: ["Report"]),
+        .testTarget(name: "ReportTests", dependencies: ["Report", "OutputFiles", "CairoBackend", "Charts", "Scenarios"]),
         // Runs the built `lossplot` binary: exit codes and the one stderr line for bad input.
         .testTarget(name: "CLITests", dependencies: ["lossplot", "SafeText"]),
     ],
@@ -89,8 +95,8 @@ if Context.environment["LOSSPLOT_FUZZ"] == "1" {
     let harnesses: [(name: String, dependencies: [Target.Dependency])] = [
         ("csv", ["DataFiles"]),
         ("npy", ["DataFiles"]),
-        ("manifest", ["Report"]),
-        ("png", ["CairoBackend"]),
+        ("manifest", ["Report", "OutputFiles"]),
+        ("png", ["CairoBackend", "OutputFiles"]),
         ("templates", ["Report"]),
         ("jsonl", ["RunLogs", "RunLogFuzzing"]),
         ("losses", ["LossFunctions"]),

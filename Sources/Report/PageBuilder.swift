@@ -1,4 +1,3 @@
-import CairoBackend
 import Charts
 import Foundation
 import Scenarios

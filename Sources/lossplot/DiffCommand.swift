@@ -1,4 +1,5 @@
 import ArgumentParser
+import CairoBackend
 import Foundation
 import Report
 
@@ -42,7 +43,7 @@ struct DiffCommand: ParsableCommand {
     }
 
     func run() throws {
-        let diff = try openingReports { try ReportDiff(baseline: baseline, new: new, tolerance: tolerance) }
+        let diff = try openingReports { try ReportDiff(baseline: baseline, new: new, tolerance: tolerance, pngCodec: CairoPNGCodec()) }
         do {
             try diff.write(to: out)
         } catch let e as ReportError {

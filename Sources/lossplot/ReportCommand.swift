@@ -1,5 +1,6 @@
 import ArgumentParser
 import CairoBackend
+import Charts
 import Foundation
 import Report
 import Scenarios
@@ -61,7 +62,7 @@ struct ReportCommand: ParsableCommand {
                                     selfContained: selfContained, templatesDirectory: templates, scale: scale,
                                     sourceDateEpoch: try SourceDate.epoch())
         do {
-            let manifest = try ReportWriter(options: options).write()
+            let manifest = try ReportWriter(options: options, encoder: ChartEncoder()).write()
             StandardOutput.line("wrote \(manifest.files.count + 1) files into \(out)/")
         } catch let e as ReportError {
             throw CommandFailure(e.description)

@@ -1,7 +1,9 @@
 import CairoBackend
+import Charts
 import Foundation
 @testable import Report
 import Scenarios
+import OutputFiles
 
 /// Report folders for the artifact tests: a small report rendered once, copied per test into its
 /// own temporary folder so each test can tamper with its copy.
@@ -15,7 +17,7 @@ enum ArtifactFixture {
         let dir = try temporaryFolder("template")
         let options = ReportOptions(outputDirectory: dir + "/report", formats: [.png, .pdf],
                                     sourceDateEpoch: 1_700_000_000, scenarios: scenarios)
-        try ReportWriter(options: options).write()
+        try ReportWriter(options: options, encoder: ChartEncoder()).write()
         return dir + "/report"
     }
 

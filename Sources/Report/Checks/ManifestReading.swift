@@ -1,4 +1,5 @@
 import Foundation
+import OutputFiles
 
 extension ReportManifest {
     /// Reads `folder/manifest.json`, the way `lossplot verify` and `lossplot diff` find out what a
@@ -36,27 +37,16 @@ extension ReportManifest {
         }
         var seen = Set<String>()
         for file in decoded.files {
-            guard Self.isSafeRelativePath(file.path), file.path != Self.fileName else {
+            guard FolderFile.isPlainPath(file.path), file.path != Self.fileName else {
                 throw ReportError("\(path) lists the path \"\(file.path)\", which is not a file inside the folder")
             }
             guard seen.insert(file.path).inserted else { throw ReportError("\(path) lists \(file.path) twice") }
         }
-        version = decoded.version
-        sourceDateEpoch = decoded.sourceDateEpoch
-        language = decoded.language
-        selfContained = decoded.selfContained
-        files = decoded.files.map {
-            ManifestEntry(path: $0.path, bytes: $0.bytes, sha256: $0.sha256, scenario: $0.scenario, format: $0.format)
-        }.sorted { $0.path < $1.path }
-    }
-
-    /// The largest manifest read: a report of a hundred thousand files needs some 15 MB.
-    static let maxBytes = 64 << 20
-
-    /// Relative, slash-separated, with no empty, `.` or `..` part.
-    static func isSafeRelativePath(_ path: String) -> Bool {
-        guard !path.isEmpty, !path.hasPrefix("/"), !path.contains("\0") else { return false }
-        return path.split(separator: "/", omittingEmptySubsequences: false).allSatisfy { !$0.isEmpty && $0 != "." && $0 != ".." }
+        self.init(version: decoded.version, sourceDateEpoch: decoded.sourceDateEpoch, language: decoded.language,
+                  selfContained: decoded.selfContained,
+                  files: decoded.files.map {
+                      ManifestEntry(path: $0.path, bytes: $0.bytes, sha256: $0.sha256, scenario: $0.scenario, format: $0.format)
+                  }.sorted { $0.path < $1.path })
     }
 
     /// "files[3]: " for an error inside the file list, "" at the top level.

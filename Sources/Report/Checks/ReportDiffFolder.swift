@@ -1,11 +1,13 @@
 import Foundation
+import OutputFiles
 
 extension ReportDiff {
     /// Writes the summary page and the images (`ReportDiffPage`) into `folder`, whole or not at
-    /// all, through `ReportFolder`: a missing or empty folder, or an earlier `lossplot diff`, is
+    /// all, through `OutputFolder`: a missing or empty folder, or an earlier `lossplot diff`, is
     /// replaced; any other folder is refused before anything is written.
     public func write(to folder: String) throws {
-        try ReportFolder(folder, kind: "earlier lossplot diff", isEarlier: Self.isEarlierDiff).write(ReportDiffPage.files(self))
+        let files = ReportDiffPage.files(self).map { (path: $0.path, bytes: $0.bytes) }
+        try ReportError.writing { try OutputFolder(folder, kind: "earlier lossplot diff", isEarlier: Self.isEarlierDiff).write(files) }
     }
 
     /// Whether `folder/index.html` is a regular file, a page `lossplot diff` wrote.

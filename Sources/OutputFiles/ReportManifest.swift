@@ -1,4 +1,3 @@
-import Dispatch
 import Foundation
 
 /// One file of a report folder as the manifest lists it.
@@ -9,6 +8,10 @@ public struct ManifestEntry: Sendable, Equatable {
     /// For a chart: the scenario it draws and its format.
     public var scenario: String?
     public var format: String?
+
+    public init(path: String, bytes: Int, sha256: String, scenario: String? = nil, format: String? = nil) {
+        self.path = path; self.bytes = bytes; self.sha256 = sha256; self.scenario = scenario; self.format = format
+    }
 }
 
 /// `manifest.json`: what lossplot wrote, so a later run knows the folder is its own and anyone
@@ -25,20 +28,12 @@ public struct ReportManifest: Sendable, Equatable {
     /// Sorted by path.
     public var files: [ManifestEntry]
 
-    /// The manifest for files (path → bytes, and chart tags); hashes not already known are computed here.
-    init(files: [ReportFile], options: ReportOptions) {
-        version = LossplotVersion.current
-        sourceDateEpoch = options.sourceDateEpoch
-        language = options.language.rawValue
-        selfContained = options.selfContained
-        let sorted = files.sorted { $0.path < $1.path }
-        let unhashed = sorted.indices.filter { sorted[$0].sha256 == nil }
-        let hashes = Slots<String>(count: sorted.count)
-        DispatchQueue.concurrentPerform(iterations: unhashed.count) { hashes.set(unhashed[$0], SHA256.hex(sorted[unhashed[$0]].bytes)) }
-        self.files = sorted.enumerated().map { i, f in
-            ManifestEntry(path: f.path, bytes: f.bytes.count, sha256: f.sha256 ?? hashes.get(i) ?? SHA256.hex(f.bytes),
-                          scenario: f.scenario, format: f.format)
-        }
+    /// The largest manifest read: a report of a hundred thousand files needs some 15 MB.
+    public static let maxBytes = 64 << 20
+
+    public init(version: String, sourceDateEpoch: Int?, language: String, selfContained: Bool, files: [ManifestEntry]) {
+        self.version = version; self.sourceDateEpoch = sourceDateEpoch; self.language = language
+        self.selfContained = selfContained; self.files = files
     }
 
     public var json: String {
@@ -78,19 +73,9 @@ public struct ReportManifest: Sendable, Equatable {
     }
 
     /// Whether `folder/manifest.json` is a regular file that says lossplot wrote the folder.
-    static func marksReport(folder: String) -> Bool {
+    public static func marksReport(folder: String) -> Bool {
         guard case .success(let bytes) = FolderFile.read(fileName, in: folder, maxBytes: maxBytes),
               let object = try? JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any] else { return false }
         return object["generator"] as? String == generator
     }
-}
-
-/// A file the report writes, relative to the report folder.
-struct ReportFile: Sendable {
-    var path: String
-    var bytes: [UInt8]
-    var scenario: String? = nil
-    var format: String? = nil
-    /// The hash of `bytes` when whoever made them computed it already (the chart jobs do).
-    var sha256: String? = nil
 }

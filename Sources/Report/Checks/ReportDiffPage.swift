@@ -1,4 +1,5 @@
-import CairoBackend
+import OutputFiles
+import SafeText
 
 /// The files `lossplot diff --out` writes: `index.html`, a summary page with one section per chart,
 /// and under `charts/` the baseline, new and difference PNG of each chart that changed (baseline

@@ -1,4 +1,5 @@
 import Foundation
+import OutputFiles
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -67,7 +68,7 @@ public struct ReportVerification: Sendable {
             if let finding = Self.check(entry, in: folder) { findings.append(finding) }
         }
         let listed = Set(manifest.files.map(\.path))
-        let expected = listed.union(ReportFolder.placeholders).union([ReportManifest.fileName])
+        let expected = listed.union(OutputFolder.placeholders).union([ReportManifest.fileName])
         for path in try Self.filesOnDisk(in: folder) where !expected.contains(path) {
             findings.append(.unlisted(path: path))
         }

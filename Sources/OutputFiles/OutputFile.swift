@@ -1,4 +1,3 @@
-import CCairo
 import Foundation
 import SafeText
 #if canImport(Glibc)
@@ -60,7 +59,8 @@ public enum OutputFile {
     /// Swaps two existing paths in one step (Linux `renameat2` with `RENAME_EXCHANGE`). Returns 0,
     /// or the errno: ENOSYS or EINVAL where the system or file system cannot exchange.
     public static func exchange(_ a: String, _ b: String) -> Int32 {
-        lossplot_rename_exchange(a, b) == 0 ? 0 : errno
+        guard let renameat2 = RenameAt2.function else { return ENOSYS }
+        return renameat2(AT_FDCWD, FileSystemPath.cString(a), AT_FDCWD, FileSystemPath.cString(b), RenameAt2.exchange) == 0 ? 0 : errno
     }
 
     /// What kind of file a mode names, for messages: "a folder", "a FIFO".
@@ -88,6 +88,7 @@ public enum OutputFile {
 
     /// Numbers the temporary files of one process, so two writes never share one.
     private static let counter = NSLock()
+    /// Read and written only with `counter` held.
     nonisolated(unsafe) private static var written = 0
 
     /// Writes `bytes` to a temporary file beside `path` and renames it over `path`.
@@ -165,4 +166,15 @@ public enum OutputFile {
             return nil
         }
     }
+}
+
+/// glibc's `renameat2` (glibc 2.28 and later), found when the program runs: Swift's Glibc module
+/// leaves it out, as the C header declares it only under `_GNU_SOURCE`. nil on a C library
+/// without it, where a swap falls back to two renames.
+enum RenameAt2 {
+    typealias Function = @convention(c) (Int32, UnsafePointer<CChar>?, Int32, UnsafePointer<CChar>?, UInt32) -> Int32
+    /// `RENAME_EXCHANGE` from <linux/fs.h>.
+    static let exchange: UInt32 = 2
+    /// `dlsym(RTLD_DEFAULT, ...)`: RTLD_DEFAULT is the null handle on glibc.
+    static let function: Function? = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "renameat2").map { unsafeBitCast($0, to: Function.self) }
 }
