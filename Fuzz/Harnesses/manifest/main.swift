@@ -1,5 +1,6 @@
 import Foundation
 import FuzzSupport
+import OutputFiles
 @testable import Report
 
 let folder = ScratchFolder("manifest")
@@ -17,7 +18,7 @@ public func fuzzManifest(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     if (try? JSONSerialization.jsonObject(with: Data(FuzzInput.bytes(data, size)))) != nil {
         FuzzInput.require(ReportManifest.marksReport(folder: folder.path), "verify reads the manifest as lossplot's, the folder check does not")
     }
-    FuzzInput.require(manifest.files.allSatisfy { ReportManifest.isSafeRelativePath($0.path) }, "an unsafe path was accepted")
+    FuzzInput.require(manifest.files.allSatisfy { FolderFile.isPlainPath($0.path) }, "an unsafe path was accepted")
     rewritten.write(Array(manifest.json.utf8), to: ReportManifest.fileName)
     do {
         let again = try ReportManifest(readingFolder: rewritten.path)
