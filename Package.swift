@@ -14,6 +14,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
         // The only place C is seen: Cairo through pkg-config.
@@ -40,8 +41,8 @@ let package = Package(
         .target(name: "RunCharts", dependencies: ["RunLogs", "Charts"]),
         // Files lossplot writes and reads back: whole or not at all (files and folders, undone on
         // SIGINT/SIGTERM), read without following links, the report manifest, PNG pixels compared
-        // as `diff` compares them. No charts, no Cairo.
-        .target(name: "OutputFiles", dependencies: ["SafeText"]),
+        // as `diff` compares them, SHA-256 through swift-crypto. No charts, no Cairo.
+        .target(name: "OutputFiles", dependencies: ["SafeText", .product(name: "Crypto", package: "swift-crypto")]),
         // Cairo surfaces (SVG, PNG, PDF) behind Charts' Renderer and ChartEncoding protocols; PNG
         // decoding behind OutputFiles' PNGCoding.
         .target(name: "CairoBackend", dependencies: ["Charts", "CCairo", "SafeText", "OutputFiles"]),

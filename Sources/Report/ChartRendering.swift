@@ -1,6 +1,7 @@
 import Charts
 import Dispatch
 import Foundation
+import OutputFiles
 import Scenarios
 
 /// One scenario's chart: the figure and its bytes in each requested format (in the options' order),
@@ -41,7 +42,7 @@ enum ChartRendering {
                                                        sourceDateEpoch: options.sourceDateEpoch)
             files.set(job, Result {
                 let bytes = try encoder.encode(figure, as: formats[f], options: encodingOptions)
-                return (bytes, SHA256.hex(bytes))
+                return (bytes, FileHash.sha256Hex(bytes))
             })
         }
         var out: [RenderedChart] = []

@@ -17,12 +17,12 @@ extension ReportManifest {
         let sorted = files.sorted { $0.path < $1.path }
         let unhashed = sorted.indices.filter { sorted[$0].sha256 == nil }
         let hashes = Slots<String>(count: sorted.count)
-        DispatchQueue.concurrentPerform(iterations: unhashed.count) { hashes.set(unhashed[$0], SHA256.hex(sorted[unhashed[$0]].bytes)) }
+        DispatchQueue.concurrentPerform(iterations: unhashed.count) { hashes.set(unhashed[$0], FileHash.sha256Hex(sorted[unhashed[$0]].bytes)) }
         self.init(
             version: LossplotVersion.current, sourceDateEpoch: options.sourceDateEpoch, language: options.language.rawValue,
             selfContained: options.selfContained,
             files: sorted.enumerated().map { i, f in
-                ManifestEntry(path: f.path, bytes: f.bytes.count, sha256: f.sha256 ?? hashes.get(i) ?? SHA256.hex(f.bytes),
+                ManifestEntry(path: f.path, bytes: f.bytes.count, sha256: f.sha256 ?? hashes.get(i) ?? FileHash.sha256Hex(f.bytes),
                               scenario: f.scenario, format: f.format)
             })
     }

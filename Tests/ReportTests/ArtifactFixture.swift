@@ -79,7 +79,7 @@ enum ArtifactFixture {
         try editManifest(folder) { m in
             for i in m.files.indices where m.files[i].path == path {
                 m.files[i].bytes = bytes.count
-                m.files[i].sha256 = SHA256.hex(bytes)
+                m.files[i].sha256 = FileHash.sha256Hex(bytes)
             }
         }
     }

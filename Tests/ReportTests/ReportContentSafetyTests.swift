@@ -45,7 +45,7 @@ import OutputFiles
         let extra = try ArtifactFixture.bytes(b + "/charts/\(ids[0]).png")
         try ArtifactFixture.write(extra, b + "/charts/extra.png")
         try ArtifactFixture.editManifest(b) { m in
-            m.files.append(ManifestEntry(path: "charts/extra.png", bytes: extra.count, sha256: SHA256.hex(extra), scenario: "escaped-pwn-1", format: "png"))
+            m.files.append(ManifestEntry(path: "charts/extra.png", bytes: extra.count, sha256: FileHash.sha256Hex(extra), scenario: "escaped-pwn-1", format: "png"))
             m.files.sort { $0.path < $1.path }
         }
         // Deep enough that "../../../" from charts/ inside the staging folder lands inside `dir`.
@@ -140,7 +140,7 @@ import OutputFiles
         try FileManager.default.createSymbolicLink(atPath: b + "/charts/zz.png", withDestinationPath: dir + "/secret.png")
         // Listed as an added chart, with the hash of the link's target.
         try ArtifactFixture.editManifest(b) { m in
-            m.files.append(ManifestEntry(path: "charts/zz.png", bytes: secret.count, sha256: SHA256.hex(secret), scenario: "zz", format: "png"))
+            m.files.append(ManifestEntry(path: "charts/zz.png", bytes: secret.count, sha256: FileHash.sha256Hex(secret), scenario: "zz", format: "png"))
             m.files.sort { $0.path < $1.path }
         }
         // And a chart on both sides whose new PNG is a link to the baseline's.

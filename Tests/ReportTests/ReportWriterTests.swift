@@ -22,7 +22,7 @@ import OutputFiles
         for entry in manifest.files {
             let bytes = try #require(files[entry.path])
             #expect(entry.bytes == bytes.count)
-            #expect(entry.sha256 == SHA256.hex(bytes))
+            #expect(entry.sha256 == FileHash.sha256Hex(bytes))
             if entry.path.hasPrefix("charts/") {
                 #expect(entry.path == "charts/\(entry.scenario ?? "?").\(entry.format ?? "?")")
             } else {
@@ -125,7 +125,7 @@ import OutputFiles
         #expect(HTMLCheck.duplicates(HTMLCheck.ids(page)) == [])
         // The one <style> element is allowed by its hash, nothing else is.
         let css = try #require(page.components(separatedBy: "<style>").dropFirst().first?.components(separatedBy: "</style>").first)
-        let hash = Data(SHA256.hash(Array(css.utf8))).base64EncodedString()
+        let hash = FileHash.sha256Base64(Array(css.utf8))
         #expect(page.contains("style-src &#39;sha256-\(hash)&#39;"))
         #expect(!page.contains("unsafe-inline"))
         for s in charted {

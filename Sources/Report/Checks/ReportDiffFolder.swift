@@ -7,7 +7,7 @@ extension ReportDiff {
     /// replaced; any other folder is refused before anything is written.
     public func write(to folder: String) throws {
         let files = ReportDiffPage.files(self).map { (path: $0.path, bytes: $0.bytes) }
-        try ReportError.writing { try OutputFolder(folder, kind: "earlier lossplot diff", isEarlier: Self.isEarlierDiff).write(files) }
+        try ReportError.writing { try OutputFolder(folder, kind: "earlier lossplot diff", isEarlier: { Self.isEarlierDiff($0) }).write(files) }
     }
 
     /// Whether `folder/index.html` is a regular file, a page `lossplot diff` wrote.

@@ -97,7 +97,7 @@ public struct ReportVerification: Sendable {
         case .failure(.notRegular(let what)): return .notRegular(path: entry.path, what: what)
         case .failure(let failure): return .unreadable(path: entry.path, reason: failure.description)
         }
-        let sha = SHA256.hex(data)
+        let sha = FileHash.sha256Hex(data)
         guard data.count == entry.bytes, sha == entry.sha256.lowercased() else {
             return .changed(path: entry.path, bytes: data.count, sha256: sha,
                             expectedBytes: entry.bytes, expectedSHA256: entry.sha256)
