@@ -27,7 +27,9 @@ public struct ReportWriter {
         try ReportError.writing { try folder.checkReplaceable() }
         let files = try render(templates: templates, content: content)
         let manifest = ReportManifest(files: files, options: options)
-        try ReportError.writing { try folder.write(files + [ReportFile(path: ReportManifest.fileName, bytes: Array(manifest.json.utf8))]) }
+        let manifestBytes: [UInt8]
+        do { manifestBytes = try manifest.encoded() } catch { throw ReportError("cannot write \(ReportManifest.fileName): \(error)") }
+        try ReportError.writing { try folder.write(files + [ReportFile(path: ReportManifest.fileName, bytes: manifestBytes)]) }
         return manifest
     }
 

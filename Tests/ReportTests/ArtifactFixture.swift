@@ -54,7 +54,7 @@ enum ArtifactFixture {
     static func editManifest(_ folder: String, _ edit: (inout ReportManifest) -> Void) throws {
         var manifest = try ReportManifest(readingFolder: folder)
         edit(&manifest)
-        try write(Array(manifest.json.utf8), folder + "/" + ReportManifest.fileName)
+        try write(manifest.encoded(), folder + "/" + ReportManifest.fileName)
     }
 
     /// Paints a filled rectangle into the chart's PNG and lists the new bytes in the manifest.
