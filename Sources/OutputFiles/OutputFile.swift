@@ -11,8 +11,10 @@ public struct OutputFileError: Error, CustomStringConvertible {
 
 /// Writes a file whole or not at all, and never replaces what is not a regular file:
 /// - a missing path or a regular file: the bytes go to a hidden temporary file beside it, which
-///   is renamed over it only once everything is written (an existing file keeps its read, write
-///   and execute permissions);
+///   is renamed over it only once everything is written and flushed to the disk (`fsync`), so
+///   that after a crash or a power cut the path holds the old bytes or the new ones, never a
+///   short or empty file; the folder is flushed after the rename, so the new name lasts too. An
+///   existing file keeps its read, write and execute permissions;
 /// - a symbolic link to a regular file: the file it points to is written that way, and the link
 ///   stays a link;
 /// - a character device or a FIFO (`/dev/null`, `/dev/stdout`, `mkfifo`): written through, as
@@ -116,7 +118,7 @@ public enum OutputFile {
         guard fd >= 0 else { throw failure(shown, errno) }
         defer { if let token { InterruptCleanup.unregister(token) } }
         if let mode { _ = fchmod(fd, mode) }
-        let writeError = writeAll(fd, bytes)
+        let writeError = writeAll(fd, bytes) ?? flush(fd)
         let closeError: Int32? = close(fd) == 0 ? nil : errno
         if let error = writeError ?? closeError {
             unlink(FileSystemPath.cString(temp))
@@ -127,6 +129,50 @@ public enum OutputFile {
             unlink(FileSystemPath.cString(temp))
             throw failure(shown, renameError)
         }
+        flushFolder(dir)
+    }
+
+    /// Creates `path`, which must not exist, with `bytes`, not following a link in its place; no
+    /// temporary file and no flush: for a folder that is itself written whole (`OutputFolder`),
+    /// which flushes its files together (`flush(files:)`) before it takes the target's place.
+    static func create(_ path: String, with bytes: [UInt8]) throws {
+        let fd = open(FileSystemPath.cString(path), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw failure(path, errno) }
+        let writeError = writeAll(fd, bytes)
+        let closeError: Int32? = close(fd) == 0 ? nil : errno
+        if let error = writeError ?? closeError { throw failure(path, error) }
+    }
+
+    /// `fsync`: nil, or the errno. A file system that cannot flush (EINVAL) has nothing to wait for.
+    static func flush(_ fd: Int32) -> Int32? {
+        while fsync(fd) != 0 {
+            if errno == EINTR { continue }
+            return errno == EINVAL ? nil : errno
+        }
+        return nil
+    }
+
+    /// Flushes the files at `paths` to the disk, several at once (the disk's queue takes them
+    /// together, in about the time of one or two flushes); throws for the first that fails.
+    static func flush(files paths: [String]) throws {
+        let errors = FlushErrors(count: paths.count)
+        DispatchQueue.concurrentPerform(iterations: paths.count) { i in
+            let fd = open(FileSystemPath.cString(paths[i]), O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
+            guard fd >= 0 else { return errors.set(i, errno) }
+            if let error = flush(fd) { errors.set(i, error) }
+            close(fd)
+        }
+        if let (i, error) = errors.first { throw failure(paths[i], error) }
+    }
+
+    /// Flushes a folder's entries (a rename into it, a file created in it) to the disk. Best
+    /// effort: by then the new file is in place for every reader, and a folder that cannot be
+    /// opened or flushed says nothing worth failing the write for.
+    static func flushFolder(_ path: String) {
+        let fd = open(FileSystemPath.cString(path.isEmpty ? "." : path), O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard fd >= 0 else { return }
+        _ = flush(fd)
+        close(fd)
     }
 
     /// Writes into a character device or FIFO as it is: no temporary file, no rename.
@@ -177,4 +223,17 @@ enum RenameAt2 {
     static let exchange: UInt32 = 2
     /// `dlsym(RTLD_DEFAULT, ...)`: RTLD_DEFAULT is the null handle on glibc.
     static let function: Function? = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "renameat2").map { unsafeBitCast($0, to: Function.self) }
+}
+
+/// The errno of each flush that failed, set from several threads (one index each).
+private final class FlushErrors: @unchecked Sendable {
+    // @unchecked: `errors` is read and written only with `lock` held.
+    private let lock = NSLock()
+    private var errors: [Int32?]
+    init(count: Int) { errors = Array(repeating: nil, count: count) }
+    func set(_ i: Int, _ error: Int32) { lock.lock(); errors[i] = error; lock.unlock() }
+    var first: (Int, Int32)? {
+        lock.lock(); defer { lock.unlock() }
+        return errors.indices.lazy.compactMap { i in self.errors[i].map { (i, $0) } }.first
+    }
 }

@@ -4,7 +4,9 @@ import Glibc
 #endif
 
 /// Writes a folder (a report, a diff) whole or not at all. Files go into a hidden sibling folder
-/// (`.NAME.lossplot-new-PID`); only when every file is on disk does it take the target's place,
+/// (`.NAME.lossplot-new-PID`); only when every file is on disk, flushed (`fsync`, the files and
+/// then their folders, so a crash or a power cut cannot leave a report of empty files), does it
+/// take the target's place,
 /// in one step where the system can (Linux `renameat2` `RENAME_EXCHANGE`: the target is never
 /// missing, the old report is left at the staging name and removed last). Elsewhere the old
 /// report is first moved aside to `.NAME.lossplot-old-PID`; a run killed between the two renames
@@ -126,25 +128,40 @@ public struct OutputFolder: Sendable {
         if let made { throw OutputFileError(description: "cannot write next to \(target): \(String(cString: strerror(made)))") }
         defer { if let token { InterruptCleanup.unregister(token) } }
         do {
-            for (index, file) in files.enumerated() {
+            // The staging folder is this run's own and new: files are created in it directly.
+            var written: [String] = []
+            var folders: Set<String> = [staging]
+            let placeholders = Self.placeholders.sorted().filter { FileManager.default.fileExists(atPath: target + "/" + $0) }
+            for (index, file) in (files + placeholders.map { (path: $0, bytes: []) }).enumerated() {
                 let path = staging + "/" + file.path
                 try InterruptCleanup.heldOff {
                     let dir = URL(fileURLWithPath: path).deletingLastPathComponent().path
                     if !FileManager.default.fileExists(atPath: dir) {
                         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
                     }
+                    var folder = dir
+                    while folder.count > staging.count, folders.insert(folder).inserted {
+                        folder = URL(fileURLWithPath: folder).deletingLastPathComponent().path
+                    }
                     do {
-                        try OutputFile.write(file.bytes, to: path)
+                        try OutputFile.create(path, with: file.bytes)
                     } catch let e as OutputFileError {
                         throw OutputFileError(description: e.description.replacingOccurrences(of: staging, with: target))
                     }
                 }
+                written.append(path)
                 if index == 0 { TestPause.at("writing") }
             }
-            for placeholder in Self.placeholders.sorted() where FileManager.default.fileExists(atPath: target + "/" + placeholder) {
-                try InterruptCleanup.heldOff { try OutputFile.write([], to: staging + "/" + placeholder) }
+            do {
+                try OutputFile.flush(files: written)
+            } catch let e as OutputFileError {
+                throw OutputFileError(description: e.description.replacingOccurrences(of: staging, with: target))
             }
+            // Deepest first (a longer path), so each folder's entries are on disk before the folder
+            // that holds it.
+            for folder in folders.sorted(by: { $0.count > $1.count }) { OutputFile.flushFolder(folder) }
             try swapIn(staging: staging, old: old)
+            OutputFile.flushFolder(parent)
         } catch {
             InterruptCleanup.heldOff { try? FileManager.default.removeItem(atPath: staging) }
             if let e = error as? OutputFileError { throw e }

@@ -16,9 +16,9 @@ struct CLIRun {
         return dir.appendingPathComponent("lossplot")
     }
 
-    init(_ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:]) throws {
+    init(executable: URL = CLIRun.binary, _ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:]) throws {
         let process = Process()
-        process.executableURL = CLIRun.binary
+        process.executableURL = executable
         process.arguments = arguments
         if let directory { process.currentDirectoryURL = directory }
         if !environment.isEmpty {
