@@ -51,13 +51,15 @@ let package = Package(
         // One file per document figure or section: data, printed results, figures.
         .target(name: "Scenarios", dependencies: ["LossFunctions", "Charts", "Regression"]),
         // The HTML report: page model, Mustache templates, writing Output/ with the ChartEncoding
-        // it is given; `verify` and `diff` in Checks/. Never Cairo.
+        // it is given; `verify` and `diff` in Checks/. Never Cairo. Templates/ (with the report's
+        // text, Templates/Content/) is copied into the resource bundle beside the executable.
         .target(
             name: "Report",
             dependencies: [
                 "Scenarios", "Charts", "OutputFiles", "SafeText",
                 .product(name: "Mustache", package: "swift-mustache"),
-            ]
+            ],
+            resources: [.copy("../../Templates")]
         ),
         // The command-line tool: parse, call, print.
         .executableTarget(

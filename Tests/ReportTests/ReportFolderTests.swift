@@ -1,7 +1,7 @@
 import CairoBackend
 import Charts
 import Foundation
-import Report
+@testable import Report
 import Testing
 
 @Suite struct ReportFolderTests {
@@ -82,9 +82,10 @@ import Testing
         defer { Fixture.remove(templates) }
         #expect(try TemplateLocator.locate(explicit: nil, environment: ["LOSSPLOT_TEMPLATES": templates]) == templates)
         #expect(throws: ReportError.self) { try TemplateLocator.locate(explicit: nil, environment: ["LOSSPLOT_TEMPLATES": templates + "/x"]) }
-        // With nothing given, the package's own Templates/ is found.
-        let found = try TemplateLocator.locate(explicit: nil, environment: [:], currentDirectory: "/")
-        #expect(found.hasSuffix("/Templates"))
+        // With nothing given, the Templates/ copied into the resource bundle is found.
+        let found = try TemplateLocator.locate(explicit: nil, environment: [:])
+        #expect(found.hasSuffix("/\(TemplateLocator.bundleName)/Templates"))
+        #expect(TemplateLocator.bundleName == TemplateLocator.moduleBundleName)
     }
 }
 
