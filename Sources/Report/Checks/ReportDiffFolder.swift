@@ -2,11 +2,13 @@ import Foundation
 import OutputFiles
 
 extension ReportDiff {
-    /// Writes the summary page and the images (`ReportDiffPage`) into `folder`, whole or not at
-    /// all, through `OutputFolder`: a missing or empty folder, or an earlier `lossplot diff`, is
+    /// Writes the summary page (`diff.mustache` of the templates `TemplateLocator` finds, or of
+    /// `templatesDirectory`) and the images (`ReportDiffPage`) into `folder`, whole or not at all,
+    /// through `OutputFolder`: a missing or empty folder, or an earlier `lossplot diff`, is
     /// replaced; any other folder is refused before anything is written.
-    public func write(to folder: String) throws {
-        let files = ReportDiffPage.files(self).map { (path: $0.path, bytes: $0.bytes) }
+    public func write(to folder: String, templatesDirectory: String? = nil) throws {
+        let templates = try TemplateSet.load(explicit: templatesDirectory)
+        let files = try ReportDiffPage.files(self, templates: templates).map { (path: $0.path, bytes: $0.bytes) }
         try ReportError.writing { try OutputFolder(folder, kind: "earlier lossplot diff", isEarlier: { Self.isEarlierDiff($0) }).write(files) }
     }
 
