@@ -5,7 +5,7 @@ import Glibc
 
 /// Writes a folder (a report, a diff) whole or not at all. Files go into a hidden sibling folder
 /// (`.NAME.lossplot-new-PID`); only when every file is on disk, flushed (`fsync`, the files and
-/// then their folders, so a crash or a power cut cannot leave a report of empty files), does it
+/// their folders, so a crash or a power cut cannot leave a report of empty files), does it
 /// take the target's place,
 /// in one step where the system can (Linux `renameat2` `RENAME_EXCHANGE`: the target is never
 /// missing, the old report is left at the staging name and removed last). Elsewhere the old
@@ -152,14 +152,12 @@ public struct OutputFolder: Sendable {
                 written.append(path)
                 if index == 0 { TestPause.at("writing") }
             }
+            // Every file and folder at once: all are on the disk before the swap, whatever the order.
             do {
-                try OutputFile.flush(files: written)
+                try OutputFile.flush(written + folders.sorted())
             } catch let e as OutputFileError {
                 throw OutputFileError(description: e.description.replacingOccurrences(of: staging, with: target))
             }
-            // Deepest first (a longer path), so each folder's entries are on disk before the folder
-            // that holds it.
-            for folder in folders.sorted(by: { $0.count > $1.count }) { OutputFile.flushFolder(folder) }
             try swapIn(staging: staging, old: old)
             OutputFile.flushFolder(parent)
         } catch {
