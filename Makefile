@@ -8,7 +8,7 @@ BIN         = .build/$(CONFIG)/lossplot
 # executable): nothing of Swift's is looked up at load time, which halves lossplot's startup.
 RELEASE_FLAGS = --static-swift-stdlib
 BUILD_FLAGS = $(if $(filter release,$(CONFIG)),$(RELEASE_FLAGS))
-APT_PKGS    = libcairo2-dev libfontconfig-dev libfreetype-dev libpng-dev zlib1g-dev pkg-config fonts-dejavu-core libxml2-dev
+APT_PKGS    = libcairo2-dev libfontconfig-dev libfreetype-dev libpng-dev zlib1g-dev pkg-config fonts-dejavu-core libxml2-dev strace
 SUDO       := $(shell if [ "$$(id -u)" = 0 ]; then echo ""; elif command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then echo sudo; else echo none; fi)
 
 PYTHON     ?= python3
@@ -32,9 +32,9 @@ ensure_apt = if $(1); then :; \
 
 # System packages: Cairo (with its SVG/PDF/PNG surfaces), fontconfig (fonts are resolved through it
 # directly), FreeType (text is kerned by the face Cairo draws with), zlib, the DejaVu fonts the
-# charts use, and libxml2 (Foundation's XMLParser, which checks the report's formulas; the release
-# build links it).
-HAVE_DEPS = command -v pkg-config >/dev/null 2>&1 && pkg-config --exists cairo fontconfig freetype2 libxml-2.0 && [ -f /usr/include/zlib.h ] && [ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ]
+# charts use, libxml2 (Foundation's XMLParser, which checks the report's formulas; the release
+# build links it), and strace (a test watches files being flushed).
+HAVE_DEPS = command -v pkg-config >/dev/null 2>&1 && pkg-config --exists cairo fontconfig freetype2 libxml-2.0 && [ -f /usr/include/zlib.h ] && [ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] && [ -x /usr/bin/strace ]
 deps:
 	@$(call ensure_apt,$(HAVE_DEPS),$(APT_PKGS),lossplot)
 

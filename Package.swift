@@ -16,6 +16,7 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-protobuf", from: "1.39.0"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
         // The only place C is seen: Cairo through pkg-config.
@@ -25,7 +26,7 @@ let package = Package(
             providers: [.apt(["libcairo2-dev", "libfontconfig-dev", "libfreetype-dev"])]
         ),
         // Text from outside the program: file names that are not UTF-8 carried through String
-        // without loss, and escaped for display on one line. No dependencies.
+        // without loss, escaped for display on one line or for XML/HTML. No dependencies.
         .target(name: "SafeText"),
         // Messages whose mentions of inputs and options are left for the caller to name (the CLI
         // as flags). No dependencies.
@@ -51,30 +52,38 @@ let package = Package(
             path: "Sources/RunLogs/Proto",
             exclude: ["tfevents.proto"]
         ),
-        // The figure model as values, layout, ticks, and the Renderer protocol. No Cairo.
+        // The figure model as values, layout, ticks, the Renderer and ChartEncoding protocols. No Cairo.
         .target(name: "Charts"),
         // Runs as TensorBoard's scalars page draws them: a figure model of panels, smoothing,
         // downsampling, groups. No Cairo, no command line.
         .target(name: "RunCharts", dependencies: ["RunLogs", "Charts", "Phrasing"]),
-        // Cairo surfaces (SVG, PNG, PDF) behind Charts' Renderer protocol.
-        .target(name: "CairoBackend", dependencies: ["Charts", "CCairo", "SafeText"]),
+        // Files lossplot writes and reads back: whole or not at all (files and folders, undone on
+        // SIGINT/SIGTERM), read without following links, the report manifest, PNG pixels compared
+        // as `diff` compares them, SHA-256 through swift-crypto. No charts, no Cairo.
+        .target(name: "OutputFiles", dependencies: ["SafeText", .product(name: "Crypto", package: "swift-crypto")]),
+        // Cairo surfaces (SVG, PNG, PDF) behind Charts' Renderer and ChartEncoding protocols; PNG
+        // decoding behind OutputFiles' PNGCoding.
+        .target(name: "CairoBackend", dependencies: ["Charts", "CCairo", "SafeText", "OutputFiles"]),
         // numpy's legacy random streams, scikit-learn's data helpers and linear models, robust fits.
         .target(name: "Regression", dependencies: ["LossFunctions"]),
         // One file per document figure or section: data, printed results, figures.
         .target(name: "Scenarios", dependencies: ["LossFunctions", "Charts", "Regression"]),
-        // The HTML report: page model, Mustache templates, writing Output/.
+        // The HTML report: page model, Mustache templates, writing Output/ with the ChartEncoding
+        // it is given; `verify` and `diff` in Checks/. Never Cairo. Templates/ (with the report's
+        // text, Templates/Content/) is copied into the resource bundle beside the executable.
         .target(
             name: "Report",
             dependencies: [
-                "Scenarios", "Charts", "CairoBackend", "Phrasing",
+                "Scenarios", "Charts", "OutputFiles", "SafeText", "Phrasing",
                 .product(name: "Mustache", package: "swift-mustache"),
-            ]
+            ],
+            resources: [.copy("../../Templates")]
         ),
         // The command-line tool: parse, call, print.
         .executableTarget(
             name: "lossplot",
             dependencies: [
-                "Evaluation", "LossFunctions", "DataFiles", "RunLogs", "RunCharts", "Charts", "CairoBackend", "Scenarios", "Report", "SafeText",
+                "Evaluation", "LossFunctions", "DataFiles", "RunLogs", "RunCharts", "Charts", "CairoBackend", "OutputFiles", "Scenarios", "Report", "SafeText",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -99,14 +108,14 @@ let package = Package(
         ),
         .testTarget(name: "RunChartsTests", dependencies: ["RunCharts", "RunLogs", "Charts", "CairoBackend", "TestSupport"]),
         .testTarget(name: "DataFilesTests", dependencies: ["DataFiles", "DataFixtures", "TestSupport"]),
-        .testTarget(name: "ChartsTests", dependencies: ["Charts", "CairoBackend", "TestSupport"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "ChartsTests", dependencies: ["Charts", "CairoBackend", "OutputFiles", "SafeText", "TestSupport"], resources: [.copy("Fixtures")]),
         .testTarget(name: "RegressionTests", dependencies: ["Regression"], resources: [.copy("Fixtures")]),
         .testTarget(
             name: "ScenariosTests",
-            dependencies: ["Scenarios", "Charts", "CairoBackend", "LossFunctions", "Regression"],
+            dependencies: ["Scenarios", "Charts", "CairoBackend", "OutputFiles", "LossFunctions", "Regression"],
             resources: [.copy("Fixtures")]
         ),
-        .testTarget(name: "ReportTests", dependencies: ["Report"]),
+        .testTarget(name: "ReportTests", dependencies: ["Report", "OutputFiles", "CairoBackend", "Charts", "Scenarios"]),
         // Runs the built `lossplot` binary: exit codes and the one stderr line for bad input.
         .testTarget(name: "CLITests", dependencies: ["lossplot", "SafeText", "DataFixtures"]),
     ],
@@ -120,8 +129,8 @@ if Context.environment["LOSSPLOT_FUZZ"] == "1" {
     let harnesses: [(name: String, dependencies: [Target.Dependency])] = [
         ("csv", ["DataFiles"]),
         ("npy", ["DataFiles"]),
-        ("manifest", ["Report"]),
-        ("png", ["CairoBackend"]),
+        ("manifest", ["Report", "OutputFiles"]),
+        ("png", ["CairoBackend", "OutputFiles"]),
         ("templates", ["Report"]),
         ("jsonl", ["RunLogs", "RunLogFuzzing"]),
         ("tfevents", ["RunLogs", "RunLogFuzzing"]),

@@ -10,20 +10,4 @@
 #include <fontconfig/fontconfig.h>
 /* zlib, for writing PNG quickly: Cairo's own PNG writer offers no control over speed. */
 #include <zlib.h>
-/* Swapping a report folder for its replacement in one step (Linux renameat2 RENAME_EXCHANGE), so
-   the target is never missing. Glibc's renameat2 wrapper is hidden behind _GNU_SOURCE, so the
-   system call is made directly; -1 with errno ENOSYS where the system has no renameat2. */
-#include <errno.h>
-#include <fcntl.h>
-#include <unistd.h>
-#include <sys/syscall.h>
-static inline int lossplot_rename_exchange(const char *from, const char *to) {
-#if defined(__linux__) && defined(SYS_renameat2)
-    return (int)syscall(SYS_renameat2, AT_FDCWD, from, AT_FDCWD, to, 2u /* RENAME_EXCHANGE */);
-#else
-    (void)from; (void)to;
-    errno = ENOSYS;
-    return -1;
-#endif
-}
 #endif

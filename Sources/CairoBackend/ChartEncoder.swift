@@ -7,23 +7,15 @@ public struct ChartEncodingError: Error, CustomStringConvertible {
     public let description: String
 }
 
-/// Options for turning a figure into file bytes.
-public struct ChartEncodingOptions: Sendable {
-    /// Raster multiplier: 2 doubles PNG pixels with the same layout (HiDPI). Vector formats ignore it.
-    public var scale: Double
-    /// Prepended to every SVG element id, so several charts can sit inline in one page.
-    public var idPrefix: String
-    /// Seconds since 1970 for dates written into files (the PDF creation date); 0 when nil,
-    /// never the clock.
-    public var sourceDateEpoch: Int?
+/// Encodes a figure as SVG, PNG or PDF bytes with Cairo: the `ChartEncoding` the command line
+/// gives the report. Same input, same bytes. `ChartEncoder.encode` is the same without an instance.
+public struct ChartEncoder: ChartEncoding {
+    public init() {}
 
-    public init(scale: Double = 1, idPrefix: String = "chart", sourceDateEpoch: Int? = nil) {
-        self.scale = scale; self.idPrefix = idPrefix; self.sourceDateEpoch = sourceDateEpoch
+    public func encode(_ figure: Figure, as format: ChartFormat, options: ChartEncodingOptions = .init()) throws -> [UInt8] {
+        try Self.encode(figure, as: format, options: options)
     }
-}
 
-/// Encodes a figure as SVG, PNG or PDF bytes with Cairo. Same input, same bytes.
-public enum ChartEncoder {
     public static func encode(_ figure: Figure, as format: ChartFormat, options: ChartEncodingOptions = .init()) throws -> [UInt8] {
         do { try PixelScale.check(options.scale) } catch {
             throw ChartEncodingError(description: "scale \(error)")

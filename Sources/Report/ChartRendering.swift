@@ -1,7 +1,7 @@
-import CairoBackend
 import Charts
 import Dispatch
 import Foundation
+import OutputFiles
 import Scenarios
 
 /// One scenario's chart: the figure and its bytes in each requested format (in the options' order),
@@ -21,7 +21,7 @@ struct RenderedChart: Sendable {
 /// file's job also hashes it, so the manifest does not wait for a hashing pass of its own. Each
 /// job writes only its own slot, so the result is the same whatever order the jobs finish in.
 enum ChartRendering {
-    static func render(_ scenarios: [Scenario], options: ReportOptions) throws -> (charts: [RenderedChart], results: [String: PrintedResults]) {
+    static func render(_ scenarios: [Scenario], options: ReportOptions, encoder: any ChartEncoding) throws -> (charts: [RenderedChart], results: [String: PrintedResults]) {
         let charted = scenarios.filter { $0.figure != nil }
         let printing = scenarios.filter { $0.results != nil }
         let language = options.language
@@ -41,8 +41,8 @@ enum ChartRendering {
             let encodingOptions = ChartEncodingOptions(scale: options.scale, idPrefix: "chart-" + charted[s].id,
                                                        sourceDateEpoch: options.sourceDateEpoch)
             files.set(job, Result {
-                let bytes = try ChartEncoder.encode(figure, as: formats[f], options: encodingOptions)
-                return (bytes, SHA256.hex(bytes))
+                let bytes = try encoder.encode(figure, as: formats[f], options: encodingOptions)
+                return (bytes, FileHash.sha256Hex(bytes))
             })
         }
         var out: [RenderedChart] = []

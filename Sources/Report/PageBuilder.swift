@@ -1,6 +1,6 @@
-import CairoBackend
 import Charts
 import Foundation
+import OutputFiles
 import Scenarios
 
 /// Assembles the page model: the report's prose in the chosen language, with every scenario
@@ -37,7 +37,7 @@ struct PageBuilder {
             TocEntry(id: s.id, title: s.title, children: s.articles.map { TocEntry(id: $0.id, title: $0.title, children: [], hasChildren: false) },
                      hasChildren: !s.articles.isEmpty)
         }
-        let styleHash = Data(SHA256.hash(Array(stylesheet.utf8))).base64EncodedString()
+        let styleHash = FileHash.sha256Base64(Array(stylesheet.utf8))
         return PageModel(
             lang: language.rawValue,
             title: labels.pageTitle(language),

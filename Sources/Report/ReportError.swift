@@ -1,3 +1,4 @@
+import OutputFiles
 import Phrasing
 
 /// Why the report could not be written, in one line that names the file, folder or option (an
@@ -22,4 +23,17 @@ public typealias ReportMessage = Phrase<ReportOption>
 extension Phrase.StringInterpolation where Term == ReportOption {
     /// A mention of an option.
     public mutating func appendInterpolation(option: ReportOption) { append(.term(option)) }
+
+}
+
+extension ReportError {
+    /// Runs `body`, turning a file or folder that could not be written (`OutputFileError`, one
+    /// line that names it) into a `ReportError` with the same line.
+    static func writing<T>(_ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch let error as OutputFileError {
+            throw ReportError("\(error.description)")
+        }
+    }
 }

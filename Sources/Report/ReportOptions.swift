@@ -1,4 +1,4 @@
-import CairoBackend
+import Charts
 import Scenarios
 
 /// Everything a report run depends on. Same options (and same templates), same bytes.

@@ -1,20 +1,21 @@
-import CairoBackend
 import Charts
 import Foundation
+import OutputFiles
 import Scenarios
 
 /// Writes the report folder: `index.html`, `style.css`, `charts/ID.FORMAT` for every chart in
 /// every requested format (or, self-contained, one `index.html` with everything inside), and
 /// `manifest.json`. Templates and their text (`Content/`) are loaded and the target checked before
-/// any chart is drawn; the folder is written whole or not at all.
+/// any chart is drawn; the folder is written whole or not at all. The charts are encoded by the
+/// `ChartEncoding` it is given (the command line gives it Cairo's): the report itself knows no backend.
 public struct ReportWriter {
     public var options: ReportOptions
+    /// Turns each figure into its files' bytes.
+    public var encoder: any ChartEncoding
 
-    public init(options: ReportOptions) { self.options = options }
-
-    /// The interim API: a folder, a language and formats.
-    public init(outputDirectory: String, language: Language = .uk, formats: [ChartFormat] = [.svg, .png]) {
-        options = ReportOptions(outputDirectory: outputDirectory, language: language, formats: formats)
+    public init(options: ReportOptions, encoder: any ChartEncoding) {
+        self.options = options
+        self.encoder = encoder
     }
 
     /// Renders and writes everything; returns the manifest (paths relative to the folder).
@@ -22,11 +23,13 @@ public struct ReportWriter {
     public func write() throws -> ReportManifest {
         let templates = try TemplateSet.load(explicit: options.templatesDirectory)
         let content = try ReportContent.load(templatesDirectory: templates.directory)
-        let folder = ReportFolder(options.outputDirectory)
-        try folder.checkReplaceable()
+        let folder = OutputFolder(report: options.outputDirectory)
+        try ReportError.writing { try folder.checkReplaceable() }
         let files = try render(templates: templates, content: content)
         let manifest = ReportManifest(files: files, options: options)
-        try folder.write(files + [ReportFile(path: ReportManifest.fileName, bytes: Array(manifest.json.utf8))])
+        let manifestBytes: [UInt8]
+        do { manifestBytes = try manifest.encoded() } catch { throw ReportError("cannot write \(ReportManifest.fileName): \(error)") }
+        try ReportError.writing { try folder.write(files + [ReportFile(path: ReportManifest.fileName, bytes: manifestBytes)]) }
         return manifest
     }
 
@@ -38,7 +41,7 @@ public struct ReportWriter {
         if let dup = ids.first(where: { id in ids.filter { $0 == id }.count > 1 }) {
             throw ReportError("scenario id \(dup) appears twice")
         }
-        let (charts, results) = try ChartRendering.render(options.scenarios, options: options)
+        let (charts, results) = try ChartRendering.render(options.scenarios, options: options, encoder: encoder)
         let builder = PageBuilder(options: options, content: content, charts: Dictionary(uniqueKeysWithValues: charts.map { ($0.scenario.id, $0) }),
                                   results: results, stylesheet: templates.stylesheet)
         let html = try templates.renderPage(builder.build())

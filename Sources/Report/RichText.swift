@@ -1,4 +1,4 @@
-import CairoBackend
+import SafeText
 
 /// The report's prose markup: text is escaped first, then `backticks` become `<code>` and
 /// `**double stars**` become `<strong>`. Nothing else is interpreted, so prose can never inject markup.

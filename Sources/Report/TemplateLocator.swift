@@ -1,40 +1,35 @@
 import Foundation
 
 /// Finds the templates folder: the one given (`--templates`), else `LOSSPLOT_TEMPLATES`, else the
-/// `Templates/` of the package the executable was built in (walking up from `/proc/self/exe`,
-/// which sees through `swift run`, `.build/release/lossplot` and symlinks to it), else
-/// `./Templates`, else the `Templates/` next to this source file's package (the checkout the binary
-/// was compiled from, for a binary copied elsewhere). An explicit folder that lacks the page is an
-/// error, never silently replaced by the defaults.
+/// `Templates/` that SwiftPM copied into lossplot's resource bundle (`lossplot_Report.resources`,
+/// built beside the executable: a binary moved or installed takes that folder along). An explicit
+/// folder that lacks the page is an error, never silently replaced by the bundled one.
 public enum TemplateLocator {
     /// The file that marks a templates folder.
     public static let pageFile = "page.mustache"
+    /// The resource bundle's folder name, SwiftPM's `PACKAGE_TARGET.resources`.
+    static let bundleName = "lossplot_Report.resources"
 
-    public static func locate(explicit: String?, environment: [String: String] = ProcessInfo.processInfo.environment,
-                              currentDirectory: String = FileManager.default.currentDirectoryPath) throws -> String {
+    public static func locate(explicit: String?, environment: [String: String] = ProcessInfo.processInfo.environment) throws -> String {
         if let explicit { return try requirePage(explicit, what: "\(option: .templatesDirectory)") }
         if let env = environment["LOSSPLOT_TEMPLATES"], !env.isEmpty { return try requirePage(env, what: "LOSSPLOT_TEMPLATES") }
-        for candidate in defaultCandidates(currentDirectory: currentDirectory) where hasPage(candidate) {
-            return candidate
+        let beside = Bundle.main.bundleURL.appendingPathComponent(bundleName).path
+        guard let bundled = bundledDirectory else {
+            throw ReportError("cannot find the report templates: \(beside) is missing (install that folder with the binary), and neither \(option: .templatesDirectory) DIR nor LOSSPLOT_TEMPLATES is given")
         }
-        throw ReportError("cannot find the report templates (Templates/\(pageFile)); pass \(option: .templatesDirectory) DIR or set LOSSPLOT_TEMPLATES")
+        return try requirePage(bundled, what: "the bundled templates")
     }
 
-    static func defaultCandidates(currentDirectory: String) -> [String] {
-        var out: [String] = []
-        if let exe = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") {
-            var dir = URL(fileURLWithPath: exe).deletingLastPathComponent()
-            while dir.path != "/" && !dir.path.isEmpty {
-                out.append(dir.appendingPathComponent("Templates").path)
-                dir = dir.deletingLastPathComponent()
-            }
-        }
-        out.append(URL(fileURLWithPath: currentDirectory).appendingPathComponent("Templates").path)
-        // Sources/Report/TemplateLocator.swift → the package root.
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        out.append(root.appendingPathComponent("Templates").path)
-        return out
+    /// `Templates/` inside the resource bundle beside the executable (`Bundle.main`, which sees
+    /// through symbolic links to it), nil when the bundle is not there. Looked for first because
+    /// `Bundle.module` stops the program, rather than throw, when it finds no bundle.
+    static var bundledDirectory: String? {
+        guard FileManager.default.fileExists(atPath: Bundle.main.bundleURL.appendingPathComponent(bundleName).path) else { return nil }
+        return Bundle.module.url(forResource: "Templates", withExtension: nil)?.path
     }
+
+    /// The name SwiftPM gave the bundle, to check `bundleName` against.
+    static var moduleBundleName: String { Bundle.module.bundleURL.lastPathComponent }
 
     static func hasPage(_ dir: String) -> Bool {
         var isDir: ObjCBool = false

@@ -77,8 +77,14 @@ public struct TemplateSet: Sendable {
 
     /// Renders the page for a model.
     func renderPage(_ model: PageModel) throws -> String {
-        guard let values = TemplateValues.of(model), let html = library.render(values, withTemplate: "page") else {
-            throw ReportError("templates folder \(directory) has no \(TemplateLocator.pageFile)")
+        try render(model, template: "page")
+    }
+
+    /// Renders `template` (`NAME.mustache` in the folder) for a model.
+    func render(_ model: Any, template: String) throws -> String {
+        guard includes[template] != nil else { throw ReportError("templates folder \(directory) has no \(template).mustache") }
+        guard let values = TemplateValues.of(model), let html = library.render(values, withTemplate: template) else {
+            throw ReportError("templates folder \(directory): \(template).mustache renders nothing")
         }
         return html
     }

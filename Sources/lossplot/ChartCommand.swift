@@ -1,6 +1,7 @@
 import ArgumentParser
 import CairoBackend
 import Charts
+import OutputFiles
 import Scenarios
 
 extension Language: ExpressibleByArgument {}

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CairoBackend
 import Foundation
 import Report
 
@@ -39,7 +40,7 @@ struct DiffCommand: ParsableCommand {
         try requireTextFolderName(baseline, "the baseline folder")
         try requireTextFolderName(new, "the new folder")
         try requireTextFolderName(out, "--out")
-        let diff = try openingReports { try ReportDiff(baseline: baseline, new: new, tolerance: tolerance) }
+        let diff = try openingReports { try ReportDiff(baseline: baseline, new: new, tolerance: tolerance, pngCodec: CairoPNGCodec()) }
         do {
             try diff.write(to: out)
         } catch {

@@ -2,6 +2,7 @@ import ArgumentParser
 import CairoBackend
 import Charts
 import Foundation
+import OutputFiles
 import RunCharts
 import RunLogs
 import SafeText

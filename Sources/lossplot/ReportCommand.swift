@@ -1,5 +1,6 @@
 import ArgumentParser
 import CairoBackend
+import Charts
 import Foundation
 import Report
 import Scenarios
@@ -13,9 +14,10 @@ struct ReportCommand: ParsableCommand {
         The folder is written whole or not at all, and is replaced only when it is empty or an \
         earlier lossplot report. SIGINT or SIGTERM removes the unfinished folder (exit 130 or \
         143); what a run killed outright leaves beside the folder, the next run cleans up. \
-        Templates: --templates DIR, else $LOSSPLOT_TEMPLATES, else the Templates/ folder of the \
-        package the binary was built in, else ./Templates. The report's text is read from the \
-        Content/ folder inside the templates folder (Templates/Content/README.md).
+        Templates: --templates DIR, else $LOSSPLOT_TEMPLATES, else the templates built with \
+        lossplot, in the lossplot_Report.resources folder beside the binary (install it with \
+        the binary). The report's text is read from the Content/ folder inside the templates \
+        folder (Templates/Content/README.md).
         """
     )
 
@@ -57,7 +59,7 @@ struct ReportCommand: ParsableCommand {
                                     selfContained: selfContained, templatesDirectory: templates, scale: scale,
                                     sourceDateEpoch: try SourceDate.epoch())
         do {
-            let manifest = try ReportWriter(options: options).write()
+            let manifest = try ReportWriter(options: options, encoder: ChartEncoder()).write()
             StandardOutput.line("wrote \(manifest.files.count + 1) files into \(out)/")
         } catch {
             throw CommandFailure(describing: error)

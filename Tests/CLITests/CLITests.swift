@@ -10,9 +10,10 @@ struct DeadlineRun {
     let stderr: String
     let hung: Bool
 
-    init(_ arguments: [String], seconds: Double = 60, in directory: URL? = nil, environment: [String: String] = [:]) throws {
+    init(executable: URL = CLIRun.binary, _ arguments: [String], seconds: Double = 60, in directory: URL? = nil,
+         environment: [String: String] = [:]) throws {
         let process = Process()
-        process.executableURL = CLIRun.binary
+        process.executableURL = executable
         process.arguments = arguments
         if let directory { process.currentDirectoryURL = directory }
         if !environment.isEmpty {
@@ -68,8 +69,8 @@ struct CLIRun {
         return dir.appendingPathComponent("lossplot")
     }
 
-    init(_ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:]) throws {
-        let run = try DeadlineRun(arguments, seconds: 600, in: directory, environment: environment)
+    init(executable: URL = CLIRun.binary, _ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:]) throws {
+        let run = try DeadlineRun(executable: executable, arguments, seconds: 600, in: directory, environment: environment)
         #expect(!run.hung, "lossplot \(arguments.joined(separator: " ")) did not finish within ten minutes")
         status = run.status
         stdout = run.stdout

@@ -1,6 +1,7 @@
 import CairoBackend
 import Charts
 import Foundation
+import OutputFiles
 import Testing
 
 /// `lossplot plot`'s figure: blanks skipped per series, one legend entry per y column, names escaped.

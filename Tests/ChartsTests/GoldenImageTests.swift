@@ -1,6 +1,7 @@
 import CairoBackend
 import Charts
 import Foundation
+import OutputFiles
 import Testing
 
 /// Renders compared on decoded pixels with matplotlib's RMS rule; a failure writes the actual

@@ -1,4 +1,5 @@
 @testable import CairoBackend
+import OutputFiles
 import Testing
 
 /// lossplot's own PNG writer: what it writes decodes to the same pixels.

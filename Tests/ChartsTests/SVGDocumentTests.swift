@@ -4,6 +4,7 @@ import Foundation
 #if canImport(FoundationXML)
 import FoundationXML
 #endif
+import SafeText
 import Testing
 
 /// Cairo's SVG ids renamed per chart, references and all, in one linear pass; and any text a user

@@ -1,7 +1,9 @@
 import CairoBackend
+import Charts
 import Foundation
 @testable import Report
 import Scenarios
+import OutputFiles
 
 /// Report folders for the artifact tests: a small report rendered once, copied per test into its
 /// own temporary folder so each test can tamper with its copy.
@@ -15,7 +17,7 @@ enum ArtifactFixture {
         let dir = try temporaryFolder("template")
         let options = ReportOptions(outputDirectory: dir + "/report", formats: [.png, .pdf],
                                     sourceDateEpoch: 1_700_000_000, scenarios: scenarios)
-        try ReportWriter(options: options).write()
+        try ReportWriter(options: options, encoder: ChartEncoder()).write()
         return dir + "/report"
     }
 
@@ -52,7 +54,7 @@ enum ArtifactFixture {
     static func editManifest(_ folder: String, _ edit: (inout ReportManifest) -> Void) throws {
         var manifest = try ReportManifest(readingFolder: folder)
         edit(&manifest)
-        try write(Array(manifest.json.utf8), folder + "/" + ReportManifest.fileName)
+        try write(manifest.encoded(), folder + "/" + ReportManifest.fileName)
     }
 
     /// Paints a filled rectangle into the chart's PNG and lists the new bytes in the manifest.
@@ -77,7 +79,7 @@ enum ArtifactFixture {
         try editManifest(folder) { m in
             for i in m.files.indices where m.files[i].path == path {
                 m.files[i].bytes = bytes.count
-                m.files[i].sha256 = SHA256.hex(bytes)
+                m.files[i].sha256 = FileHash.sha256Hex(bytes)
             }
         }
     }

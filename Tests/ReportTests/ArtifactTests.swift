@@ -1,8 +1,10 @@
 import CairoBackend
+import Charts
 import Foundation
 @testable import Report
 import Scenarios
 import Testing
+import OutputFiles
 
 /// Issue 7: reports that reproduce byte for byte, check themselves (`verify`) and compare on
 /// pixels (`diff`).
@@ -30,7 +32,7 @@ import Testing
         let first = dir + "/first-run", second = dir + "/second-run"
         for out in [first, second] {
             let options = ReportOptions(outputDirectory: out, formats: formats, sourceDateEpoch: 1_234_567_890, scenarios: scenarios)
-            try ReportWriter(options: options).write()
+            try ReportWriter(options: options, encoder: ChartEncoder()).write()
         }
         let files = try ReportVerification.filesOnDisk(in: first)
         #expect(try ReportVerification.filesOnDisk(in: second) == files)
@@ -98,7 +100,7 @@ import Testing
         }
         #expect(throws: ReportError("\(dir)/nowhere: no such folder")) { try ReportVerification(folder: dir + "/nowhere") }
         #expect(throws: ReportError("\(dir) is not a lossplot report: it has no manifest.json")) {
-            try ReportDiff(baseline: dir, new: dir)
+            try ReportDiff(baseline: dir, new: dir, pngCodec: CairoPNGCodec())
         }
         try ArtifactFixture.write(Array("{\"generator\": \"lossplot report\", \"files\": [".utf8), dir + "/manifest.json")
         #expect(throws: ReportError("\(dir)/manifest.json is not valid JSON")) { try ReportVerification(folder: dir) }
@@ -112,7 +114,7 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let a = try ArtifactFixture.copy(to: dir, as: "a"), b = try ArtifactFixture.copy(to: dir, as: "b")
         try ArtifactFixture.editManifest(b) { $0.selfContained = true }
-        let error = #expect(throws: ReportError.self) { try ReportDiff(baseline: a, new: b) }
+        let error = #expect(throws: ReportError.self) { try ReportDiff(baseline: a, new: b, pngCodec: CairoPNGCodec()) }
         #expect(error?.description.hasPrefix("\(b) is a self-contained report") == true)
         #expect(try ReportVerification(folder: b).isIntact)
     }
@@ -123,7 +125,7 @@ import Testing
         let dir = try ArtifactFixture.temporaryFolder("diff-same")
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let a = try ArtifactFixture.copy(to: dir, as: "a"), b = try ArtifactFixture.copy(to: dir, as: "b")
-        let diff = try ReportDiff(baseline: a, new: b)
+        let diff = try ReportDiff(baseline: a, new: b, pngCodec: CairoPNGCodec())
         #expect(diff.failures.isEmpty)
         #expect(diff.charts.map(\.id) == ArtifactFixture.chartIds.sorted())
         #expect(diff.charts.allSatisfy { $0.outcome == .same(rms: 0) })
@@ -139,7 +141,7 @@ import Testing
         let a = try ArtifactFixture.copy(to: dir, as: "a"), b = try ArtifactFixture.copy(to: dir, as: "b")
         let id = try #require(ArtifactFixture.chartIds.first)
         try ArtifactFixture.paintRectangle(b, chart: id)
-        let diff = try ReportDiff(baseline: a, new: b)
+        let diff = try ReportDiff(baseline: a, new: b, pngCodec: CairoPNGCodec())
         let chart = try #require(diff.charts.first { $0.id == id })
         guard case .changed(let rms) = chart.outcome else { Issue.record("\(chart.outcome)"); return }
         #expect(rms > ReportDiff.defaultTolerance)
@@ -162,7 +164,7 @@ import Testing
         let a = try ArtifactFixture.copy(to: dir, as: "a"), b = try ArtifactFixture.copy(to: dir, as: "b")
         let id = try #require(ArtifactFixture.chartIds.first)
         try ArtifactFixture.paintRectangle(b, chart: id, x: 5, y: 5, width: 2, height: 2)
-        let chart = try #require(try ReportDiff(baseline: a, new: b).charts.first { $0.id == id })
+        let chart = try #require(try ReportDiff(baseline: a, new: b, pngCodec: CairoPNGCodec()).charts.first { $0.id == id })
         guard case .same(let rms) = chart.outcome else { Issue.record("\(chart.outcome)"); return }
         #expect(rms > 0 && rms <= ReportDiff.defaultTolerance)
     }
@@ -176,7 +178,7 @@ import Testing
         try ArtifactFixture.editManifest(b) { m in
             for i in m.files.indices where m.files[i].scenario == id { m.files[i].scenario = "brand-new" }
         }
-        let diff = try ReportDiff(baseline: a, new: b)
+        let diff = try ReportDiff(baseline: a, new: b, pngCodec: CairoPNGCodec())
         #expect(diff.charts.first { $0.id == id }?.outcome == .removed)
         #expect(diff.charts.first { $0.id == "brand-new" }?.outcome == .added)
         #expect(diff.failures.map(\.id).sorted() == ["brand-new", id].sorted())
@@ -198,7 +200,7 @@ import Testing
                 m.files.removeAll { $0.scenario != nil && $0.scenario != id && $0.format == "png" }
             }
         }
-        let diff = try ReportDiff(baseline: a, new: b)
+        let diff = try ReportDiff(baseline: a, new: b, pngCodec: CairoPNGCodec())
         let chart = try #require(diff.charts.first { $0.id == id })
         guard case let .sizeChanged(from, to) = chart.outcome else { Issue.record("\(chart.outcome)"); return }
         #expect(to == ReportDiff.PixelSize(width: 10, height: 7) && from != to)
@@ -216,18 +218,18 @@ import Testing
         try ArtifactFixture.editManifest(b) { m in
             for i in m.files.indices where m.files[i].scenario == id { m.files[i].scenario = "renamed" }
         }
-        try ReportDiff(baseline: a, new: b).write(to: dir + "/diff")
+        try ReportDiff(baseline: a, new: b, pngCodec: CairoPNGCodec()).write(to: dir + "/diff")
         #expect(FileManager.default.fileExists(atPath: dir + "/diff/charts/\(id)-baseline.png"))
         #expect(FileManager.default.fileExists(atPath: dir + "/diff/charts/renamed-new.png"))
         // A second run over the earlier diff replaces it whole: the stale images go.
-        try ReportDiff(baseline: a, new: a).write(to: dir + "/diff")
+        try ReportDiff(baseline: a, new: a, pngCodec: CairoPNGCodec()).write(to: dir + "/diff")
         #expect(!FileManager.default.fileExists(atPath: dir + "/diff/charts"))
         #expect(try String(contentsOfFile: dir + "/diff/index.html", encoding: .utf8).contains("no chart differs"))
         // A folder of the user's is left as it was.
         let mine = dir + "/mine"
         try FileManager.default.createDirectory(atPath: mine, withIntermediateDirectories: true)
         try ArtifactFixture.write(Array("keep".utf8), mine + "/notes.txt")
-        let error = #expect(throws: ReportError.self) { try ReportDiff(baseline: a, new: b).write(to: mine) }
+        let error = #expect(throws: ReportError.self) { try ReportDiff(baseline: a, new: b, pngCodec: CairoPNGCodec()).write(to: mine) }
         #expect(error?.description.contains("refusing to replace it") == true)
         #expect(try FileManager.default.contentsOfDirectory(atPath: mine) == ["notes.txt"])
     }

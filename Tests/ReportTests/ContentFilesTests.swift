@@ -1,3 +1,5 @@
+import CairoBackend
+import Charts
 @testable import Report
 import Foundation
 import Scenarios
@@ -93,7 +95,7 @@ import Testing
         let file = templates + "/Content/en/01-what-is-a-loss.md"
         let text = try String(contentsOfFile: file, encoding: .utf8)
         try text.replacing1("# What a loss function is", "# What a loss function is, in this folder").write(toFile: file, atomically: true, encoding: .utf8)
-        try ReportWriter(options: Fixture.options(out, templates: templates)).write()
+        try ReportWriter(options: Fixture.options(out, templates: templates), encoder: ChartEncoder()).write()
         #expect(Fixture.text(out).contains("<h2 id=\"what-is-a-loss-title\">What a loss function is, in this folder</h2>"))
 
         Fixture.remove(out)
@@ -101,13 +103,13 @@ import Testing
         let regression = try String(contentsOfFile: broken, encoding: .utf8)
         try regression.replacing1("::: charts mse-vs-mae", "::: charts mse-vs-mea").write(toFile: broken, atomically: true, encoding: .utf8)
         #expect(throws: ReportError("\(broken):54:12: unknown chart 'mse-vs-mea': no scenario has this id (lossplot list shows them)")) {
-            try ReportWriter(options: Fixture.options(out, templates: templates)).write()
+            try ReportWriter(options: Fixture.options(out, templates: templates), encoder: ChartEncoder()).write()
         }
         #expect(!FileManager.default.fileExists(atPath: out))
 
         try FileManager.default.removeItem(atPath: templates + "/Content")
         #expect(throws: ReportError("templates folder \(templates) has no Content/ folder (the report's text, one folder per language)")) {
-            try ReportWriter(options: Fixture.options(out, templates: templates)).write()
+            try ReportWriter(options: Fixture.options(out, templates: templates), encoder: ChartEncoder()).write()
         }
         #expect(!FileManager.default.fileExists(atPath: out))
     }

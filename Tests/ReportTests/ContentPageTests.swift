@@ -1,3 +1,5 @@
+import CairoBackend
+import Charts
 @testable import Report
 import Foundation
 import Scenarios
@@ -19,7 +21,7 @@ import Testing
         defer { Fixture.remove(out) }
         let manifest = try ReportWriter(options: ReportOptions(
             outputDirectory: out, language: language, formats: [.svg], selfContained: selfContained,
-            sourceDateEpoch: 1_700_000_000, scenarios: stubs)).write()
+            sourceDateEpoch: 1_700_000_000, scenarios: stubs), encoder: ChartEncoder()).write()
         let entry = try #require(manifest.files.first { $0.path == "index.html" })
         return (Fixture.text(out), entry.sha256)
     }

@@ -1,3 +1,5 @@
+import CairoBackend
+import Charts
 import Foundation
 @testable import Report
 import Testing
@@ -19,7 +21,7 @@ import Testing
         // A run that fails before writing (no formats) still recovers first.
         var options = Fixture.options(dir + "/out")
         options.formats = []
-        #expect(throws: ReportError("\(option: .formats) names no format")) { try ReportWriter(options: options).write() }
+        #expect(throws: ReportError("\(option: .formats) names no format")) { try ReportWriter(options: options, encoder: ChartEncoder()).write() }
         #expect(Fixture.contents(of: dir + "/out") == before)
         #expect(try ReportVerification(folder: dir + "/out").isIntact)
         let left = try FileManager.default.contentsOfDirectory(atPath: dir).sorted()

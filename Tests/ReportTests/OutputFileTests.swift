@@ -1,6 +1,7 @@
 import CairoBackend
 import Foundation
 import Testing
+import OutputFiles
 
 /// Issue 12, item 5: `OutputFile` never renames over what is not a regular file. Devices and
 /// FIFOs are written through (a FIFO nobody reads, and a full device, are errors), a link to a

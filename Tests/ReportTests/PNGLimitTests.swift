@@ -3,6 +3,7 @@ import Foundation
 @testable import Report
 import Scenarios
 import Testing
+import OutputFiles
 
 /// Issue 12, item 9: a PNG is refused before it is decoded when it declares too many pixels,
 /// and any corrupt PNG is one line, never a trap.
@@ -48,7 +49,7 @@ import Testing
             try ArtifactFixture.relist(b, "charts/\(id).png", bytes)
         }
         let started = Date()
-        let diff = try ReportDiff(baseline: a, new: b)
+        let diff = try ReportDiff(baseline: a, new: b, pngCodec: CairoPNGCodec())
         #expect(Date().timeIntervalSince(started) < 5)
         let reasons = ids.map { id in diff.charts.first { $0.id == id }?.outcome }
         #expect(reasons[0] == .unreadable(reason: "\(b)/charts/\(ids[0]).png: PNG of 20000x20000 pixels (400000000): over the limit of 178956970 pixels"))

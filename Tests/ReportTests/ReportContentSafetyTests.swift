@@ -3,6 +3,7 @@ import Foundation
 @testable import Report
 import Scenarios
 import Testing
+import OutputFiles
 
 /// Issue 12: what a report folder holds is data. Chart ids from a manifest never become paths,
 /// and a symbolic link or special file inside a report is a finding, never followed.
@@ -44,12 +45,12 @@ import Testing
         let extra = try ArtifactFixture.bytes(b + "/charts/\(ids[0]).png")
         try ArtifactFixture.write(extra, b + "/charts/extra.png")
         try ArtifactFixture.editManifest(b) { m in
-            m.files.append(ManifestEntry(path: "charts/extra.png", bytes: extra.count, sha256: SHA256.hex(extra), scenario: "escaped-pwn-1", format: "png"))
+            m.files.append(ManifestEntry(path: "charts/extra.png", bytes: extra.count, sha256: FileHash.sha256Hex(extra), scenario: "escaped-pwn-1", format: "png"))
             m.files.sort { $0.path < $1.path }
         }
         // Deep enough that "../../../" from charts/ inside the staging folder lands inside `dir`.
         let out = dir + "/x/y/diff"
-        let diff = try ReportDiff(baseline: a, new: b)
+        let diff = try ReportDiff(baseline: a, new: b, pngCodec: CairoPNGCodec())
         try diff.write(to: out)
         let everywhere = Self.everything(under: dir)
         let written = everywhere.filter { !$0.hasPrefix("reports") }
@@ -70,9 +71,9 @@ import Testing
     @Test func aReportWriterRefusesAPathThatLeavesTheFolder() throws {
         let dir = try ArtifactFixture.temporaryFolder("folder-paths")
         defer { try? FileManager.default.removeItem(atPath: dir) }
-        let folder = ReportFolder(dir + "/out")
+        let folder = OutputFolder(report: dir + "/out")
         for path in ["../escape.txt", "/etc/x", "charts//x", "./x", ""] {
-            let error = #expect(throws: ReportError.self) { try folder.write([ReportFile(path: path, bytes: [1])]) }
+            let error = #expect(throws: OutputFileError.self) { try folder.write([ReportFile(path: path, bytes: [1])]) }
             #expect(error?.description.contains("not a plain path") == true, "\(path)")
         }
         #expect(Self.everything(under: dir).isEmpty)
@@ -126,7 +127,7 @@ import Testing
             try ReportVerification(folder: report)
         }
         // Nor may a later run replace it as if it were one.
-        let error = #expect(throws: ReportError.self) { try ReportDiff(baseline: report, new: report) }
+        let error = #expect(throws: ReportError.self) { try ReportDiff(baseline: report, new: report, pngCodec: CairoPNGCodec()) }
         #expect(error?.description.contains("symbolic link") == true)
     }
 
@@ -139,14 +140,14 @@ import Testing
         try FileManager.default.createSymbolicLink(atPath: b + "/charts/zz.png", withDestinationPath: dir + "/secret.png")
         // Listed as an added chart, with the hash of the link's target.
         try ArtifactFixture.editManifest(b) { m in
-            m.files.append(ManifestEntry(path: "charts/zz.png", bytes: secret.count, sha256: SHA256.hex(secret), scenario: "zz", format: "png"))
+            m.files.append(ManifestEntry(path: "charts/zz.png", bytes: secret.count, sha256: FileHash.sha256Hex(secret), scenario: "zz", format: "png"))
             m.files.sort { $0.path < $1.path }
         }
         // And a chart on both sides whose new PNG is a link to the baseline's.
         let id = try #require(ArtifactFixture.chartIds.first)
         try FileManager.default.removeItem(atPath: b + "/charts/\(id).png")
         try FileManager.default.createSymbolicLink(atPath: b + "/charts/\(id).png", withDestinationPath: a + "/charts/\(id).png")
-        let diff = try ReportDiff(baseline: a, new: b)
+        let diff = try ReportDiff(baseline: a, new: b, pngCodec: CairoPNGCodec())
         #expect(diff.charts.first { $0.id == "zz" }?.outcome == .unreadable(reason: "\(b)/charts/zz.png is a symbolic link, not a regular file"))
         #expect(diff.charts.first { $0.id == id }?.outcome == .unreadable(reason: "\(b)/charts/\(id).png is a symbolic link, not a regular file"))
         try diff.write(to: dir + "/diff")

@@ -1,6 +1,7 @@
 import CairoBackend
+import Charts
 import Foundation
-import Report
+@testable import Report
 import Testing
 
 @Suite struct ReportFolderTests {
@@ -9,10 +10,10 @@ import Testing
         defer { Fixture.remove(out) }
         try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
         try Data("precious".utf8).write(to: URL(fileURLWithPath: out + "/notes.txt"))
-        #expect(throws: ReportError.self) { try ReportWriter(options: Fixture.options(out)).write() }
+        #expect(throws: ReportError.self) { try ReportWriter(options: Fixture.options(out), encoder: ChartEncoder()).write() }
         #expect(Fixture.contents(of: out) == ["notes.txt": Array("precious".utf8)])
         do {
-            try ReportWriter(options: Fixture.options(out)).write()
+            try ReportWriter(options: Fixture.options(out), encoder: ChartEncoder()).write()
         } catch let e as ReportError {
             #expect(e.description.contains(out) && e.description.contains("refusing"))
         }
@@ -22,10 +23,10 @@ import Testing
         let file = Fixture.path("a-file"), dir = Fixture.path("foreign")
         defer { Fixture.remove(file, dir) }
         try Data("x".utf8).write(to: URL(fileURLWithPath: file))
-        #expect(throws: ReportError.self) { try ReportWriter(options: Fixture.options(file)).write() }
+        #expect(throws: ReportError.self) { try ReportWriter(options: Fixture.options(file), encoder: ChartEncoder()).write() }
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         try Data("{\"generator\": \"someone else\"}".utf8).write(to: URL(fileURLWithPath: dir + "/manifest.json"))
-        #expect(throws: ReportError.self) { try ReportWriter(options: Fixture.options(dir)).write() }
+        #expect(throws: ReportError.self) { try ReportWriter(options: Fixture.options(dir), encoder: ChartEncoder()).write() }
         #expect(Fixture.contents(of: dir).keys.sorted() == ["manifest.json"])
     }
 
@@ -33,8 +34,8 @@ import Testing
         let out = Fixture.path("again")
         defer { Fixture.remove(out) }
         try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
-        try ReportWriter(options: Fixture.options(out, formats: [.svg, .png])).write()
-        try ReportWriter(options: Fixture.options(out + "/", formats: [.png])).write()
+        try ReportWriter(options: Fixture.options(out, formats: [.svg, .png]), encoder: ChartEncoder()).write()
+        try ReportWriter(options: Fixture.options(out + "/", formats: [.png]), encoder: ChartEncoder()).write()
         let files = Fixture.contents(of: out)
         #expect(!files.keys.contains { $0.hasSuffix(".svg") })
         let parent = URL(fileURLWithPath: out).deletingLastPathComponent().path
@@ -46,11 +47,11 @@ import Testing
         let out = Fixture.path("keep")
         let templates = try Fixture.copyOfTemplates("broken-templates")
         defer { Fixture.remove(out, templates) }
-        try ReportWriter(options: Fixture.options(out)).write()
+        try ReportWriter(options: Fixture.options(out), encoder: ChartEncoder()).write()
         let before = Fixture.contents(of: out)
         try Data("{{#sections}}<p>never closed".utf8).write(to: URL(fileURLWithPath: templates + "/page.mustache"))
         do {
-            try ReportWriter(options: Fixture.options(out, templates: templates)).write()
+            try ReportWriter(options: Fixture.options(out, templates: templates), encoder: ChartEncoder()).write()
             Issue.record("a broken template was accepted")
         } catch let e as ReportError {
             #expect(e.description.contains("page.mustache"))
@@ -58,11 +59,11 @@ import Testing
         #expect(Fixture.contents(of: out) == before)
         // A missing partial and a missing stylesheet are errors too, and so is a missing folder.
         try Data("{{>partials/nowhere}}".utf8).write(to: URL(fileURLWithPath: templates + "/page.mustache"))
-        #expect(throws: ReportError.self) { try ReportWriter(options: Fixture.options(out, templates: templates)).write() }
-        #expect(throws: ReportError.self) { try ReportWriter(options: Fixture.options(out, templates: templates + "/nope")).write() }
+        #expect(throws: ReportError.self) { try ReportWriter(options: Fixture.options(out, templates: templates), encoder: ChartEncoder()).write() }
+        #expect(throws: ReportError.self) { try ReportWriter(options: Fixture.options(out, templates: templates + "/nope"), encoder: ChartEncoder()).write() }
         #expect(Fixture.contents(of: out) == before)
         let fresh = Fixture.path("never-written")
-        #expect(throws: ReportError.self) { try ReportWriter(options: Fixture.options(fresh, templates: templates)).write() }
+        #expect(throws: ReportError.self) { try ReportWriter(options: Fixture.options(fresh, templates: templates), encoder: ChartEncoder()).write() }
         #expect(!FileManager.default.fileExists(atPath: fresh))
     }
 
@@ -72,7 +73,7 @@ import Testing
         defer { Fixture.remove(out, templates) }
         try Data("<!DOCTYPE html><html lang=\"{{lang}}\"><title>{{title}}</title><p>custom</p></html>\n".utf8)
             .write(to: URL(fileURLWithPath: templates + "/page.mustache"))
-        try ReportWriter(options: Fixture.options(out, templates: templates)).write()
+        try ReportWriter(options: Fixture.options(out, templates: templates), encoder: ChartEncoder()).write()
         #expect(Fixture.text(out).contains("<p>custom</p>"))
     }
 
@@ -81,9 +82,10 @@ import Testing
         defer { Fixture.remove(templates) }
         #expect(try TemplateLocator.locate(explicit: nil, environment: ["LOSSPLOT_TEMPLATES": templates]) == templates)
         #expect(throws: ReportError.self) { try TemplateLocator.locate(explicit: nil, environment: ["LOSSPLOT_TEMPLATES": templates + "/x"]) }
-        // With nothing given, the package's own Templates/ is found.
-        let found = try TemplateLocator.locate(explicit: nil, environment: [:], currentDirectory: "/")
-        #expect(found.hasSuffix("/Templates"))
+        // With nothing given, the Templates/ copied into the resource bundle is found.
+        let found = try TemplateLocator.locate(explicit: nil, environment: [:])
+        #expect(found.hasSuffix("/\(TemplateLocator.bundleName)/Templates"))
+        #expect(TemplateLocator.bundleName == TemplateLocator.moduleBundleName)
     }
 }
 
@@ -93,7 +95,7 @@ import Testing
         defer { Fixture.remove(out) }
         try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
         _ = FileManager.default.createFile(atPath: out + "/.gitkeep", contents: Data())
-        try ReportWriter(options: Fixture.options(out, formats: [.svg])).write()
+        try ReportWriter(options: Fixture.options(out, formats: [.svg]), encoder: ChartEncoder()).write()
         #expect(FileManager.default.fileExists(atPath: out + "/.gitkeep"))
         #expect(FileManager.default.fileExists(atPath: out + "/index.html"))
     }

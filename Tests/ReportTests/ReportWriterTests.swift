@@ -1,14 +1,16 @@
 import CairoBackend
+import Charts
 import Foundation
 import Report
 import Scenarios
 import Testing
+import OutputFiles
 
 @Suite struct ReportWriterTests {
     @Test func writesEveryChartInEveryFormatWithAManifestThatHashesThem() throws {
         let out = Fixture.path("folder")
         defer { Fixture.remove(out) }
-        let manifest = try ReportWriter(options: Fixture.options(out, formats: [.svg, .png, .pdf], epoch: 1_700_000_000)).write()
+        let manifest = try ReportWriter(options: Fixture.options(out, formats: [.svg, .png, .pdf], epoch: 1_700_000_000), encoder: ChartEncoder()).write()
         let files = Fixture.contents(of: out)
         var expected: Set<String> = ["index.html", "style.css", "manifest.json"]
         for s in Fixture.scenarios where s.figure != nil {
@@ -20,7 +22,7 @@ import Testing
         for entry in manifest.files {
             let bytes = try #require(files[entry.path])
             #expect(entry.bytes == bytes.count)
-            #expect(entry.sha256 == SHA256.hex(bytes))
+            #expect(entry.sha256 == FileHash.sha256Hex(bytes))
             if entry.path.hasPrefix("charts/") {
                 #expect(entry.path == "charts/\(entry.scenario ?? "?").\(entry.format ?? "?")")
             } else {
@@ -29,7 +31,7 @@ import Testing
         }
         // The file on disk is the manifest returned, and it parses as JSON with the extended fields.
         let json = try #require(try JSONSerialization.jsonObject(with: Data(files["manifest.json"] ?? [])) as? [String: Any])
-        #expect(Fixture.text(out, "manifest.json") == manifest.json)
+        #expect(files["manifest.json"] == (try manifest.encoded()))
         #expect(json["version"] as? String == LossplotVersion.current)
         #expect(json["sourceDateEpoch"] as? Int == 1_700_000_000)
         #expect((json["files"] as? [Any])?.count == manifest.files.count)
@@ -43,9 +45,9 @@ import Testing
         var options = Fixture.options(a, formats: [.svg, .png, .pdf])
         // The first real chart too, with the small ones, so concurrent rendering interleaves unequal jobs.
         options.scenarios = Array(ScenarioCatalog.all.filter { $0.figure != nil }.prefix(1)) + Fixture.scenarios
-        try ReportWriter(options: options).write()
+        try ReportWriter(options: options, encoder: ChartEncoder()).write()
         options.outputDirectory = b
-        try ReportWriter(options: options).write()
+        try ReportWriter(options: options, encoder: ChartEncoder()).write()
         let first = Fixture.contents(of: a), second = Fixture.contents(of: b)
         #expect(first.keys.sorted() == second.keys.sorted())
         for (path, bytes) in first { #expect(second[path] == bytes, "\(path) differs between runs") }
@@ -64,7 +66,7 @@ import Testing
     func pageIsWellFormedAccessibleAndInItsLanguage(language: Language) throws {
         let out = Fixture.path("lang-\(language.rawValue)")
         defer { Fixture.remove(out) }
-        try ReportWriter(options: Fixture.options(out, language: language)).write()
+        try ReportWriter(options: Fixture.options(out, language: language), encoder: ChartEncoder()).write()
         let page = Fixture.text(out)
         #expect(page.hasPrefix("<!DOCTYPE html>\n<html lang=\"\(language.rawValue)\">"))
         #expect(HTMLCheck.nestingProblems(page) == [])
@@ -94,7 +96,7 @@ import Testing
     @Test func textFromScenariosIsEscaped() throws {
         let out = Fixture.path("escape")
         defer { Fixture.remove(out) }
-        try ReportWriter(options: Fixture.options(out)).write()
+        try ReportWriter(options: Fixture.options(out), encoder: ChartEncoder()).write()
         let page = Fixture.text(out)
         #expect(!page.contains("<b>bold</b>"))
         #expect(page.contains("A &lt;b&gt;bold&lt;/b&gt; &amp; &quot;quoted&quot; title"))
@@ -109,7 +111,7 @@ import Testing
     @Test func selfContainedIsOneFileWithInlineChartsUnderAStrictPolicy() throws {
         let out = Fixture.path("single")
         defer { Fixture.remove(out) }
-        let manifest = try ReportWriter(options: Fixture.options(out, selfContained: true)).write()
+        let manifest = try ReportWriter(options: Fixture.options(out, selfContained: true), encoder: ChartEncoder()).write()
         #expect(Set(Fixture.contents(of: out).keys) == ["index.html", "manifest.json"])
         #expect(manifest.files.map(\.path) == ["index.html"])
         let page = Fixture.text(out)
@@ -123,7 +125,7 @@ import Testing
         #expect(HTMLCheck.duplicates(HTMLCheck.ids(page)) == [])
         // The one <style> element is allowed by its hash, nothing else is.
         let css = try #require(page.components(separatedBy: "<style>").dropFirst().first?.components(separatedBy: "</style>").first)
-        let hash = Data(SHA256.hash(Array(css.utf8))).base64EncodedString()
+        let hash = FileHash.sha256Base64(Array(css.utf8))
         #expect(page.contains("style-src &#39;sha256-\(hash)&#39;"))
         #expect(!page.contains("unsafe-inline"))
         for s in charted {
@@ -135,7 +137,7 @@ import Testing
     @Test func scenariosLandInTheArticleOfTheirCodeBlockOrTheirSectionsEnd() throws {
         let out = Fixture.path("placement")
         defer { Fixture.remove(out) }
-        try ReportWriter(options: Fixture.options(out)).write()
+        try ReportWriter(options: Fixture.options(out), encoder: ChartEncoder()).write()
         let page = Fixture.text(out)
         func position(_ s: String) -> String.Index? { page.range(of: s)?.lowerBound }
         // Code block 12 is hinge's, 17 triplet's; the hostile one has no code block and lands at the
@@ -153,7 +155,7 @@ import Testing
     @Test func pngOnlyReportShowsPNGImages() throws {
         let out = Fixture.path("png")
         defer { Fixture.remove(out) }
-        try ReportWriter(options: Fixture.options(out, formats: [.png])).write()
+        try ReportWriter(options: Fixture.options(out, formats: [.png]), encoder: ChartEncoder()).write()
         let page = Fixture.text(out)
         #expect(page.contains("<img src=\"charts/mse.png\""))
         #expect(!page.contains(".svg\""))

@@ -1,6 +1,7 @@
 import CairoBackend
 import Charts
 import Foundation
+import OutputFiles
 import FoundationXML
 @testable import Scenarios
 import Testing

@@ -1,5 +1,6 @@
 import Foundation
 import FuzzSupport
+import OutputFiles
 @testable import Report
 
 let folder = ScratchFolder("manifest")
@@ -9,7 +10,7 @@ let rewritten = ScratchFolder("manifest-rewritten")
 /// `lossplot diff` read it, then verified against the folder (which holds nothing else). A
 /// manifest read without error must, when it is valid JSON, also be one the report's folder check
 /// recognises as lossplot's (the decoder does not check values it skips, so `{"x": 01}` reads),
-/// and writing it again (`ReportManifest.json`) must read back as the same manifest.
+/// and writing it again (`ReportManifest.encoded`) must read back as the same manifest.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzManifest(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     folder.write(FuzzInput.bytes(data, size), to: ReportManifest.fileName)
@@ -17,9 +18,9 @@ public func fuzzManifest(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     if (try? JSONSerialization.jsonObject(with: Data(FuzzInput.bytes(data, size)))) != nil {
         FuzzInput.require(ReportManifest.marksReport(folder: folder.path), "verify reads the manifest as lossplot's, the folder check does not")
     }
-    FuzzInput.require(manifest.files.allSatisfy { ReportManifest.isSafeRelativePath($0.path) }, "an unsafe path was accepted")
-    rewritten.write(Array(manifest.json.utf8), to: ReportManifest.fileName)
+    FuzzInput.require(manifest.files.allSatisfy { FolderFile.isPlainPath($0.path) }, "an unsafe path was accepted")
     do {
+        rewritten.write(try manifest.encoded(), to: ReportManifest.fileName)
         let again = try ReportManifest(readingFolder: rewritten.path)
         FuzzInput.require(again == manifest, "the rewritten manifest reads back as another manifest")
     } catch {

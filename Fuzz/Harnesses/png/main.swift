@@ -1,5 +1,6 @@
-import FuzzSupport
 import CairoBackend
+import FuzzSupport
+import OutputFiles
 
 /// PNG decoding as `lossplot diff` does it (`PNGImage(decoding:)`), on the input as it is and on a
 /// copy whose chunk checksums are made right (a mutation inside a chunk otherwise only ever

@@ -23,21 +23,21 @@ let pageValues: [String: Any] = [
 
 /// Template loading (`TemplateSet`): the input is a templates folder, split into files at lines
 /// `--8<-- NAME` (`FuzzInput.parts`): the first part is `page.mustache`, a part named
-/// `partials/x` is `partials/x.mustache`, `style.css` the stylesheet, any other name `NAME.mustache`
-/// beside the page. What loads is rendered with a small page model.
+/// `partials/x` is `partials/x.mustache`, `style.css` the stylesheet, any other name without a
+/// folder `NAME.mustache` beside the page; a part in any other folder is left out (no template
+/// is read from there, and `style.css/x` would make a folder where the stylesheet goes). What
+/// loads is rendered with a small page model.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzTemplates(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     folder.reset()
     var hasStylesheet = false
     for part in FuzzInput.parts(FuzzInput.bytes(data, size), first: "page") {
+        let folders = part.name.split(separator: "/").dropLast()
         if part.name == TemplateSet.styleFile {
             hasStylesheet = true
             folder.write(part.bytes, to: part.name)
-        } else {
-            // Only partials/ is a folder: any other name with a slash stays beside the page, so no
-            // part can turn style.css or a template into a folder.
-            let flat = part.name.hasPrefix("partials/") ? part.name : part.name.replacingOccurrences(of: "/", with: "_")
-            folder.write(part.bytes, to: flat + ".mustache")
+        } else if folders.isEmpty || folders == ["partials"] {
+            folder.write(part.bytes, to: part.name + ".mustache")
         }
     }
     if !hasStylesheet { folder.write(defaultStylesheet, to: TemplateSet.styleFile) }

@@ -1,30 +1,23 @@
 import CCairo
+import Foundation
+import OutputFiles
 
-/// Why PNG bytes could not be decoded.
-public struct PNGDecodingError: Error, CustomStringConvertible {
-    public let description: String
+/// Cairo's PNG decoder and lossplot's PNG encoder (`PNGEncoding`, zlib) as the `PNGCoding` that
+/// `lossplot diff` is given.
+public struct CairoPNGCodec: PNGCoding {
+    public init() {}
+
+    public func decode(_ png: [UInt8]) throws -> PNGImage { try PNGImage(decoding: png) }
+
+    public func encode(_ image: PNGImage) throws -> [UInt8] { try image.encoded() }
 }
 
-/// A decoded PNG: size and straight (not premultiplied) 8-bit RGBA pixels, row-major.
-///
 /// Decoding first reads the size the PNG declares and refuses, before anything is allocated, an
-/// image over `maxPixels` or over Cairo's 32767 pixels a side: a small file can declare a huge
-/// image (a 1.2 MB file of 20000x20000 took 10 s and 3.1 GB to decode).
-public struct PNGImage: Equatable, Sendable {
-    /// The most pixels a decoded image may have: Pillow's limit (twice its `MAX_IMAGE_PIXELS`,
-    /// where it raises `DecompressionBombError`), 716 MB as RGBA. lossplot's largest chart is
-    /// 1400x1000 pixels at `--scale 1`, so reports up to `--scale 11` stay under it.
-    public static let maxPixels = 178_956_970
+/// image over `PNGImage.maxPixels` or over Cairo's 32767 pixels a side: a small file can declare a
+/// huge image (a 1.2 MB file of 20000x20000 took 10 s and 3.1 GB to decode).
+extension PNGImage {
     /// Cairo's image surfaces are at most this many pixels wide and tall.
     public static let maxSide = 32767
-    public let width: Int
-    public let height: Int
-    /// 4 bytes a pixel: red, green, blue, alpha.
-    public let rgba: [UInt8]
-
-    init(checkedWidth width: Int, height: Int, rgba: [UInt8]) {
-        self.width = width; self.height = height; self.rgba = rgba
-    }
 
     /// The width and height a PNG declares in its IHDR chunk, checked against the limits; reads
     /// 33 bytes and allocates nothing. Throws one line for bytes that are not a PNG, a damaged
@@ -121,6 +114,36 @@ public struct PNGImage: Equatable, Sendable {
                 out[i + 3] = UInt8(a)
             }
         }
-        width = w; height = h; rgba = out
+        try self.init(width: w, height: h, rgba: out)
+    }
+}
+
+extension PNGImage {
+    /// The image as PNG bytes.
+    public func encoded() throws -> [UInt8] {
+        try rgba.withUnsafeBufferPointer { try PNGEncoding.encode(pixels: $0, width: width, height: height, channels: 4) }
+    }
+}
+
+extension ImageComparison {
+    /// Compares two PNG files' bytes.
+    public init(actual: [UInt8], expected: [UInt8]) throws {
+        try self.init(actual: PNGImage(decoding: actual), expected: PNGImage(decoding: expected))
+    }
+
+    /// The diff image (`diffImage`) as PNG bytes.
+    public func diffPNG() throws -> [UInt8] { try diffImage().encoded() }
+
+    /// Compares `actual` PNG bytes with `expected`; on an RMS above `tolerance` writes the actual
+    /// image and the diff image into `diffDirectory` and returns a message naming them (nil when
+    /// the images agree).
+    public static func check(actual: [UInt8], expected: [UInt8], tolerance: Double, name: String, diffDirectory: String) throws -> String? {
+        let c = try ImageComparison(actual: actual, expected: expected)
+        guard c.rms > tolerance else { return nil }
+        try FileManager.default.createDirectory(atPath: diffDirectory, withIntermediateDirectories: true)
+        let actualPath = "\(diffDirectory)/\(name)-actual.png", diffPath = "\(diffDirectory)/\(name)-diff.png"
+        try OutputFile.write(actual, to: actualPath)
+        try OutputFile.write(c.diffPNG(), to: diffPath)
+        return String(format: "%@: RMS %.3f exceeds %.3f; actual %@, diff %@", name, c.rms, tolerance, actualPath, diffPath)
     }
 }

@@ -1,4 +1,5 @@
-import CairoBackend
+import OutputFiles
+import SafeText
 
 /// The files `lossplot diff --out` writes: `index.html`, a summary page with one section per chart,
 /// and under `charts/` the baseline, new and difference PNG of each chart that changed (baseline
@@ -58,50 +59,61 @@ enum ReportDiffPage {
         }
     }
 
-    static func files(_ diff: ReportDiff) -> [ReportFile] {
+    /// The page's template in the templates folder (`diff.mustache`).
+    static let template = "diff"
+
+    /// The page (rendered from `diff.mustache`) and the images it shows.
+    static func files(_ diff: ReportDiff, templates: TemplateSet) throws -> [ReportFile] {
         var images: [ReportFile] = []
         let names = fileNames(for: diff.charts.map(\.id))
-        var rows = ""
         // What needs a look first, then what was not compared, then the charts that match.
         let ordered = diff.failures + diff.charts.filter(\.outcome.isNotCompared)
             + diff.charts.filter { !$0.outcome.isFailure && !$0.outcome.isNotCompared }
+        var charts: [DiffChartView] = []
         for chart in ordered {
-            var cells: [String] = []
+            var shown: [DiffImageView] = []
             for (role, bytes) in [("baseline", chart.baselinePNG), ("new", chart.newPNG), ("diff", chart.diffPNG)] {
                 guard let bytes else { continue }
                 let path = "charts/\(names[chart.id] ?? "chart")-\(role).png"
                 images.append(ReportFile(path: path, bytes: bytes, scenario: chart.id, format: "png"))
-                cells.append("<figure><a href=\"\(escapeXML(path))\"><img src=\"\(escapeXML(path))\" alt=\"\(role)\" loading=\"lazy\"></a><figcaption>\(role)</figcaption></figure>")
+                shown.append(DiffImageView(pathHtml: escapeXML(path), role: role))
             }
-            let line = ReportDiff.line(chart, tolerance: diff.tolerance)
-            let kind = chart.outcome.isFailure ? "fail" : "ok"
-            rows += "<section class=\"\(kind)\" id=\"\(escapeXML(chart.id))\"><h2>\(escapeXML(line))</h2>"
-            if !cells.isEmpty { rows += "<div class=\"images\">\(cells.joined())</div>" }
-            rows += "</section>\n"
+            charts.append(DiffChartView(kind: chart.outcome.isFailure ? "fail" : "ok", idHtml: escapeXML(chart.id),
+                                        lineHtml: escapeXML(ReportDiff.line(chart, tolerance: diff.tolerance)),
+                                        images: shown, hasImages: !shown.isEmpty))
         }
         let failed = diff.failures.count
-        let page = """
-        <!doctype html>
-        <html lang="en">
-        <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-        <meta name="generator" content="\(generator)">
-        <title>lossplot diff: \(failed == 0 ? "no chart differs" : "\(failed) chart\(failed == 1 ? "" : "s") differ")</title>
-        <style>
-        body{font-family:system-ui,sans-serif;max-width:1400px;margin:2rem auto;padding:0 1rem}
-        h2{font-size:1rem;font-weight:600}section{border-left:4px solid #2a7;padding:.2rem 1rem;margin:1rem 0}
-        section.fail{border-color:#c33}.images{display:flex;gap:1rem;flex-wrap:wrap}
-        figure{margin:0;flex:1 1 30%;min-width:240px}img{max-width:100%;height:auto;border:1px solid #ccc}
-        figcaption{font-size:.85rem;color:#555}
-        </style>
-        </head>
-        <body>
-        <h1>Charts: \(escapeXML(diff.new)) against \(escapeXML(diff.baseline))</h1>
-        <p>\(escapeXML(diff.summary)). RMS over RGB on 0–255, as matplotlib's <code>compare_images</code>; the
-        difference image is |new − baseline| × 10.</p>
-        \(rows)</body>
-        </html>
-
-        """
-        return [ReportFile(path: "index.html", bytes: Array(page.utf8))] + images
+        let page = DiffPageModel(
+            generator: generator, title: failed == 0 ? "no chart differs" : "\(failed) chart\(failed == 1 ? "" : "s") differ",
+            newHtml: escapeXML(diff.new), baselineHtml: escapeXML(diff.baseline), summaryHtml: escapeXML(diff.summary), charts: charts)
+        let html = try templates.render(page, template: template)
+        return [ReportFile(path: "index.html", bytes: Array(html.utf8))] + images
     }
+}
+
+/// The values `diff.mustache` renders. Fields ending in `Html` are escaped here (`escapeXML`,
+/// scalar by scalar: chart ids and folder names come from manifests and the command line) and
+/// rendered with `{{{…}}}`; the others are fixed words the template escapes.
+struct DiffPageModel {
+    var generator: String
+    var title: String
+    var newHtml: String
+    var baselineHtml: String
+    var summaryHtml: String
+    var charts: [DiffChartView]
+}
+
+/// One chart's section: "fail" or "ok", its line, its images.
+struct DiffChartView {
+    var kind: String
+    var idHtml: String
+    var lineHtml: String
+    var images: [DiffImageView]
+    var hasImages: Bool
+}
+
+/// A baseline, new or difference image of a chart.
+struct DiffImageView {
+    var pathHtml: String
+    var role: String
 }

@@ -1,11 +1,12 @@
-import CairoBackend
 import Foundation
+import OutputFiles
 
 /// `lossplot diff`: the charts of two report folders compared on their decoded PNG pixels, with
 /// matplotlib's `compare_images` rule (RMS over the colour channels on 0...255, `ImageComparison`)
 /// and pytest-mpl's default tolerance. Charts are matched by scenario id through each folder's
 /// manifest; a chart only one folder has is added or removed, and one with no PNG on both sides is
-/// reported as not compared.
+/// reported as not compared. PNG files are decoded, and the difference image encoded, by the
+/// `PNGCoding` it is given (the command line gives it Cairo's).
 public struct ReportDiff: Sendable {
     /// pytest-mpl's default RMS tolerance.
     public static let defaultTolerance = 2.0
@@ -65,15 +66,15 @@ public struct ReportDiff: Sendable {
     /// Sorted by scenario id.
     public let charts: [Chart]
 
-    /// Compares the charts of two report folders. Throws one line when either folder is not a
-    /// readable report.
-    public init(baseline: String, new: String, tolerance: Double = ReportDiff.defaultTolerance) throws {
+    /// Compares the charts of two report folders, decoding and encoding PNG with `pngCodec`.
+    /// Throws one line when either folder is not a readable report.
+    public init(baseline: String, new: String, tolerance: Double = ReportDiff.defaultTolerance, pngCodec: any PNGCoding) throws {
         self.baseline = baseline
         self.new = new
         self.tolerance = tolerance
         let old = try ChartFiles(folder: baseline), now = try ChartFiles(folder: new)
         let ids = Set(old.byScenario.keys).union(now.byScenario.keys).sorted()
-        charts = try ids.map { id in try Self.compare(id, old, now, tolerance: tolerance) }
+        charts = try ids.map { id in try Self.compare(id, old, now, tolerance: tolerance, codec: pngCodec) }
     }
 
     public var failures: [Chart] { charts.filter { $0.outcome.isFailure } }
@@ -110,7 +111,7 @@ public struct ReportDiff: Sendable {
         return s
     }
 
-    private static func compare(_ id: String, _ old: ChartFiles, _ now: ChartFiles, tolerance: Double) throws -> Chart {
+    private static func compare(_ id: String, _ old: ChartFiles, _ now: ChartFiles, tolerance: Double, codec: any PNGCoding) throws -> Chart {
         let before = old.byScenario[id], after = now.byScenario[id]
         guard let before else {
             guard after?["png"] != nil else { return Chart(id: id, outcome: .added) }
@@ -141,10 +142,10 @@ public struct ReportDiff: Sendable {
         // Decoding checks the size a PNG declares first: one too large to decode is refused
         // before anything is allocated for it (`PNGImage.maxPixels`).
         let expected: PNGImage, actual: PNGImage
-        do { expected = try PNGImage(decoding: a) } catch {
+        do { expected = try codec.decode(a) } catch {
             return Chart(id: id, outcome: .unreadable(reason: "\(old.path(id, "png")): \(error)"))
         }
-        do { actual = try PNGImage(decoding: b) } catch {
+        do { actual = try codec.decode(b) } catch {
             return Chart(id: id, outcome: .unreadable(reason: "\(now.path(id, "png")): \(error)"))
         }
         let from = PixelSize(width: expected.width, height: expected.height)
@@ -160,7 +161,7 @@ public struct ReportDiff: Sendable {
             return Chart(id: id, outcome: .same(rms: comparison.rms))
         }
         let diff: [UInt8]
-        do { diff = try comparison.diffPNG() } catch { throw ReportError("cannot draw the difference image of \(id): \(error)") }
+        do { diff = try codec.encode(comparison.diffImage()) } catch { throw ReportError("cannot draw the difference image of \(id): \(error)") }
         return Chart(id: id, outcome: .changed(rms: comparison.rms), baselinePNG: a, newPNG: b, diffPNG: diff)
     }
 }

@@ -19,10 +19,14 @@ public enum InterruptCleanup {
     public struct Token: Hashable, Sendable { let id: Int }
 
     private static let lock = NSRecursiveLock()
+    // `actions`, `nextId` and `installed` are read and written only with `lock` held (in
+    // `register`, `unregister`, `installIfNeeded`, called from `register`, and `interrupted`), so
+    // no two threads touch them at once.
     nonisolated(unsafe) private static var actions: [(id: Int, run: () -> Void)] = []
     nonisolated(unsafe) private static var nextId = 0
     nonisolated(unsafe) private static var installed = false
-    /// The pipe the signal handler writes into.
+    /// The pipe the signal handler writes into. Written once, with `lock` held, before any
+    /// handler that reads it is installed, and never again; so every read sees that one value.
     nonisolated(unsafe) static var wakeFD: Int32 = -1
 
     /// Runs `body` with the interrupt held off: an interrupt arriving meanwhile waits for it.

@@ -1,8 +1,9 @@
-import Report
+import OutputFiles
 import Testing
 
-/// The FIPS 180-2 / NIST example vectors.
-@Suite struct SHA256Tests {
+/// The manifest's hashes (swift-crypto's SHA-256) against the FIPS 180-2 / NIST example vectors,
+/// the vectors the hand-written SHA-256 this replaced was tested with.
+@Suite struct FileHashTests {
     @Test(arguments: [
         ("", "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"),
         ("abc", "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"),
@@ -12,18 +13,17 @@ import Testing
          "cf5b16a778af8380036ce59e7b0492370b249b11e8f07a51afac45037afee9d1"),
     ])
     func fipsVectors(input: String, digest: String) {
-        #expect(SHA256.hex(Array(input.utf8)) == digest)
+        #expect(FileHash.sha256Hex(Array(input.utf8)) == digest)
     }
 
     @Test func aMillionAs() {
-        #expect(SHA256.hex([UInt8](repeating: 0x61, count: 1_000_000))
+        #expect(FileHash.sha256Hex([UInt8](repeating: 0x61, count: 1_000_000))
                 == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
     }
 
-    @Test func feedingInPiecesGivesTheSameDigest() {
-        let bytes = (0..<1000).map { UInt8(truncatingIfNeeded: $0 &* 31) }
-        var hasher = SHA256()
-        for chunk in stride(from: 0, to: bytes.count, by: 37) { hasher.update(bytes[chunk..<min(chunk + 37, bytes.count)]) }
-        #expect(hasher.finalize() == SHA256.hash(bytes))
+    /// The form a Content-Security-Policy's `'sha256-…'` source takes: the digest in base64.
+    @Test func base64IsTheDigestsBytes() {
+        #expect(FileHash.sha256Base64(Array("abc".utf8)) == "ungWv48Bz+pBQUDeXa4iI7ADYaOWF3qctBD/YfIAFa0=")
+        #expect(FileHash.sha256Base64([]) == "47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU=")
     }
 }

@@ -1,4 +1,3 @@
-import CCairo
 import Foundation
 import SafeText
 #if canImport(Glibc)
@@ -12,8 +11,10 @@ public struct OutputFileError: Error, CustomStringConvertible {
 
 /// Writes a file whole or not at all, and never replaces what is not a regular file:
 /// - a missing path or a regular file: the bytes go to a hidden temporary file beside it, which
-///   is renamed over it only once everything is written (an existing file keeps its read, write
-///   and execute permissions);
+///   is renamed over it only once everything is written and flushed to the disk (`fsync`), so
+///   that after a crash or a power cut the path holds the old bytes or the new ones, never a
+///   short or empty file; the folder is flushed after the rename, so the new name lasts too. An
+///   existing file keeps its read, write and execute permissions;
 /// - a symbolic link to a regular file: the file it points to is written that way, and the link
 ///   stays a link;
 /// - a character device or a FIFO (`/dev/null`, `/dev/stdout`, `mkfifo`): written through, as
@@ -60,7 +61,8 @@ public enum OutputFile {
     /// Swaps two existing paths in one step (Linux `renameat2` with `RENAME_EXCHANGE`). Returns 0,
     /// or the errno: ENOSYS or EINVAL where the system or file system cannot exchange.
     public static func exchange(_ a: String, _ b: String) -> Int32 {
-        lossplot_rename_exchange(a, b) == 0 ? 0 : errno
+        guard let renameat2 = RenameAt2.function else { return ENOSYS }
+        return renameat2(AT_FDCWD, FileSystemPath.cString(a), AT_FDCWD, FileSystemPath.cString(b), RenameAt2.exchange) == 0 ? 0 : errno
     }
 
     /// What kind of file a mode names, for messages: "a folder", "a FIFO".
@@ -88,6 +90,7 @@ public enum OutputFile {
 
     /// Numbers the temporary files of one process, so two writes never share one.
     private static let counter = NSLock()
+    /// Read and written only with `counter` held.
     nonisolated(unsafe) private static var written = 0
 
     /// Writes `bytes` to a temporary file beside `path` and renames it over `path`.
@@ -115,7 +118,7 @@ public enum OutputFile {
         guard fd >= 0 else { throw failure(shown, errno) }
         defer { if let token { InterruptCleanup.unregister(token) } }
         if let mode { _ = fchmod(fd, mode) }
-        let writeError = writeAll(fd, bytes)
+        let writeError = writeAll(fd, bytes) ?? flush(fd)
         let closeError: Int32? = close(fd) == 0 ? nil : errno
         if let error = writeError ?? closeError {
             unlink(FileSystemPath.cString(temp))
@@ -126,6 +129,61 @@ public enum OutputFile {
             unlink(FileSystemPath.cString(temp))
             throw failure(shown, renameError)
         }
+        flushFolder(dir)
+    }
+
+    /// Creates `path`, which must not exist, with `bytes`, not following a link in its place; no
+    /// temporary file and no flush: for a folder that is itself written whole (`OutputFolder`),
+    /// which flushes its files and folders together (`flush(_:)`) before it takes the target's place.
+    static func create(_ path: String, with bytes: [UInt8]) throws {
+        let fd = open(FileSystemPath.cString(path), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw failure(path, errno) }
+        let writeError = writeAll(fd, bytes)
+        let closeError: Int32? = close(fd) == 0 ? nil : errno
+        if let error = writeError ?? closeError { throw failure(path, error) }
+    }
+
+    /// `fsync`: nil, or the errno. A file system that cannot flush (EINVAL) has nothing to wait for.
+    static func flush(_ fd: Int32) -> Int32? {
+        while fsync(fd) != 0 {
+            if errno == EINTR { continue }
+            return errno == EINVAL ? nil : errno
+        }
+        return nil
+    }
+
+    /// Flushes the files and folders at `paths` to the disk, from several threads at once: the
+    /// file system commits flushes that wait together as one (29 files took 14 ms from two
+    /// threads, 5 from eight), and each thread mostly waits for the disk. Throws for the first
+    /// that fails.
+    static func flush(_ paths: [String]) throws {
+        let errors = FlushErrors(count: paths.count)
+        let workers = min(paths.count, 8)
+        let finished = DispatchGroup()
+        for worker in 0..<workers {
+            finished.enter()
+            Thread {
+                for i in stride(from: worker, to: paths.count, by: workers) {
+                    let fd = open(FileSystemPath.cString(paths[i]), O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
+                    guard fd >= 0 else { errors.set(i, errno); continue }
+                    if let error = flush(fd) { errors.set(i, error) }
+                    close(fd)
+                }
+                finished.leave()
+            }.start()
+        }
+        finished.wait()
+        if let (i, error) = errors.first { throw failure(paths[i], error) }
+    }
+
+    /// Flushes a folder's entries (a rename into it, a file created in it) to the disk. Best
+    /// effort: by then the new file is in place for every reader, and a folder that cannot be
+    /// opened or flushed says nothing worth failing the write for.
+    static func flushFolder(_ path: String) {
+        let fd = open(FileSystemPath.cString(path.isEmpty ? "." : path), O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard fd >= 0 else { return }
+        _ = flush(fd)
+        close(fd)
     }
 
     /// Writes into a character device or FIFO as it is: no temporary file, no rename.
@@ -164,5 +222,29 @@ public enum OutputFile {
             }
             return nil
         }
+    }
+}
+
+/// glibc's `renameat2` (glibc 2.28 and later), found when the program runs: Swift's Glibc module
+/// leaves it out, as the C header declares it only under `_GNU_SOURCE`. nil on a C library
+/// without it, where a swap falls back to two renames.
+enum RenameAt2 {
+    typealias Function = @convention(c) (Int32, UnsafePointer<CChar>?, Int32, UnsafePointer<CChar>?, UInt32) -> Int32
+    /// `RENAME_EXCHANGE` from <linux/fs.h>.
+    static let exchange: UInt32 = 2
+    /// `dlsym(RTLD_DEFAULT, ...)`: RTLD_DEFAULT is the null handle on glibc.
+    static let function: Function? = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "renameat2").map { unsafeBitCast($0, to: Function.self) }
+}
+
+/// The errno of each flush that failed, set from several threads (one index each).
+private final class FlushErrors: @unchecked Sendable {
+    // @unchecked: `errors` is read and written only with `lock` held.
+    private let lock = NSLock()
+    private var errors: [Int32?]
+    init(count: Int) { errors = Array(repeating: nil, count: count) }
+    func set(_ i: Int, _ error: Int32) { lock.lock(); errors[i] = error; lock.unlock() }
+    var first: (Int, Int32)? {
+        lock.lock(); defer { lock.unlock() }
+        return errors.indices.lazy.compactMap { i in self.errors[i].map { (i, $0) } }.first
     }
 }

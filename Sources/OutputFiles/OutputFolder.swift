@@ -1,11 +1,12 @@
-import CairoBackend
 import Foundation
 #if canImport(Glibc)
 import Glibc
 #endif
 
-/// Writes a report folder whole or not at all. Files go into a hidden sibling folder
-/// (`.NAME.lossplot-new-PID`); only when every file is on disk does it take the target's place,
+/// Writes a folder (a report, a diff) whole or not at all. Files go into a hidden sibling folder
+/// (`.NAME.lossplot-new-PID`); only when every file is on disk, flushed (`fsync`, the files and
+/// their folders, so a crash or a power cut cannot leave a report of empty files), does it
+/// take the target's place,
 /// in one step where the system can (Linux `renameat2` `RENAME_EXCHANGE`: the target is never
 /// missing, the old report is left at the staging name and removed last). Elsewhere the old
 /// report is first moved aside to `.NAME.lossplot-old-PID`; a run killed between the two renames
@@ -16,24 +17,31 @@ import Glibc
 /// SIGINT and SIGTERM remove the staging folder (and put a moved-aside report back) before the
 /// process exits 130 or 143 (`InterruptCleanup`); staging folders left by a run that was killed
 /// (its process is gone) are removed by the next run.
-struct ReportFolder {
-    let target: String
-    /// What lossplot writes here, for messages ("lossplot report", "lossplot diff").
+///
+/// Errors are `OutputFileError`s: one line that names the folder.
+public struct OutputFolder: Sendable {
+    /// One file of the folder: its slash-separated path inside it (no `..`) and its bytes.
+    public typealias File = (path: String, bytes: [UInt8])
+
+    public let target: String
+    /// What makes a folder replaceable, for messages ("lossplot manifest.json").
     let kind: String
     /// Whether a non-empty folder is one lossplot wrote and may replace.
-    let isEarlier: (String) -> Bool
+    let isEarlier: @Sendable (String) -> Bool
     /// Placeholders a folder may hold and still count as empty (a repository's `Output/.gitkeep`);
     /// they are carried over into the new folder.
-    static let placeholders: Set<String> = [".gitkeep"]
+    public static let placeholders: Set<String> = [".gitkeep"]
 
     /// A report folder: replaceable when it holds a lossplot manifest.
-    init(_ path: String) {
+    public init(report path: String) {
         self.init(path, kind: "lossplot \(ReportManifest.fileName)") {
             ReportManifest.marksReport(folder: $0)
         }
     }
 
-    init(_ path: String, kind: String, isEarlier: @escaping (String) -> Bool) {
+    /// A folder replaceable when `isEarlier` says lossplot wrote it; `kind` names what it looks
+    /// for, as in "holds no \(kind)".
+    public init(_ path: String, kind: String, isEarlier: @escaping @Sendable (String) -> Bool) {
         self.kind = kind
         self.isEarlier = isEarlier
         // "Output/" and "Output" are the same folder; "/" stays "/" (and is refused below).
@@ -44,23 +52,23 @@ struct ReportFolder {
 
     /// Refuses a target lossplot must not replace, after undoing what an earlier, killed run left
     /// beside it (`recoverInterruptedRun`).
-    func checkReplaceable() throws {
+    public func checkReplaceable() throws {
         let fm = FileManager.default
-        guard !target.isEmpty else { throw ReportError("\(option: .outputDirectory) is empty") }
+        guard !target.isEmpty else { throw OutputFileError(description: "the folder to write has an empty name") }
         recoverInterruptedRun()
         var st = stat()
         guard lstat(target, &st) == 0 else { return }  // missing: fine
         if (st.st_mode & S_IFMT) == S_IFLNK {
-            throw ReportError("\(target) is a symbolic link; lossplot replaces only a real folder, pass the folder it points to")
+            throw OutputFileError(description: "\(target) is a symbolic link; lossplot replaces only a real folder, pass the folder it points to")
         }
-        guard (st.st_mode & S_IFMT) == S_IFDIR else { throw ReportError("\(target) exists and is not a folder; refusing to replace it") }
+        guard (st.st_mode & S_IFMT) == S_IFDIR else { throw OutputFileError(description: "\(target) exists and is not a folder; refusing to replace it") }
         let entries = ((try? fm.contentsOfDirectory(atPath: target)) ?? []).filter { !Self.placeholders.contains($0) }
         if entries.isEmpty { return }
         if URL(fileURLWithPath: target).standardizedFileURL.path == "/" {
-            throw ReportError("refusing to replace /")
+            throw OutputFileError(description: "refusing to replace /")
         }
         guard isEarlier(target) else {
-            throw ReportError("\(target) is not empty and holds no \(kind); refusing to replace it (choose another \(option: .outputDirectory) or an empty folder)")
+            throw OutputFileError(description: "\(target) is not empty and holds no \(kind); refusing to replace it (choose another folder, or an empty one)")
         }
     }
 
@@ -91,16 +99,16 @@ struct ReportFolder {
     }
 
     /// Writes `files` (paths relative to the folder) and swaps them in.
-    func write(_ files: [ReportFile]) throws {
+    public func write(_ files: [File]) throws {
         try checkReplaceable()
-        for file in files where !ReportManifest.isSafeRelativePath(file.path) {
-            throw ReportError("refusing to write \"\(file.path)\": not a plain path inside \(target)")
+        for file in files where !FolderFile.isPlainPath(file.path) {
+            throw OutputFileError(description: "refusing to write \"\(file.path)\": not a plain path inside \(target)")
         }
         let (parent, _) = parentAndName
         do {
             try FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true)
         } catch {
-            throw ReportError("cannot create the folder \(parent) for \(target)")
+            throw OutputFileError(description: "cannot create the folder \(parent) for \(target)")
         }
         let staging = parent + "/" + stagingPrefix + "\(getpid())"
         let old = parent + "/" + asidePrefix + "\(getpid())"
@@ -117,32 +125,45 @@ struct ReportFolder {
             }
             return nil
         }
-        if let made { throw ReportError("cannot write next to \(target): \(String(cString: strerror(made)))") }
+        if let made { throw OutputFileError(description: "cannot write next to \(target): \(String(cString: strerror(made)))") }
         defer { if let token { InterruptCleanup.unregister(token) } }
         do {
-            for (index, file) in files.enumerated() {
+            // The staging folder is this run's own and new: files are created in it directly.
+            var written: [String] = []
+            var folders: Set<String> = [staging]
+            let placeholders = Self.placeholders.sorted().filter { FileManager.default.fileExists(atPath: target + "/" + $0) }
+            for (index, file) in (files + placeholders.map { (path: $0, bytes: []) }).enumerated() {
                 let path = staging + "/" + file.path
                 try InterruptCleanup.heldOff {
                     let dir = URL(fileURLWithPath: path).deletingLastPathComponent().path
                     if !FileManager.default.fileExists(atPath: dir) {
                         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
                     }
+                    var folder = dir
+                    while folder.count > staging.count, folders.insert(folder).inserted {
+                        folder = URL(fileURLWithPath: folder).deletingLastPathComponent().path
+                    }
                     do {
-                        try OutputFile.write(file.bytes, to: path)
+                        try OutputFile.create(path, with: file.bytes)
                     } catch let e as OutputFileError {
-                        throw ReportError("\(e.description.replacingOccurrences(of: staging, with: target))")
+                        throw OutputFileError(description: e.description.replacingOccurrences(of: staging, with: target))
                     }
                 }
+                written.append(path)
                 if index == 0 { TestPause.at("writing") }
             }
-            for placeholder in Self.placeholders.sorted() where FileManager.default.fileExists(atPath: target + "/" + placeholder) {
-                try InterruptCleanup.heldOff { try OutputFile.write([], to: staging + "/" + placeholder) }
+            // Every file and folder at once: all are on the disk before the swap, whatever the order.
+            do {
+                try OutputFile.flush(written + folders.sorted())
+            } catch let e as OutputFileError {
+                throw OutputFileError(description: e.description.replacingOccurrences(of: staging, with: target))
             }
             try swapIn(staging: staging, old: old)
+            OutputFile.flushFolder(parent)
         } catch {
             InterruptCleanup.heldOff { try? FileManager.default.removeItem(atPath: staging) }
-            if let e = error as? ReportError { throw e }
-            throw ReportError("cannot write \(target): \(error.localizedDescription)")
+            if let e = error as? OutputFileError { throw e }
+            throw OutputFileError(description: "cannot write \(target): \(error.localizedDescription)")
         }
     }
 
@@ -150,7 +171,7 @@ struct ReportFolder {
         var st = stat()
         guard lstat(target, &st) == 0 else {
             let failed: Int32? = InterruptCleanup.heldOff { rename(staging, target) == 0 ? nil : errno }
-            if let failed { throw ReportError("cannot write \(target): \(String(cString: strerror(failed)))") }
+            if let failed { throw OutputFileError(description: "cannot write \(target): \(String(cString: strerror(failed)))") }
             return
         }
         if !TestPause.forcesRenameSwap {
@@ -163,14 +184,14 @@ struct ReportFolder {
             }
             // No exchange on this system or file system: two renames instead.
             guard [ENOSYS, EINVAL, EPERM].contains(exchanged) else {
-                throw ReportError("cannot replace \(target): \(String(cString: strerror(exchanged)))")
+                throw OutputFileError(description: "cannot replace \(target): \(String(cString: strerror(exchanged)))")
             }
         }
         let movedAside: Int32? = InterruptCleanup.heldOff {
             try? FileManager.default.removeItem(atPath: old)
             return rename(target, old) == 0 ? nil : errno
         }
-        if let movedAside { throw ReportError("cannot replace \(target): \(String(cString: strerror(movedAside)))") }
+        if let movedAside { throw OutputFileError(description: "cannot replace \(target): \(String(cString: strerror(movedAside)))") }
         TestPause.at("rename-swap")
         let failed: Int32? = InterruptCleanup.heldOff {
             guard rename(staging, target) == 0 else {
@@ -180,7 +201,7 @@ struct ReportFolder {
             }
             return nil
         }
-        if let failed { throw ReportError("cannot replace \(target): \(String(cString: strerror(failed)))") }
+        if let failed { throw OutputFileError(description: "cannot replace \(target): \(String(cString: strerror(failed)))") }
         InterruptCleanup.heldOff { try? FileManager.default.removeItem(atPath: old) }
     }
 }

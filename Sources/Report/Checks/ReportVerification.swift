@@ -1,4 +1,5 @@
 import Foundation
+import OutputFiles
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -67,7 +68,7 @@ public struct ReportVerification: Sendable {
             if let finding = Self.check(entry, in: folder) { findings.append(finding) }
         }
         let listed = Set(manifest.files.map(\.path))
-        let expected = listed.union(ReportFolder.placeholders).union([ReportManifest.fileName])
+        let expected = listed.union(OutputFolder.placeholders).union([ReportManifest.fileName])
         for path in try Self.filesOnDisk(in: folder) where !expected.contains(path) {
             findings.append(.unlisted(path: path))
         }
@@ -96,7 +97,7 @@ public struct ReportVerification: Sendable {
         case .failure(.notRegular(let what)): return .notRegular(path: entry.path, what: what)
         case .failure(let failure): return .unreadable(path: entry.path, reason: failure.description)
         }
-        let sha = SHA256.hex(data)
+        let sha = FileHash.sha256Hex(data)
         guard data.count == entry.bytes, sha == entry.sha256.lowercased() else {
             return .changed(path: entry.path, bytes: data.count, sha256: sha,
                             expectedBytes: entry.bytes, expectedSHA256: entry.sha256)
