@@ -119,7 +119,7 @@ let package = Package(
         // Runs the built `lossplot` binary: exit codes and the one stderr line for bad input.
         .testTarget(name: "CLITests", dependencies: ["lossplot", "SafeText", "DataFixtures"]),
     ],
-    swiftLanguageModes: [.v5]
+    swiftLanguageModes: [.v6]
 )
 
 // libFuzzer harnesses, one per parser (`make fuzz`), only when LOSSPLOT_FUZZ=1: normal builds

@@ -1,5 +1,6 @@
 import CCairo
 import Foundation
+import Synchronization
 
 /// Cairo font faces for a family and weight, resolved once and the same way for every context.
 ///
@@ -12,19 +13,19 @@ import Foundation
 /// Here each face is resolved up front with no pixel size and the measuring options (hinted, as
 /// matplotlib's Agg draws at any size), and every context selects that face.
 enum FontFaces {
-    private static let lock = NSLock()
-    nonisolated(unsafe) private static var faces: [String: OpaquePointer] = [:]
+    /// Resolved faces by weight and family, kept for the process as Cairo keeps its toy faces.
+    private static let faces = Mutex<[String: OpaquePointer]>([:])
 
     /// The face for `family` in `bold` or regular weight, nil when fontconfig finds nothing
     /// (the caller then falls back to Cairo's toy selection).
     static func face(family: String, bold: Bool) -> OpaquePointer? {
         let key = (bold ? "bold:" : "regular:") + family
-        lock.lock()
-        defer { lock.unlock() }
-        if let face = faces[key] { return face }
-        guard let face = resolve(family: family, bold: bold) else { return nil }
-        faces[key] = face  // kept for the process, as Cairo keeps its toy faces
-        return face
+        return faces.withLock { faces in
+            if let face = faces[key] { return face }
+            guard let face = resolve(family: family, bold: bold) else { return nil }
+            faces[key] = face
+            return face
+        }
     }
 
     /// The steps of cairo-ft's lazy resolution, taken once and without a pixel size: the toy

@@ -71,31 +71,31 @@ public struct CSVTable: Sendable {
             try rows.append(parser, line: firstLine, width: width)
         }
         if let split = parser.parallelSplit(from: threshold) {
-            var halves = [Result<CSVRows, DataFileError>](repeating: .success(CSVRows()), count: 2)
-            var firstHalfLines = 0
+            var halves = [CSVHalf](repeating: CSVHalf(), count: 2)
             let start = parser.position, startLine = parser.line
             halves.withUnsafeMutableBufferPointer { slots in
-                let out = slots.baseAddress
+                let split = CSVSplit(bytes: bytes, at: split, halves: slots.baseAddress)
                 DispatchQueue.concurrentPerform(iterations: 2) { part in
                     // The first half keeps the file's offsets; the second counts bytes and lines afresh.
-                    var half = CSVParser(bytes: UnsafeRawBufferPointer(rebasing: part == 0 ? bytes[..<split] : bytes[split...]), path: path, separator: separator)
+                    var half = CSVParser(bytes: split.bytes(part), path: path, separator: separator)
                     half.position = part == 0 ? start : 0
                     half.line = part == 0 ? startLine : 1
-                    out?[part] = Result { () throws(DataFileError) in
+                    let rows = Result { () throws(DataFileError) in
                         var found = CSVRows()
                         try found.read(&half, width: width)
                         return found
                     }
-                    if part == 0 { firstHalfLines = half.line - startLine }
+                    split.store(CSVHalf(rows: rows, lines: half.line - startLine), in: part)
                 }
             }
+            let firstHalfLines = halves[0].lines
             let second: CSVRows
             do {
-                try rows.append(contentsOf: halves[0].get())
-                second = try halves[1].get()
+                try rows.append(contentsOf: halves[0].rows.get())
+                second = try halves[1].rows.get()
             } catch {
                 // The second half counted its lines from 1.
-                guard case .success = halves[0], let line = error.line else { throw error }
+                guard case .success = halves[0].rows, let line = error.line else { throw error }
                 throw DataFileError(path: path, line: line + startLine - 1 + firstHalfLines, error.message)
             }
             rows.append(contentsOf: second, lineOffset: startLine - 1 + firstHalfLines)
@@ -185,4 +185,35 @@ public struct CSVTable: Sendable {
         }
         return numbers
     }
+}
+
+/// What one half of a file parsed on two cores found: its rows, or why not, and how many lines
+/// it read (the first half's count places the second half's line numbers).
+struct CSVHalf {
+    var rows: Result<CSVRows, DataFileError> = .success(CSVRows())
+    var lines = 0
+}
+
+/// A file's bytes cut in two at a record boundary, and the slots the two halves fill.
+///
+/// `@unchecked Sendable` because it holds pointers, which are never Sendable. It is safe: the
+/// bytes are only read; half `i` writes only slot `i`; `concurrentPerform` returns only after
+/// both halves finish, while the bytes and the slots are alive in the caller's scope.
+private struct CSVSplit: @unchecked Sendable {
+    let whole: UnsafeRawBufferPointer
+    let at: Int
+    let halves: UnsafeMutablePointer<CSVHalf>?
+
+    init(bytes: UnsafeRawBufferPointer, at: Int, halves: UnsafeMutablePointer<CSVHalf>?) {
+        whole = bytes
+        self.at = at
+        self.halves = halves
+    }
+
+    /// The bytes of half `part` (0 or 1).
+    func bytes(_ part: Int) -> UnsafeRawBufferPointer {
+        UnsafeRawBufferPointer(rebasing: part == 0 ? whole[..<at] : whole[at...])
+    }
+
+    func store(_ half: CSVHalf, in part: Int) { halves?[part] = half }
 }

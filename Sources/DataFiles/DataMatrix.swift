@@ -1,6 +1,10 @@
 /// A numeric input as an n x k matrix of doubles, with the means to name a row's location in
 /// messages: a `.npy` file, an array of a `.npz` archive, a CSV file whose cells are all numbers (a
 /// non-numeric first line is a header), or one column of a CSV with a header (`DataReference`).
+///
+/// `@unchecked Sendable` because `values` is a pointer and `owner` any object. It is safe: every
+/// field is a `let`, the values are only read, and the owner (a `MappedFile`, `DoubleStorage` or
+/// `NumpyArray`, all immutable once built) keeps them alive as long as the matrix.
 public struct DataMatrix: @unchecked Sendable {
     /// The data as the user named it: "p.npy", "preds.npz:y_pred", "preds.csv:target".
     public let path: String

@@ -6,6 +6,9 @@ import Darwin
 import SafeText
 
 /// A file's bytes mapped read-only into memory; unmapped when released.
+///
+/// `@unchecked Sendable` because it holds a pointer. It is safe: the mapping is `PROT_READ` and
+/// the pointer a `let`; it is unmapped only in `deinit`, when no thread can hold the object.
 final class MappedFile: @unchecked Sendable {
     /// The mapped bytes (empty for an empty file).
     let bytes: UnsafeRawBufferPointer
@@ -55,6 +58,9 @@ final class MappedFile: @unchecked Sendable {
 }
 
 /// Doubles owned on the heap, for data that had to be converted (CSV, other dtypes).
+///
+/// `@unchecked Sendable` because it holds a pointer. It is safe: the values are written only
+/// while the object is being filled, before it is shared, and only read after; freed in `deinit`.
 final class DoubleStorage: @unchecked Sendable {
     /// The values; valid for the storage's lifetime.
     let buffer: UnsafeMutableBufferPointer<Double>

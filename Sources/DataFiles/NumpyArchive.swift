@@ -8,7 +8,7 @@ import ZIPFoundation
 /// ZIPFoundation with a provider that ends at the member's last byte, into memory that grows with
 /// what is really there (never with what a header declares), no further than the declared size;
 /// the CRC-32 is checked (`CRC32`). A stored member is read from the mapping.
-public final class NumpyArchive: @unchecked Sendable {
+public final class NumpyArchive: Sendable {
     /// The file as the user named it.
     public let path: String
     /// The arrays' names as numpy lists them (`NpzFile.files`): member names without ".npy".
@@ -90,7 +90,7 @@ public final class NumpyArchive: @unchecked Sendable {
 
 /// Bytes appended chunk by chunk into 16-byte-aligned memory that doubles as it fills, never past
 /// `limit`.
-final class GrowingBytes: @unchecked Sendable {
+final class GrowingBytes {
     private var storage: UnsafeMutableRawPointer?
     private var capacity = 0
     private(set) var count = 0

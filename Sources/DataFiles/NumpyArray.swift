@@ -3,6 +3,10 @@
 /// Little-endian float64 (`<f8`) data in C order is memory-mapped and read in place; float16/32,
 /// signed and unsigned integers of 1 to 8 bytes, bool, big-endian data (`>f8`, `>i4`, ...) and
 /// Fortran-ordered 2-D arrays are converted once. The header is read by `NumpyHeader`.
+///
+/// `@unchecked Sendable` because `values` is a pointer and `owner` any object. It is safe: every
+/// field is a `let` set in `init`, the values are only read after it, and `owner` (a
+/// `MappedFile` or `DoubleStorage`) keeps them alive as long as the array.
 public final class NumpyArray: @unchecked Sendable {
     /// The file as the user named it.
     public let path: String

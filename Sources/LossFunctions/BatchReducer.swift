@@ -56,10 +56,10 @@ enum BatchReducer {
             var partial: [(Double, Int)] = [(0, 0), (0, 0)]
             let half = n / 2
             partial.withUnsafeMutableBufferPointer { slots in
-                let out = slots.baseAddress
+                let halves = SplitBatch(kernel: kernel, weights: weights, scaling: scaling, writesGradient: writesGradient,
+                                        perSample: perSample, partial: slots.baseAddress)
                 DispatchQueue.concurrentPerform(iterations: 2) { chunk in
-                    let range = chunk == 0 ? 0..<half : half..<n
-                    out?[chunk] = pass(kernel, range, weights, scaling, writesGradient, perSample)
+                    halves.run(chunk == 0 ? 0..<half : half..<n, into: chunk)
                 }
             }
             total = partial[0].0 + partial[1].0
@@ -229,4 +229,38 @@ func firstNonFinite(_ values: UnsafePointer<Double>?, count: Int, columns: Int) 
 @inlinable
 func firstNonFinite(_ values: UnsafeMutablePointer<Double>?, count: Int, columns: Int) -> Int? {
     firstNonFinite(values.map { UnsafePointer($0) }, count: count, columns: columns)
+}
+
+/// What the two halves of a split batch share, carried into `concurrentPerform`'s closure.
+///
+/// `@unchecked Sendable` because it holds buffer pointers, which are never Sendable. It is safe:
+/// the kernel's inputs and the weights are only read; each half writes only the per-sample and
+/// gradient entries of its own range (the ranges are disjoint) and its own slot of `partial`
+/// (0 or 1); and `concurrentPerform` returns only after both halves finish, while the buffers are
+/// still alive in the caller's scope.
+@usableFromInline
+struct SplitBatch<K: SampleKernel>: @unchecked Sendable {
+    @usableFromInline let kernel: K
+    @usableFromInline let weights: UnsafeBufferPointer<Double>?
+    @usableFromInline let scaling: WeightScaling
+    @usableFromInline let writesGradient: Bool
+    @usableFromInline let perSample: UnsafeMutableBufferPointer<Double>?
+    @usableFromInline let partial: UnsafeMutablePointer<(Double, Int)>?
+
+    @inlinable
+    init(kernel: K, weights: UnsafeBufferPointer<Double>?, scaling: WeightScaling, writesGradient: Bool,
+         perSample: UnsafeMutableBufferPointer<Double>?, partial: UnsafeMutablePointer<(Double, Int)>?) {
+        self.kernel = kernel
+        self.weights = weights
+        self.scaling = scaling
+        self.writesGradient = writesGradient
+        self.perSample = perSample
+        self.partial = partial
+    }
+
+    /// Evaluates `range` and stores its sum and rejection count in slot `slot`.
+    @inlinable
+    func run(_ range: Range<Int>, into slot: Int) {
+        partial?[slot] = BatchReducer.pass(kernel, range, weights, scaling, writesGradient, perSample)
+    }
 }

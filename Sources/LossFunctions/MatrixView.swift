@@ -1,6 +1,9 @@
 /// A read-only, row-major `rows` x `columns` view of doubles owned elsewhere (a mapped file, an array).
 ///
 /// A vector is a view with one column. The owner must outlive the view.
+///
+/// `@unchecked Sendable` because it holds a buffer pointer, which is never Sendable. It is safe:
+/// the view only reads, its fields are `let`, and the losses it feeds never write through it.
 public struct MatrixView: @unchecked Sendable {
     /// The elements, row after row.
     public let elements: UnsafeBufferPointer<Double>

@@ -3,7 +3,7 @@
 /// A kernel reads its inputs in place (buffers owned by the caller) and, when asked, writes the
 /// scaled gradient of sample `i` into its own output buffers, so a batch is one pass with no temporaries.
 @usableFromInline
-protocol SampleKernel {
+protocol SampleKernel: SendableMetatype {
     /// Number of samples in the batch.
     var count: Int { get }
     /// Whether sample `i` lies in the loss's domain (finite, probabilities in [0, 1], valid labels...).

@@ -1,5 +1,6 @@
 import Foundation
 import SafeText
+import Synchronization
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -89,9 +90,7 @@ public enum OutputFile {
     }
 
     /// Numbers the temporary files of one process, so two writes never share one.
-    private static let counter = NSLock()
-    /// Read and written only with `counter` held.
-    nonisolated(unsafe) private static var written = 0
+    private static let written = Atomic<Int>(0)
 
     /// Writes `bytes` to a temporary file beside `path` and renames it over `path`.
     private static func replaceRegularFile(_ path: String, with bytes: [UInt8], mode: mode_t?, shownAs shown: String? = nil) throws {
@@ -105,10 +104,8 @@ public enum OutputFile {
         for stale in InterruptCleanup.leftovers(in: dir, prefix: prefix, includingOwn: false) {
             unlink(FileSystemPath.cString(dir + "/" + stale.name))
         }
-        counter.lock()
-        written += 1
-        let temp = dir + "/" + prefix + "\(getpid())-\(written)"
-        counter.unlock()
+        let number = written.add(1, ordering: .relaxed).newValue
+        let temp = dir + "/" + prefix + "\(getpid())-\(number)"
         var token: InterruptCleanup.Token?
         let fd: Int32 = InterruptCleanup.heldOff {
             let fd = open(FileSystemPath.cString(temp), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
@@ -237,14 +234,11 @@ enum RenameAt2 {
 }
 
 /// The errno of each flush that failed, set from several threads (one index each).
-private final class FlushErrors: @unchecked Sendable {
-    // @unchecked: `errors` is read and written only with `lock` held.
-    private let lock = NSLock()
-    private var errors: [Int32?]
-    init(count: Int) { errors = Array(repeating: nil, count: count) }
-    func set(_ i: Int, _ error: Int32) { lock.lock(); errors[i] = error; lock.unlock() }
+private final class FlushErrors: Sendable {
+    private let errors: Mutex<[Int32?]>
+    init(count: Int) { errors = Mutex(Array(repeating: nil, count: count)) }
+    func set(_ i: Int, _ error: Int32) { errors.withLock { $0[i] = error } }
     var first: (Int, Int32)? {
-        lock.lock(); defer { lock.unlock() }
-        return errors.indices.lazy.compactMap { i in self.errors[i].map { (i, $0) } }.first
+        errors.withLock { errors in errors.enumerated().first { $0.element != nil }.flatMap { i, e in e.map { (i, $0) } } }
     }
 }

@@ -3,6 +3,7 @@ import Dispatch
 import Foundation
 import OutputFiles
 import Scenarios
+import Synchronization
 
 /// One scenario's chart: the figure and its bytes in each requested format (in the options' order),
 /// with their SHA-256 for the manifest.
@@ -64,25 +65,24 @@ enum ChartRendering {
 }
 
 /// A value computed at most once, by whichever thread asks first; the others wait for it.
-final class OnceValue<T>: @unchecked Sendable {
-    private let make: () -> T
-    private var stored: T?
-    private let lock = NSLock()
-    init(_ make: @escaping () -> T) { self.make = make }
+final class OnceValue<T: Sendable>: Sendable {
+    private let make: @Sendable () -> T
+    private let stored = Mutex<T?>(nil)
+    init(_ make: @escaping @Sendable () -> T) { self.make = make }
     var value: T {
-        lock.lock(); defer { lock.unlock() }
-        if let stored { return stored }
-        let v = make()
-        stored = v
-        return v
+        stored.withLock { stored in
+            if let stored { return stored }
+            let v = make()
+            stored = v
+            return v
+        }
     }
 }
 
 /// A fixed number of slots filled from several threads.
-final class Slots<T>: @unchecked Sendable {
-    private var values: [T?]
-    private let lock = NSLock()
-    init(count: Int) { values = Array(repeating: nil, count: count) }
-    func set(_ i: Int, _ value: T) { lock.lock(); values[i] = value; lock.unlock() }
-    func get(_ i: Int) -> T? { lock.lock(); defer { lock.unlock() }; return values[i] }
+final class Slots<T: Sendable>: Sendable {
+    private let values: Mutex<[T?]>
+    init(count: Int) { values = Mutex(Array(repeating: nil, count: count)) }
+    func set(_ i: Int, _ value: T) { values.withLock { $0[i] = value } }
+    func get(_ i: Int) -> T? { values.withLock { $0[i] } }
 }

@@ -2,7 +2,7 @@
 ///
 /// Readers are listed in `RunLoader.readers`, most specific first; the first that claims a file
 /// gets it.
-protocol LogReader {
+protocol LogReader: SendableMetatype {
     /// The format this reader reads.
     static var format: LogFormat { get }
 

@@ -38,7 +38,9 @@ func plainSum(_ a: UnsafeBufferPointer<Double>, _ b: UnsafeBufferPointer<Double>
     var partial = [0.0, 0.0]
     let n = min(a.count, b.count), half = n / 2
     partial.withUnsafeMutableBufferPointer { slots in
-        let out = slots.baseAddress
+        // Pointers are never Sendable. Safe here: both halves only read `a` and `b`, each writes
+        // only its own slot, and concurrentPerform returns after both, with every buffer alive.
+        nonisolated(unsafe) let a = a, b = b, out = slots.baseAddress
         DispatchQueue.concurrentPerform(iterations: 2) { chunk in
             let range = chunk == 0 ? 0..<half : half..<n
             var s = SIMD4<Double>(), t = SIMD4<Double>()

@@ -1,6 +1,7 @@
 import CairoBackend
 import Charts
 import Foundation
+import OutputFiles
 
 /// Writing one chart file, as `chart` and `plot` do.
 enum ChartOutput {

@@ -1,7 +1,10 @@
 import SafeText
 import Synchronization
 #if canImport(Glibc)
-import Glibc
+// `@preconcurrency`: Swift 6 refuses any read of glibc's `stdout`, a C global `var`. Reading it is
+// safe: glibc sets it once before main and nothing here reassigns it; the FILE it points to
+// locks itself for every stdio call.
+@preconcurrency import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif

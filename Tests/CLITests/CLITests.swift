@@ -26,6 +26,7 @@ struct DeadlineRun {
         process.terminationHandler = { _ in ended.signal() }
         try process.run()
         let drained = DispatchGroup()
+        // Each is written by its own drain block only, and read only after `drained.wait()`.
         nonisolated(unsafe) var o = Data(), e = Data()
         DispatchQueue.global().async(group: drained) { o = out.fileHandleForReading.readDataToEndOfFile() }
         DispatchQueue.global().async(group: drained) { e = err.fileHandleForReading.readDataToEndOfFile() }

@@ -105,7 +105,7 @@ enum TestFigures {
                       suptitle: Label("Suptitle: long labels\nand two lines", fontSize: 16, bold: true), title: "Long labels")
     }
 
-    static let all: [(String, () -> Figure)] = [
+    static let all: [(String, @Sendable () -> Figure)] = [
         ("mse-vs-mae", mseVsMae), ("huber-deltas", huberDeltas), ("regression-outliers", regressionOutliers), ("long-labels", longLabels),
     ]
 }

@@ -300,11 +300,16 @@ import Darwin
 }
 
 extension String {
+    /// The text of a NUL-terminated C buffer, up to its first NUL.
+    init(cCharacters buffer: [CChar]) {
+        self = String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    }
+
     /// `%.<precision>e` of a double: that many digits after the first.
     init(_ x: Double, precision: Int) {
         var buffer = [CChar](repeating: 0, count: 48)
         _ = withVaList([x]) { vsnprintf(&buffer, 48, "%.\(precision)e", $0) }
-        self = String(cString: buffer)
+        self = String(cCharacters: buffer)
     }
 
     #if (arch(i386) || arch(x86_64)) && !os(Windows) && !os(Android)
@@ -312,7 +317,7 @@ extension String {
     init(_ x: Float80, precision: Int) {
         var buffer = [CChar](repeating: 0, count: 48)
         _ = withVaList([x]) { vsnprintf(&buffer, 48, "%.\(precision)Le", $0) }
-        self = String(cString: buffer)
+        self = String(cCharacters: buffer)
     }
     #endif
 
@@ -320,6 +325,6 @@ extension String {
     init(format17 x: Double) {
         var buffer = [CChar](repeating: 0, count: 40)
         _ = withVaList([x]) { vsnprintf(&buffer, 40, "%.17g", $0) }
-        self = String(cString: buffer)
+        self = String(cCharacters: buffer)
     }
 }

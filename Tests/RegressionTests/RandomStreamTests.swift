@@ -71,7 +71,7 @@ import Testing
         (0, 1 << 40, \RandomStreams.randint_0_2p40),
         (-(1 << 62), 1 << 62, \RandomStreams.randint_pm2p62),
     ])
-    func randint(low: Int, high: Int, expected: KeyPath<RandomStreams, [Int]>) throws {
+    func randint(low: Int, high: Int, expected: any KeyPath<RandomStreams, [Int]> & Sendable) throws {
         var state = NumpyRandomState(seed: fixture.seed)
         let want = fixture[keyPath: expected]
         #expect(try state.randint(low: low, high: high, count: want.count) == want)

@@ -9,7 +9,8 @@ import Testing
 /// run one colour everywhere, one legend, NaN marks at the edge, smoothing over faded raw
 /// curves, min/last labels that stay inside their panel and clear of each other, log axes.
 @Suite struct RunFigureTests {
-    static let measurer = CairoTextMeasurer()
+    /// A measurer per use: one Cairo context must not be shared by tests running in parallel.
+    static var measurer: CairoTextMeasurer { CairoTextMeasurer() }
 
     func draw(_ figure: Figure) -> (RecordingRenderer, [Rect]) {
         let r = RecordingRenderer(measuringWith: Self.measurer)
