@@ -7,7 +7,8 @@ let package = Package(
     products: [
         .executable(name: "lossplot", targets: ["lossplot"]),
         .library(name: "LossFunctions", targets: ["LossFunctions"]),
-        .library(name: "Charts", targets: ["Charts"]),
+        .library(name: "LossPlotCharts", targets: ["LossPlotCharts"]),
+        .library(name: "LossPlotCairo", targets: ["LossPlotCairo"]),
         .library(name: "RunCharts", targets: ["RunCharts"]),
     ],
     dependencies: [
@@ -16,6 +17,8 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-protobuf", from: "1.39.0"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        // `swift package generate-documentation`: the DocC catalog in Sources/LossPlotCharts.
+        .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
@@ -53,28 +56,28 @@ let package = Package(
             exclude: ["tfevents.proto"]
         ),
         // The figure model as values, layout, ticks, the Renderer and ChartEncoding protocols. No Cairo.
-        .target(name: "Charts"),
+        .target(name: "LossPlotCharts"),
         // Runs as TensorBoard's scalars page draws them: a figure model of panels, smoothing,
         // downsampling, groups. No Cairo, no command line.
-        .target(name: "RunCharts", dependencies: ["RunLogs", "Charts", "Phrasing"]),
+        .target(name: "RunCharts", dependencies: ["RunLogs", "LossPlotCharts", "Phrasing"]),
         // Files lossplot writes and reads back: whole or not at all (files and folders, undone on
         // SIGINT/SIGTERM), read without following links, the report manifest, PNG pixels compared
         // as `diff` compares them, SHA-256 through swift-crypto. No charts, no Cairo.
         .target(name: "OutputFiles", dependencies: ["SafeText", .product(name: "Crypto", package: "swift-crypto")]),
         // Cairo surfaces (SVG, PNG, PDF) behind Charts' Renderer and ChartEncoding protocols; PNG
         // decoding behind OutputFiles' PNGCoding.
-        .target(name: "CairoBackend", dependencies: ["Charts", "CCairo", "SafeText", "OutputFiles"]),
+        .target(name: "LossPlotCairo", dependencies: ["LossPlotCharts", "CCairo", "SafeText", "OutputFiles"]),
         // numpy's legacy random streams, scikit-learn's data helpers and linear models, robust fits.
         .target(name: "Regression", dependencies: ["LossFunctions"]),
         // One file per document figure or section: data, printed results, figures.
-        .target(name: "Scenarios", dependencies: ["LossFunctions", "Charts", "Regression"]),
+        .target(name: "Scenarios", dependencies: ["LossFunctions", "LossPlotCharts", "Regression"]),
         // The HTML report: page model, Mustache templates, writing Output/ with the ChartEncoding
         // it is given; `verify` and `diff` in Checks/. Never Cairo. Templates/ (with the report's
         // text, Templates/Content/) is copied into the resource bundle beside the executable.
         .target(
             name: "Report",
             dependencies: [
-                "Scenarios", "Charts", "OutputFiles", "SafeText", "Phrasing",
+                "Scenarios", "LossPlotCharts", "OutputFiles", "SafeText", "Phrasing",
                 .product(name: "Mustache", package: "swift-mustache"),
             ],
             resources: [.copy("../../Templates")]
@@ -83,7 +86,7 @@ let package = Package(
         .executableTarget(
             name: "lossplot",
             dependencies: [
-                "Evaluation", "LossFunctions", "DataFiles", "RunLogs", "RunCharts", "Charts", "CairoBackend", "OutputFiles", "Scenarios", "Report", "SafeText",
+                "Evaluation", "LossFunctions", "DataFiles", "RunLogs", "RunCharts", "LossPlotCharts", "LossPlotCairo", "OutputFiles", "Scenarios", "Report", "SafeText",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -106,16 +109,16 @@ let package = Package(
             dependencies: ["RunLogs", "EventProto", "SafeText", "TestSupport", .product(name: "SwiftProtobuf", package: "swift-protobuf")],
             resources: [.copy("Fixtures")]
         ),
-        .testTarget(name: "RunChartsTests", dependencies: ["RunCharts", "RunLogs", "Charts", "CairoBackend", "TestSupport"]),
+        .testTarget(name: "RunChartsTests", dependencies: ["RunCharts", "RunLogs", "LossPlotCharts", "LossPlotCairo", "TestSupport"]),
         .testTarget(name: "DataFilesTests", dependencies: ["DataFiles", "DataFixtures", "TestSupport"]),
-        .testTarget(name: "ChartsTests", dependencies: ["Charts", "CairoBackend", "OutputFiles", "SafeText", "TestSupport"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "ChartsTests", dependencies: ["LossFunctions", "LossPlotCharts", "LossPlotCairo", "OutputFiles", "SafeText", "TestSupport"], resources: [.copy("Fixtures")]),
         .testTarget(name: "RegressionTests", dependencies: ["Regression"], resources: [.copy("Fixtures")]),
         .testTarget(
             name: "ScenariosTests",
-            dependencies: ["Scenarios", "Charts", "CairoBackend", "OutputFiles", "LossFunctions", "Regression"],
+            dependencies: ["Scenarios", "LossPlotCharts", "LossPlotCairo", "OutputFiles", "LossFunctions", "Regression"],
             resources: [.copy("Fixtures")]
         ),
-        .testTarget(name: "ReportTests", dependencies: ["Report", "OutputFiles", "CairoBackend", "Charts", "Scenarios"]),
+        .testTarget(name: "ReportTests", dependencies: ["Report", "OutputFiles", "LossPlotCairo", "LossPlotCharts", "Scenarios"]),
         // Runs the built `lossplot` binary: exit codes and the one stderr line for bad input.
         .testTarget(name: "CLITests", dependencies: ["lossplot", "SafeText", "DataFixtures"]),
     ],
@@ -130,7 +133,7 @@ if Context.environment["LOSSPLOT_FUZZ"] == "1" {
         ("csv", ["DataFiles"]),
         ("npy", ["DataFiles"]),
         ("manifest", ["Report", "OutputFiles"]),
-        ("png", ["CairoBackend", "OutputFiles"]),
+        ("png", ["LossPlotCairo", "OutputFiles"]),
         ("templates", ["Report"]),
         ("jsonl", ["RunLogs", "RunLogFuzzing"]),
         ("tfevents", ["RunLogs", "RunLogFuzzing"]),

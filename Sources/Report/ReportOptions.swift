@@ -1,4 +1,4 @@
-import Charts
+import LossPlotCharts
 import Scenarios
 
 /// Everything a report run depends on. Same options (and same templates), same bytes.

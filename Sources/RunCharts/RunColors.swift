@@ -1,4 +1,4 @@
-import Charts
+import LossPlotCharts
 import Foundation
 
 /// The colour of each run (or group) of a chart, the same in every panel: matplotlib's tab10

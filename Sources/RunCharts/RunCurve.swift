@@ -1,4 +1,4 @@
-import Charts
+import LossPlotCharts
 import RunLogs
 
 /// An x, y pair in data coordinates.

@@ -1,4 +1,4 @@
-import Charts
+import LossPlotCharts
 import Foundation
 
 /// Turns a chart's panels into a figure: the grid and its size, each panel's limits, thinned

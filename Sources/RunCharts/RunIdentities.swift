@@ -1,4 +1,4 @@
-import Charts
+import LossPlotCharts
 import RunLogs
 
 /// Who each run is drawn as, in what order and colour: its own curve, or its group's (a group

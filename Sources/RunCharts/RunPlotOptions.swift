@@ -1,4 +1,4 @@
-import Charts
+import LossPlotCharts
 import Phrasing
 
 /// What the x axis of a run chart counts.

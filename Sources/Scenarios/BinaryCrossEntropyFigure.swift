@@ -1,4 +1,4 @@
-import Charts
+import LossPlotCharts
 import LossFunctions
 
 /// Code block 9: binary cross-entropy against the predicted probability for both classes.

@@ -1,4 +1,4 @@
-import Charts
+import LossPlotCharts
 import LossFunctions
 
 /// Beyond the document: contrastive loss against the distance between two embeddings, for a

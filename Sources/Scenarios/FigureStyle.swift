@@ -1,4 +1,4 @@
-import Charts
+import LossPlotCharts
 
 /// The look the document's figures share, in one place: bold 14 pt titles, 12 pt axis labels,
 /// a grid at alpha 0.3 and a legend, on a 10x6 or 12x6 inch canvas at 100 dpi.

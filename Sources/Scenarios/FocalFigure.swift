@@ -1,4 +1,4 @@
-import Charts
+import LossPlotCharts
 import LossFunctions
 
 /// Code block 15: focal loss against p_t for γ = 0.5, 1, 2, 5 beside cross-entropy (γ = 0).

@@ -1,4 +1,4 @@
-import Charts
+import LossPlotCharts
 import LossFunctions
 
 /// Beyond the document, which says MSE "can give large gradients" and MAE's "gradient is

@@ -1,4 +1,4 @@
-import Charts
+import LossPlotCharts
 import LossFunctions
 
 /// Code blocks 12 and 13: the hinge loss of five scores (printed) and its curve for both

@@ -1,4 +1,4 @@
-import Charts
+import LossPlotCharts
 import LossFunctions
 
 /// Code block 6: Huber loss for δ = 0.5, 1, 2 and 5 in a 2x2 grid.

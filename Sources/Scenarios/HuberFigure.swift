@@ -1,4 +1,4 @@
-import Charts
+import LossPlotCharts
 import LossFunctions
 
 /// Code block 5: Huber loss (δ = 1.5) between MSE and MAE, with the ±δ switch points.

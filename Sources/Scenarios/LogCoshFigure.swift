@@ -1,4 +1,4 @@
-import Charts
+import LossPlotCharts
 import LossFunctions
 
 /// Beyond the document, which describes log-cosh as "a smoother MAE that acts like MSE for

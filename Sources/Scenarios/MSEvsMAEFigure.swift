@@ -1,4 +1,4 @@
-import Charts
+import LossPlotCharts
 import LossFunctions
 
 /// Code block 1, the document's first figure: MSE and MAE against the error, with the note that

@@ -1,4 +1,4 @@
-import Charts
+import LossPlotCharts
 import LossFunctions
 
 /// Beyond the document, which lists Quantile Loss without a formula or plot: the pinball loss

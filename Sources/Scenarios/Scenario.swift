@@ -1,4 +1,4 @@
-import Charts
+import LossPlotCharts
 
 /// The two languages lossplot writes: the document's Ukrainian and English.
 public enum Language: String, CaseIterable, Sendable {

@@ -1,4 +1,4 @@
-import Charts
+import LossPlotCharts
 import LossFunctions
 
 /// Beyond the document: triplet loss against the anchor–negative distance for three

@@ -1,6 +1,6 @@
 import ArgumentParser
-import CairoBackend
-import Charts
+import LossPlotCairo
+import LossPlotCharts
 import OutputFiles
 import Scenarios
 

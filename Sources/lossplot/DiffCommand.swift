@@ -1,5 +1,5 @@
 import ArgumentParser
-import CairoBackend
+import LossPlotCairo
 import Foundation
 import Report
 

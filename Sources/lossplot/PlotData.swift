@@ -1,4 +1,4 @@
-import Charts
+import LossPlotCharts
 import DataFiles
 
 /// A user's data file as named columns: a CSV with a header (names from it) or a `.npy` array

@@ -1,5 +1,5 @@
-import CairoBackend
-import Charts
+import LossPlotCairo
+import LossPlotCharts
 import Testing
 
 /// matplotlib's property cycle: a series that names its colour does not use up a cycle colour.

@@ -1,7 +1,7 @@
 import CCairo
-import Charts
+import LossPlotCharts
 import Testing
-@testable import CairoBackend
+@testable import LossPlotCairo
 
 /// Text is drawn and measured with faces resolved once, not with Cairo's toy faces, whose
 /// resolution depends on which context (hinted or not) reaches text first.

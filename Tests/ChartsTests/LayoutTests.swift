@@ -1,5 +1,5 @@
-import CairoBackend
-@testable import Charts
+import LossPlotCairo
+@testable import LossPlotCharts
 import Testing
 
 /// Structure of drawn figures, checked on what a recording renderer saw.

@@ -1,4 +1,4 @@
-@testable import CairoBackend
+@testable import LossPlotCairo
 import OutputFiles
 import Testing
 

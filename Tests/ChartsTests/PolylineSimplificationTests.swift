@@ -1,7 +1,7 @@
 import Foundation
 import Testing
-import CairoBackend
-@testable import Charts
+import LossPlotCairo
+@testable import LossPlotCharts
 
 /// Long lines lose only vertices no one could see, and short ones are left alone.
 @Suite struct PolylineSimplificationTests {

@@ -1,6 +1,6 @@
 import CCairo
-@testable import CairoBackend
-import Charts
+@testable import LossPlotCairo
+import LossPlotCharts
 import Foundation
 import Testing
 

@@ -1,5 +1,5 @@
-@testable import CairoBackend
-import Charts
+@testable import LossPlotCairo
+import LossPlotCharts
 import Foundation
 #if canImport(FoundationXML)
 import FoundationXML

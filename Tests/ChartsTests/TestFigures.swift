@@ -1,4 +1,4 @@
-import Charts
+import LossPlotCharts
 import Foundation
 import TestSupport
 

@@ -1,4 +1,4 @@
-@testable import Charts
+@testable import LossPlotCharts
 import Foundation
 import Testing
 

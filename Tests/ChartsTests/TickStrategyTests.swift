@@ -1,5 +1,5 @@
-import CairoBackend
-@testable import Charts
+import LossPlotCairo
+@testable import LossPlotCharts
 import Testing
 
 /// Ticks are placed and written by strategies: a locator and a formatter per axis, linear and log

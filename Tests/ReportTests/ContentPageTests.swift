@@ -1,5 +1,5 @@
-import CairoBackend
-import Charts
+import LossPlotCairo
+import LossPlotCharts
 @testable import Report
 import Foundation
 import Scenarios

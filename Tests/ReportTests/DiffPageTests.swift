@@ -1,4 +1,4 @@
-import CairoBackend
+import LossPlotCairo
 import Foundation
 import OutputFiles
 @testable import Report

@@ -1,5 +1,5 @@
-import CairoBackend
-@testable import Charts
+import LossPlotCairo
+@testable import LossPlotCharts
 import Foundation
 @testable import RunCharts
 import RunLogs

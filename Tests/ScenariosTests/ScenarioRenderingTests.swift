@@ -1,5 +1,5 @@
-import CairoBackend
-import Charts
+import LossPlotCairo
+import LossPlotCharts
 import Foundation
 import OutputFiles
 import FoundationXML

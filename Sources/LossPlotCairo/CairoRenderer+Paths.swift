@@ -1,5 +1,5 @@
 import CCairo
-import Charts
+import LossPlotCharts
 import Foundation
 
 /// Paths: strokes and fills, snapped to the pixel grid on raster output as matplotlib snaps.

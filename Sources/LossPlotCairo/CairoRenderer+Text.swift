@@ -1,5 +1,5 @@
 import CCairo
-import Charts
+import LossPlotCharts
 import Foundation
 
 /// Text: fonts, glyph layout with the face's kerning, measuring and drawing.

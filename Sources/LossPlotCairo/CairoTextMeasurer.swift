@@ -1,5 +1,5 @@
 import CCairo
-import Charts
+import LossPlotCharts
 
 /// Measures text exactly as the Cairo renderer draws it, without drawing anything: for laying
 /// out or checking a figure (with `RecordingRenderer`) away from any output surface.

@@ -1,5 +1,5 @@
 import CCairo
-import Charts
+import LossPlotCharts
 import Foundation
 
 /// Draws the chart model onto a Cairo context. Works on any surface: image (PNG), SVG, PDF.

@@ -1,5 +1,5 @@
 import CCairo
-import Charts
+import LossPlotCharts
 
 /// Images: `RasterImage`s placed on the surface, converted to and from Cairo's ARGB32.
 extension CairoRenderer {

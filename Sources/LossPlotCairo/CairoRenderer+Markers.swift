@@ -1,5 +1,5 @@
 import CCairo
-import Charts
+import LossPlotCharts
 import Foundation
 
 /// Markers: stamped on image surfaces, one path each or (when the series asks) one image on

@@ -1,5 +1,5 @@
 import CCairo
-import Charts
+import LossPlotCharts
 import Foundation
 
 /// One marker rasterised once at device resolution, to be blended at many points of an image
