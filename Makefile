@@ -16,7 +16,7 @@ VENV        = .build/browser-venv
 SHOTS       = .build/screenshots
 CHECKS      = .build/report-check
 
-.PHONY: all deps browser-deps build release report test browser-check bench clean workflow-check fuzz fuzz-one sanitize
+.PHONY: all deps browser-deps build release report test browser-check bench clean workflow-check action-deps action-script-test fuzz fuzz-one sanitize
 
 all: build
 
@@ -60,7 +60,7 @@ release:
 report: build
 	$(BIN) report --out Output
 
-test: deps browser-deps workflow-check
+test: deps browser-deps workflow-check action-script-test
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build --disable-xctest
 	$(MAKE) browser-check
@@ -99,6 +99,18 @@ workflow-check:
 	  fi; \
 	fi; \
 	$(VENV_CI)/bin/check-jsonschema --builtin-schema vendor.github-workflows $(WORKFLOWS)
+
+# What the action's scripts need beyond the build: curl and jq (the REST API, for baseline: artifact).
+ACTION_APT        = curl jq ca-certificates
+HAVE_ACTION_TOOLS = command -v curl >/dev/null 2>&1 && command -v jq >/dev/null 2>&1
+action-deps:
+	@$(call ensure_apt,$(HAVE_ACTION_TOOLS),$(ACTION_APT),the lossplot action)
+
+# The action's shell (scripts/ci/lossplot-action.sh) against a lossplot and a curl that record what
+# they are given: each path and rule one argument, globs expanded, nothing evaluated, the exit
+# codes, the artifact's runs.txt, the REST look-up of the base branch's artifact. No network.
+action-script-test: action-deps
+	bash scripts/ci/test-lossplot-action.sh
 
 clean:
 	rm -rf .build
