@@ -16,7 +16,7 @@ VENV        = .build/browser-venv
 SHOTS       = .build/screenshots
 CHECKS      = .build/report-check
 
-.PHONY: all deps browser-deps build release report test browser-check bench clean workflow-check workflow-lint action-deps action-script-test fuzz fuzz-one sanitize
+.PHONY: all deps browser-deps build release report test browser-check bench clean workflow-check workflow-lint action-deps action-script-test action-local fuzz fuzz-one sanitize
 
 all: build
 
@@ -126,6 +126,14 @@ action-deps:
 # codes, the artifact's runs.txt, the REST look-up of the base branch's artifact. No network.
 action-script-test: action-deps
 	bash scripts/ci/test-lossplot-action.sh
+
+# make action-local: the action's steps as on a runner, with lossplot built here (CONFIG, debug by
+# default), on the runs fixtures (real libraries' logs), the job summary and outputs in
+# $(ACTION_LOCAL); the cache, download and upload steps (GitHub's) are skipped. Needs lossplot's
+# report --runs and summary commands.
+ACTION_LOCAL = .build/action-local
+action-local: build
+	LOSSPLOT_BUILD_CONFIG=$(CONFIG) bash scripts/ci/action-local.sh $(ACTION_LOCAL)
 
 clean:
 	rm -rf .build
