@@ -25,6 +25,8 @@
 #   LOSSPLOT_MAX_CHARS        the summary's limit (--max-chars), empty for lossplot's (1,000,000)
 #   LOSSPLOT_SELF_CONTAINED   true|false: the report as one HTML file (--self-contained); default true
 #   LOSSPLOT_INCLUDE_RUNS     true|false: copy the runs into the artifact (a later baseline); default true
+#   LOSSPLOT_OUT              the artifact folder: made, or an empty folder; default a new folder
+#                             in RUNNER_TEMP (a fixed path is for CIs whose artifact paths are fixed)
 #   LOSSPLOT_SOURCE           lossplot's source folder (action.yml: the action's own checkout)
 #   LOSSPLOT_BUILD_CONFIG     release|debug (default release)
 #   LOSSPLOT_BIN              a lossplot binary to use instead of building one
@@ -173,6 +175,14 @@ runner_temp() {
     REPLY=$RUNNER_TEMP
 }
 
+# LOSSPLOT_OUT ($1) is written only when it is new or an empty folder: what is there is not ours.
+check_out() {
+    if [ -L "$1" ] || { [ -e "$1" ] && ! [ -d "$1" ]; } ||
+        { [ -d "$1" ] && [ -n "$(find "$1" -mindepth 1 -maxdepth 1 -print -quit)" ]; }; then
+        usage_error "LOSSPLOT_OUT: '$1' exists and is not an empty folder"
+    fi
+}
+
 # Where find-baseline's artifact is downloaded to (action.yml passes this output on).
 baseline_dir() {
     runner_temp
@@ -218,6 +228,7 @@ cmd_prepare() {
     if [ -n "${LOSSPLOT_MAX_CHARS:-}" ] && ! [[ "$LOSSPLOT_MAX_CHARS" =~ ^[0-9]+$ ]]; then
         usage_error "max-chars: '$LOSSPLOT_MAX_CHARS' is not a whole number"
     fi
+    if [ -n "${LOSSPLOT_OUT:-}" ]; then check_out "$LOSSPLOT_OUT"; fi
     output baseline-mode "$mode"
     baseline_dir
     output baseline-dir "$REPLY"
@@ -405,8 +416,14 @@ cmd_run() {
     metric_list "${LOSSPLOT_METRIC:-}"
     if [ -n "$REPLY" ]; then common+=(--metric "$REPLY"); fi
 
-    runner_temp
-    artifact=$(mktemp -d "$REPLY/lossplot-artifact.XXXXXX")
+    if [ -n "${LOSSPLOT_OUT:-}" ]; then
+        check_out "$LOSSPLOT_OUT"
+        mkdir -p -- "$LOSSPLOT_OUT"
+        artifact=$(cd -- "$LOSSPLOT_OUT" && pwd)
+    else
+        runner_temp
+        artifact=$(mktemp -d "$REPLY/lossplot-artifact.XXXXXX")
+    fi
     report="$artifact/report"
 
     report_args=("${common[@]}" --out "$report")

@@ -87,6 +87,12 @@ bad_input "glob without match" "nothing matches 'zz*'" 'LOSSPLOT_RUNS=zz*'
 bad_input "artifact name" "artifact-name: 'a/b'" LOSSPLOT_RUNS=base/x LOSSPLOT_ARTIFACT_NAME=a/b
 bad_input "boolean" "self-contained: 'yes'" LOSSPLOT_RUNS=base/x LOSSPLOT_SELF_CONTAINED=yes
 bad_input "max-chars" "max-chars: '1e6'" LOSSPLOT_RUNS=base/x LOSSPLOT_MAX_CHARS=1e6
+mkdir -p "$work/full" && touch "$work/full/x" "$work/file"
+ln -s "$work/empty-target" "$work/link-out"
+mkdir -p "$work/empty-target"
+bad_input "out folder not empty" "LOSSPLOT_OUT: 'full' exists" LOSSPLOT_RUNS=base/x LOSSPLOT_OUT=full
+bad_input "out is a file" "LOSSPLOT_OUT: 'file' exists" LOSSPLOT_RUNS=base/x LOSSPLOT_OUT=file
+bad_input "out is a link" "LOSSPLOT_OUT: 'link-out' exists" LOSSPLOT_RUNS=base/x LOSSPLOT_OUT=link-out
 bad_input "missing baseline" "baseline: no such file or folder: 'gone'" LOSSPLOT_RUNS=base/x LOSSPLOT_BASELINE=gone
 
 export LOSSPLOT_RUNS=$'runs dir/a b\nruns dir/c*\n  # a comment\n\n-dash'
@@ -130,6 +136,17 @@ lacks "run (options off): no --metric" "$FAKE_LOG.report" '--metric'
 contains "run (options off): --max-chars" "$FAKE_LOG.summary" '2000'
 check "run (options off): no runs copied" "$(ls "$(out artifact-dir)")" "$(printf '%s\n' report summary.md)"
 unset LOSSPLOT_SELF_CONTAINED LOSSPLOT_INCLUDE_RUNS LOSSPLOT_MAX_CHARS
+
+act LOSSPLOT_OUT=out/report-folder run
+check "run into LOSSPLOT_OUT: exit" "$status" 0
+check "run into LOSSPLOT_OUT: the artifact folder" "$(out artifact-dir)" "$work/out/report-folder"
+check "run into LOSSPLOT_OUT: its report" "$(out report-dir)" "$work/out/report-folder/report"
+act LOSSPLOT_OUT=out/report-folder run
+check "run into a LOSSPLOT_OUT already written: refused" "$status" 64
+check "run into a LOSSPLOT_OUT already written: untouched" "$(cat "$work/out/report-folder/runs.txt")" "$(printf '%s\n' 'runs dir/a b' 'runs dir/c1' 'runs dir/c2' '-dash')"
+mkdir -p "$work/out/empty"
+act LOSSPLOT_OUT=out/empty run
+check "run into an empty LOSSPLOT_OUT: exit" "$status" 0
 
 # --- the gate's exit codes --------------------------------------------------------------------
 finish() {
