@@ -483,11 +483,11 @@ cmd_finish() {
 }
 
 cmd_local() {
-    local scratch=''
     if [ -z "${RUNNER_TEMP:-}" ]; then
-        scratch=$(mktemp -d)
-        export RUNNER_TEMP=$scratch
+        RUNNER_TEMP=$(mktemp -d)
+        export RUNNER_TEMP
     fi
+    mkdir -p -- "$RUNNER_TEMP"
     : "${GITHUB_OUTPUT:=$RUNNER_TEMP/github-output}" "${GITHUB_STEP_SUMMARY:=$RUNNER_TEMP/step-summary.md}"
     export GITHUB_OUTPUT GITHUB_STEP_SUMMARY
     cmd_prepare
