@@ -94,7 +94,7 @@ bench: deps
 # does not turn make test red by itself); without python3-venv or PyPI it says so and skips them.
 # shellcheck comes from apt. workflow-check is the old name.
 VENV_CI       = .build/workflow-venv
-WORKFLOWS     = .github/workflows/report.yml
+WORKFLOWS     = $(wildcard .github/workflows/*.yml)
 ACTIONS       = action.yml
 CI_SCRIPTS    = $(wildcard scripts/ci/*.sh)
 ZIZMOR        = 1.32.0
