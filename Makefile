@@ -16,7 +16,7 @@ VENV        = .build/browser-venv
 SHOTS       = .build/screenshots
 CHECKS      = .build/report-check
 
-.PHONY: all deps browser-deps build release report test browser-check bench clean workflow-check fuzz fuzz-one sanitize
+.PHONY: all deps browser-deps build release report test browser-check bench clean workflow-check workflow-lint action-deps action-script-test action-local fuzz fuzz-one sanitize
 
 all: build
 
@@ -60,7 +60,7 @@ release:
 report: build
 	$(BIN) report --out Output
 
-test: deps browser-deps workflow-check
+test: deps browser-deps workflow-lint action-script-test
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build --disable-xctest
 	$(MAKE) browser-check
@@ -87,18 +87,53 @@ bench: deps
 	$(SWIFT) build -c release $(RELEASE_FLAGS)
 	bash Tests/Bench/run.sh $(BENCH_ARGS)
 
-# The CI workflow against GitHub's published schema (check-jsonschema's vendored copy). Installs
-# check-jsonschema into .build/workflow-venv from PyPI once; without python3-venv or PyPI it says so and passes.
-VENV_CI   = .build/workflow-venv
-WORKFLOWS = .github/workflows/report.yml
-workflow-check:
-	@if [ ! -x $(VENV_CI)/bin/check-jsonschema ]; then \
+# make workflow-lint: the workflows and the action (action.yml) against GitHub's published schemas
+# (check-jsonschema's vendored copies), zizmor's security audits of .github/ and action.yml
+# (offline, its default persona: no finding allowed), and shellcheck on the action's scripts.
+# check-jsonschema and zizmor go into .build/workflow-venv from PyPI once (pinned, so a new audit
+# does not turn make test red by itself); without python3-venv or PyPI it says so and skips them.
+# shellcheck comes from apt. workflow-check is the old name.
+VENV_CI       = .build/workflow-venv
+WORKFLOWS     = $(wildcard .github/workflows/*.yml)
+ACTIONS       = action.yml
+CI_SCRIPTS    = $(wildcard scripts/ci/*.sh)
+ZIZMOR        = 1.32.0
+LINT_PIP      = check-jsonschema==0.39.0 zizmor==$(ZIZMOR)
+HAVE_LINT_PIP = [ -x $(VENV_CI)/bin/check-jsonschema ] && [ "$$($(VENV_CI)/bin/zizmor --version 2>/dev/null)" = "zizmor $(ZIZMOR)" ]
+workflow-lint:
+	@$(call ensure_apt,command -v shellcheck >/dev/null 2>&1,shellcheck,workflow-lint)
+	shellcheck $(CI_SCRIPTS)
+	@if ! { $(HAVE_LINT_PIP); }; then \
 	  rm -rf $(VENV_CI); \
-	  if ! { $(PYTHON) -m venv $(VENV_CI) && $(VENV_CI)/bin/pip install -q --disable-pip-version-check --timeout 15 --retries 1 check-jsonschema; } >/dev/null 2>&1; then \
-	    rm -rf $(VENV_CI); echo "workflow-check: skipped (cannot install check-jsonschema: no python3 venv or no PyPI)"; exit 0; \
+	  if ! { $(PYTHON) -m venv $(VENV_CI) && $(VENV_CI)/bin/pip install -q --disable-pip-version-check --timeout 15 --retries 1 $(LINT_PIP); } >/dev/null 2>&1; then \
+	    rm -rf $(VENV_CI); echo "workflow-lint: schema and zizmor checks skipped (cannot install $(LINT_PIP): no python3 venv or no PyPI)"; exit 0; \
 	  fi; \
 	fi; \
-	$(VENV_CI)/bin/check-jsonschema --builtin-schema vendor.github-workflows $(WORKFLOWS)
+	$(VENV_CI)/bin/check-jsonschema --builtin-schema vendor.github-workflows $(WORKFLOWS) && \
+	$(VENV_CI)/bin/check-jsonschema --builtin-schema vendor.github-actions $(ACTIONS) && \
+	$(VENV_CI)/bin/zizmor --offline --no-progress --strict-collection .github/ $(ACTIONS)
+
+workflow-check: workflow-lint
+
+# What the action's scripts need beyond the build: curl and jq (the REST API, for baseline: artifact).
+ACTION_APT        = curl jq ca-certificates
+HAVE_ACTION_TOOLS = command -v curl >/dev/null 2>&1 && command -v jq >/dev/null 2>&1
+action-deps:
+	@$(call ensure_apt,$(HAVE_ACTION_TOOLS),$(ACTION_APT),the lossplot action)
+
+# The action's shell (scripts/ci/lossplot-action.sh) against a lossplot and a curl that record what
+# they are given: each path and rule one argument, globs expanded, nothing evaluated, the exit
+# codes, the artifact's runs.txt, the REST look-up of the base branch's artifact. No network.
+action-script-test: action-deps
+	bash scripts/ci/test-lossplot-action.sh
+
+# make action-local: the action's steps as on a runner, with lossplot built here (CONFIG, debug by
+# default), on the runs fixtures (real libraries' logs), the job summary and outputs in
+# $(ACTION_LOCAL); the cache, download and upload steps (GitHub's) are skipped. Needs lossplot's
+# report --runs and summary commands.
+ACTION_LOCAL = .build/action-local
+action-local: build
+	LOSSPLOT_BUILD_CONFIG=$(CONFIG) bash scripts/ci/action-local.sh $(ACTION_LOCAL)
 
 clean:
 	rm -rf .build
