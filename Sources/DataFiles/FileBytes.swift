@@ -16,17 +16,9 @@ final class MappedFile: @unchecked Sendable {
     /// Maps `path`, which must name a regular file (after symlinks). The path is checked before it
     /// is opened and opened without blocking, so a FIFO or a device is refused, never waited on.
     init(path: String) throws(DataFileError) {
-        var info = stat()
-        let name = FileSystemPath.cString(path)
-        guard stat(name, &info) == 0 else { throw DataFileError(path: path, "cannot open: \(String(cString: strerror(errno)))") }
-        try Self.requireRegular(info, path: path)
-        let fd = open(name, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
-        guard fd >= 0 else { throw DataFileError(path: path, "cannot open: \(String(cString: strerror(errno)))") }
+        let (fd, size): (Int32, Int)
+        do { (fd, size) = try RegularFileOpening.open(path) } catch { throw DataFileError(path: path, error.reason) }
         defer { close(fd) }
-        // The path may have been replaced between the two calls: what was opened is what counts.
-        guard fstat(fd, &info) == 0 else { throw DataFileError(path: path, "cannot read: \(String(cString: strerror(errno)))") }
-        try Self.requireRegular(info, path: path)
-        let size = Int(info.st_size)
         guard size > 0 else {
             bytes = UnsafeRawBufferPointer(start: nil, count: 0)
             return
@@ -40,16 +32,6 @@ final class MappedFile: @unchecked Sendable {
             throw DataFileError(path: path, "cannot map: \(String(cString: strerror(errno)))")
         }
         bytes = UnsafeRawBufferPointer(start: base, count: size)
-    }
-
-    /// Refuses anything but a regular file, naming what it is.
-    private static func requireRegular(_ info: stat, path: String) throws(DataFileError) {
-        let kinds: [mode_t: String] = [S_IFDIR: "a directory", S_IFIFO: "a FIFO", S_IFCHR: "a character device",
-                                       S_IFBLK: "a block device", S_IFSOCK: "a socket"]
-        let type = info.st_mode & S_IFMT
-        guard type == S_IFREG else {
-            throw DataFileError(path: path, "is not a regular file" + (kinds[type].map { " (it is \($0))" } ?? ""))
-        }
     }
 
     deinit {

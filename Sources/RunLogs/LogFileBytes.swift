@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import DataFiles
 import SafeText
 
 /// Reading a log file's bytes without ever blocking or following the user into a device.
@@ -34,18 +35,9 @@ enum LogFileBytes {
     }
 
     /// Opens `path` for reading once it is known to be a regular file, so that a FIFO or a device
-    /// never blocks: the descriptor (the caller closes it) and the file's size.
+    /// never blocks (`RegularFileOpening`): the descriptor (the caller closes it) and the file's size.
     static func open(_ path: String) throws(RunLogError) -> (fd: Int32, size: Int) {
-        var info = stat()
-        guard stat(FileSystemPath.cString(path), &info) == 0 else { throw RunLogError(path: path, "cannot open: \(errorText())") }
-        guard (info.st_mode & S_IFMT) == S_IFREG else { throw RunLogError(path: path, "is not a regular file") }
-        let fd = Glibc.open(FileSystemPath.cString(path), O_RDONLY | O_NONBLOCK | O_CLOEXEC)
-        guard fd >= 0 else { throw RunLogError(path: path, "cannot open: \(errorText())") }
-        guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else {
-            close(fd)
-            throw RunLogError(path: path, "is not a regular file")
-        }
-        return (fd, Int(info.st_size))
+        do { return try RegularFileOpening.open(path) } catch { throw RunLogError(path: path, error.reason) }
     }
 
     /// Reads from `fd` until `buffer` is full or the file ends: the number of bytes read.

@@ -91,6 +91,16 @@ import Testing
         }
     }
 
+    /// The log readers open files as the data readers do (`RegularFileOpening`): a FIFO reached
+    /// directly is refused at once, naming what it is, never waited on.
+    @Test func aLogFileThatIsAFifoIsRefusedByName() throws {
+        let folder = try TemporaryFolder()
+        let fifo = folder.path + "/events.out.tfevents.1.host"
+        #expect(mkfifo(fifo, 0o600) == 0)
+        #expect(throws: RunLogError(path: fifo, "is not a regular file (it is a FIFO)")) { try LogFileBytes.read(fifo) }
+        #expect(throws: RunLogError(path: folder.path, "is not a regular file (it is a directory)")) { try LogFileBytes.read(folder.path) }
+    }
+
     @Test func aLinkedFolderLoopEnds() throws {
         let folder = try TemporaryFolder()
         try folder.write("{\"step\": 1, \"loss\": 1}\n", to: "a/log.jsonl")
