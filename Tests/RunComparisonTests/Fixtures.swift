@@ -49,4 +49,10 @@ enum Fixtures {
         let m = try #require(key.runs[run].metrics.first { $0.name == metric })
         return try #require(m[keyPath: which]?.value)
     }
+
+    /// Runs compared and a gate of `rules` evaluated on them.
+    static func gate(_ rules: [String], runs: RunSet, baseline: RunSet?, options: ComparisonOptions = ComparisonOptions()) throws -> GateReport {
+        let compared = try ComparedRuns(runs: runs, baseline: baseline, options: options)
+        return try Gate(parsing: rules).evaluate(compared)
+    }
 }
