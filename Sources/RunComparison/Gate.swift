@@ -158,7 +158,7 @@ public struct RuleResult: Sendable, Equatable, Encodable {
         return text
     }
 
-    /// `val_loss.final > baseline * 1.02: seed0: 0.68 (limit 0.2374)`, unescaped.
+    /// `val_loss.final > baseline * 1.02: seed0: 0.68 (baseline 0.2328, limit 0.2374)`, unescaped.
     public var description: String { "\(rule.text): \(seen)" }
 
     private enum CodingKeys: String, CodingKey { case rule, passed, reason, checks }
@@ -209,10 +209,11 @@ public struct RuleCheck: Sendable, Equatable, Encodable, CustomStringConvertible
         self.note = note
     }
 
-    /// `seed0: 0.68 (limit 0.2374)`, `seed0: NaN (the value is NaN)`, unescaped.
+    /// `seed0: 0.68 (baseline 0.2328, limit 0.2374)`, `seed0: NaN (the value is NaN)`, unescaped.
     public var description: String {
         var text = "\(run): \(value.map(NumberText.short) ?? "none")"
         var details: [String] = []
+        if let baseline { details.append("baseline \(NumberText.short(baseline))") }
         if let limit { details.append("limit \(NumberText.short(limit))") }
         if let note { details.append(note) }
         if !details.isEmpty { text += " (" + details.joined(separator: ", ") + ")" }

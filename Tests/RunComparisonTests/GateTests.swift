@@ -25,7 +25,7 @@ import Testing
         #expect(check.baseline == final1)
         #expect(check.limit == final1 * 1.02)
         #expect(check.baselineRun == "version_1")
-        #expect(report.results[0].seen == "version_0: \(NumberText.short(final0)) (limit \(NumberText.short(final1 * 1.02)))")
+        #expect(report.results[0].seen == "version_0: \(NumberText.short(final0)) (baseline \(NumberText.short(final1)), limit \(NumberText.short(final1 * 1.02)))")
         #expect(report.results[1].passed)
     }
 

@@ -39,7 +39,7 @@ import Testing
         #expect(text.hasPrefix("## Training runs\n\nRun version_0 against baseline run version_1.\n"))
         #expect(text.contains("### val_loss (lower is better)\n\n| run | final | min @ step | max @ step | non-finite | baseline final | change | change % |\n"))
         #expect(text.contains("**Gate: ❌ 1 of 2 rules failed**"))
-        #expect(text.contains("| `val_loss.final > baseline * 1.02` | ❌ failed | version_0: \(NumberText.short(final)) (limit \(NumberText.short(baseFinal * 1.02))) |"))
+        #expect(text.contains("| `val_loss.final > baseline * 1.02` | ❌ failed | version_0: \(NumberText.short(final)) (baseline \(NumberText.short(baseFinal)), limit \(NumberText.short(baseFinal * 1.02))) |"))
         #expect(text.contains("| `val_loss.final > 2` | ✅ passed | version_0: \(NumberText.short(final)) (limit 2) |"))
         #expect(text.contains("### Warnings\n\n- version_0: grad_scale is NaN or infinite at 3 points (steps 5, 6, 7)\n"))
         #expect(!text.contains("Note:"))
