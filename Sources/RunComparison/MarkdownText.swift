@@ -9,16 +9,24 @@ public enum MarkdownText {
     /// strikethrough, headings, and the backslash itself.
     static let escapedPunctuation: Set<Character> = ["\\", "|", "`", "*", "[", "]", "<", "~", "#"]
 
+    /// Characters that open a block (a quote, a list, a heading's underline) at the start of a line.
+    static let blockOpeners: Set<Character> = [">", "-", "+", "="]
+
     /// `text` with control, format and line-breaking characters written as visible escapes
     /// (`DisplayText`), `&` as `&amp;` (no entity can be spelled), the characters above after a
     /// backslash, and `_` after one unless it stands between two letters or digits (where it
-    /// cannot emphasise: `val_loss` stays as it reads).
+    /// cannot emphasise: `val_loss` stays as it reads). What would open a block where the text
+    /// starts a line (a list item's text: `> `, `- `, `1. `) is escaped too.
     public static func escaped(_ text: String) -> String {
         let characters = Array(DisplayText.escaped(text))
         var out = ""
         out.reserveCapacity(characters.count)
+        let digits = characters.prefix { $0.isASCII && $0.isNumber }.count
+        let opener = characters.first.map(blockOpeners.contains) == true ? 0
+            : digits > 0 && digits < characters.count && (characters[digits] == "." || characters[digits] == ")") ? digits : -1
         for (i, c) in characters.enumerated() {
             switch c {
+            case _ where i == opener: out += "\\" + String(c)
             case "&": out += "&amp;"
             case "_":
                 let inWord = i > 0 && i + 1 < characters.count && isWordCharacter(characters[i - 1]) && isWordCharacter(characters[i + 1])

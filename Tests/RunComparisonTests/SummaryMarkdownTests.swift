@@ -86,6 +86,16 @@ import Testing
         #expect(text.contains("\\\\n!\\[i\\]"))
     }
 
+    @Test func whatWouldOpenABlockAtALinesStartIsEscaped() {
+        #expect(MarkdownText.escaped("> quoted") == "\\> quoted")
+        #expect(MarkdownText.escaped("- item") == "\\- item")
+        #expect(MarkdownText.escaped("12. step") == "12\\. step")
+        #expect(MarkdownText.escaped("3) x") == "3\\) x")
+        #expect(MarkdownText.escaped("val_loss-2.5") == "val_loss-2.5")
+        #expect(MarkdownText.escaped("10") == "10")
+        #expect(MarkdownText.escaped("__init__") == "\\_\\_init\\_\\_")
+    }
+
     static func unescapedPipes(_ line: String) -> Int {
         var count = 0, escaped = false
         for c in line {
