@@ -6,8 +6,7 @@ import Testing
 @Suite struct ComparisonTests {
     /// Lightning's two versions: version_1 ends with a lower val_loss than version_0.
     @Test func aWorseBetterAndEqualBaselineAreJudgedByTheMetricsDirection() throws {
-        let v0 = try Fixtures.load("lightning/tiny/version_0")
-        let v1 = try Fixtures.load("lightning/tiny/version_1")
+        let (v0, v1) = try Fixtures.lightningVersions()
         let final0 = try Fixtures.keyedValue("lightning", run: 0, metric: "val_loss", \.last)
         let final1 = try Fixtures.keyedValue("lightning", run: 1, metric: "val_loss", \.last)
         #expect(final0 > final1)

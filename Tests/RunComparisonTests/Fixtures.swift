@@ -16,6 +16,12 @@ enum Fixtures {
         try RunLoader.load(relative.map(path))
     }
 
+    /// Lightning's two versions of one tiny run, each read alone: version_1 ends with the lower
+    /// val_loss, version_0's grad_scale is NaN at every point.
+    static func lightningVersions() throws -> (RunSet, RunSet) {
+        (try load("lightning/tiny/version_0"), try load("lightning/tiny/version_1"))
+    }
+
     /// The part of a fixture folder's `answer_key.json` (the fixture script's reading through the
     /// logger's own library) these tests use.
     struct AnswerKey: Decodable {

@@ -7,10 +7,7 @@ import Testing
     let v0: RunSet
     let v1: RunSet
 
-    init() throws {
-        v0 = try Fixtures.load("lightning/tiny/version_0")
-        v1 = try Fixtures.load("lightning/tiny/version_1")
-    }
+    init() throws { (v0, v1) = try Fixtures.lightningVersions() }
 
     @Test func aRegressionAgainstTheBaselineFailsAndSaysWhatItSaw() throws {
         // version_0's val_loss ends at 0.680, version_1's at 0.233: against version_1 it regressed.

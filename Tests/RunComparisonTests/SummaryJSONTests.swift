@@ -13,8 +13,7 @@ import Testing
     }
 
     func document() throws -> SummaryDocument {
-        let v0 = try Fixtures.load("lightning/tiny/version_0")
-        let v1 = try Fixtures.load("lightning/tiny/version_1")
+        let (v0, v1) = try Fixtures.lightningVersions()
         let compared = try ComparedRuns(runs: v0, baseline: v1)
         let gate = try Gate(parsing: ["val_loss.final > baseline * 1.02", "grad_scale.final > 1", "nonfinite"]).evaluate(compared)
         return SummaryDocument(compared, gate: gate, link: try ArtifactLink(url: "https://ci.example/run/7"))

@@ -9,10 +9,7 @@ import Testing
     let v0: RunSet
     let v1: RunSet
 
-    init() throws {
-        v0 = try Fixtures.load("lightning/tiny/version_0")
-        v1 = try Fixtures.load("lightning/tiny/version_1")
-    }
+    init() throws { (v0, v1) = try Fixtures.lightningVersions() }
 
     func render(_ runs: RunSet, _ baseline: RunSet?, rules: [String] = [], options: ComparisonOptions = ComparisonOptions(),
                 maxCharacters: Int = SummaryMarkdown.defaultMaxCharacters, link: ArtifactLink? = nil) throws -> SummaryMarkdown.Rendered {
