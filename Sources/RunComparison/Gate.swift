@@ -177,6 +177,7 @@ public struct RuleResult: Sendable, Equatable, Encodable {
 /// Encodes as `{"run", "outcome", "value", "limit", "baselineRun", "baseline", "note"}`, every key
 /// present (`null` when absent), non-finite numbers as `MetricSummary` writes them.
 public struct RuleCheck: Sendable, Equatable, Encodable, CustomStringConvertible {
+    /// What the check found.
     public enum Outcome: String, Sendable, Equatable, Encodable {
         /// The condition does not hold.
         case passed

@@ -43,25 +43,38 @@ public struct SummaryDocument: Sendable, Encodable {
         }
     }
 
-    private enum CodingKeys: String, CodingKey {
-        case runs, baseline, meanWindow, metrics, metricsOnlyInBaseline, unmatchedBaselineRuns, unmatchedPatterns, warnings, gate, link
-    }
-
     public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        let baselineRuns = compared.baseline?.runs
-        let runs = compared.runs.runs.enumerated().map { i, run in
-            RunEntry(run: run, baselineRun: .some(compared.pairing.baselineIndex[i].flatMap { baselineRuns?[$0].name }))
-        }
-        try c.encode(runs, forKey: .runs)
-        try c.encode(baselineRuns.map { $0.map { RunEntry(run: $0, baselineRun: nil) } }, forKey: .baseline)
-        try c.encode(compared.options.meanWindow, forKey: .meanWindow)
-        try c.encode(compared.metrics, forKey: .metrics)
-        try c.encode(compared.metricsOnlyInBaseline, forKey: .metricsOnlyInBaseline)
-        try c.encode(compared.unmatchedBaselineRuns, forKey: .unmatchedBaselineRuns)
-        try c.encode(compared.unmatchedPatterns, forKey: .unmatchedPatterns)
-        try c.encode(compared.warnings, forKey: .warnings)
+        var c = encoder.container(keyedBy: SummaryKey.self)
+        try compared.encodeComparison(into: &c)
         try c.encode(gate, forKey: .gate)
         try c.encode(link, forKey: .link)
+    }
+}
+
+/// The keys of `SummaryDocument` and of `ComparedRuns` (which has all but the gate and the link).
+enum SummaryKey: String, CodingKey {
+    case runs, baseline, meanWindow, metrics, metricsOnlyInBaseline, unmatchedBaselineRuns, unmatchedPatterns, warnings, gate, link
+}
+
+/// The comparison alone encodes as `SummaryDocument` without `gate` and `link`.
+extension ComparedRuns: Encodable {
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: SummaryKey.self)
+        try encodeComparison(into: &c)
+    }
+
+    func encodeComparison(into c: inout KeyedEncodingContainer<SummaryKey>) throws {
+        let baselineRuns = baseline?.runs
+        let entries = runs.runs.enumerated().map { i, run in
+            SummaryDocument.RunEntry(run: run, baselineRun: .some(pairing.baselineIndex[i].flatMap { baselineRuns?[$0].name }))
+        }
+        try c.encode(entries, forKey: .runs)
+        try c.encode(baselineRuns.map { $0.map { SummaryDocument.RunEntry(run: $0, baselineRun: nil) } }, forKey: .baseline)
+        try c.encode(options.meanWindow, forKey: .meanWindow)
+        try c.encode(metrics, forKey: .metrics)
+        try c.encode(metricsOnlyInBaseline, forKey: .metricsOnlyInBaseline)
+        try c.encode(unmatchedBaselineRuns, forKey: .unmatchedBaselineRuns)
+        try c.encode(unmatchedPatterns, forKey: .unmatchedPatterns)
+        try c.encode(warnings, forKey: .warnings)
     }
 }

@@ -60,6 +60,16 @@ import Testing
         #expect(warnings.first?["steps"] as? [Int] == [5, 6, 7])
     }
 
+    @Test func theComparisonAloneEncodesAsTheDocumentWithoutGateAndLink() throws {
+        let document = try document()
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        let alone = try #require(try JSONSerialization.jsonObject(with: try encoder.encode(document.compared)) as? [String: Any])
+        let whole = try #require(try JSONSerialization.jsonObject(with: try Self.json(document)) as? [String: Any])
+        #expect(Set(alone.keys) == Set(whole.keys).subtracting(["gate", "link"]))
+        #expect((alone["metrics"] as? [Any])?.count == (whole["metrics"] as? [Any])?.count)
+    }
+
     @Test func theSameRunsGiveTheSameBytes() throws {
         let first = try Self.json(try document())
         let second = try Self.json(try document())
