@@ -92,8 +92,9 @@ public struct Gate: Sendable, Equatable {
             let list = names.prefix(20).joined(separator: ", ") + (names.count > 20 ? ", …" : "")
             return RuleResult(rule: rule, checks: [], reason: "no run has a metric named '\(condition.metric)' (the runs hold: \(list))")
         }
-        if !checks.contains(where: { $0.outcome != .notChecked }) {
-            return RuleResult(rule: rule, checks: checks, reason: "no run could be compared with the baseline")
+        if !checks.contains(where: { $0.outcome != .notChecked }), let first = checks.first {
+            let more = checks.count > 1 ? " and \(checks.count - 1) more" : ""
+            return RuleResult(rule: rule, checks: checks, reason: "no run could be compared with the baseline (\(first.run): \(first.note ?? "")\(more))")
         }
         return RuleResult(rule: rule, checks: checks, reason: nil)
     }
@@ -210,12 +211,13 @@ public struct RuleCheck: Sendable, Equatable, Encodable, CustomStringConvertible
         self.note = note
     }
 
-    /// `seed0: 0.68 (baseline 0.2328, limit 0.2374)`, `seed0: NaN (the value is NaN)`, unescaped.
+    /// `seed0: 0.68 (baseline 0.2328, limit 0.2374)`, `seed0: NaN (the value is NaN)`, unescaped;
+    /// the limit is left out when it is the baseline's value itself.
     public var description: String {
         var text = "\(run): \(value.map(NumberText.short) ?? "none")"
         var details: [String] = []
         if let baseline { details.append("baseline \(NumberText.short(baseline))") }
-        if let limit { details.append("limit \(NumberText.short(limit))") }
+        if let limit, limit != baseline { details.append("limit \(NumberText.short(limit))") }
         if let note { details.append(note) }
         if !details.isEmpty { text += " (" + details.joined(separator: ", ") + ")" }
         return text

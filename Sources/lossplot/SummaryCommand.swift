@@ -31,7 +31,8 @@ struct SummaryCommand: ParsableCommand {
               nonfinite              any NaN or Inf in a selected metric of any run
             A metric name with spaces or < > = ! goes in double quotes: '"val loss".final > 1'. A rule fails \
             on a NaN value, and when no run could be checked (no run has the metric, or none has a baseline \
-            run with it); runs without a baseline run are listed as not checked.
+            run with it); runs without a baseline run are listed as not checked. A rule naming a metric is \
+            checked whether or not --metric selects it.
             Exit status: 0 when every rule passes, 1 when one fails (each failing rule on its own stderr line; \
             the summary is still written), 64 for a bad rule or option.
             The summary never exceeds --max-chars (bytes of UTF-8, as GitHub counts its 1 MiB limit): rows \

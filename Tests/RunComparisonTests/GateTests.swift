@@ -94,6 +94,8 @@ import Testing
         // Against a baseline with no run of the same name, nothing can be checked: that fails.
         let none = try Fixtures.gate(["val_loss.final > baseline"], runs: both, baseline: try Fixtures.load("keras"))
         #expect(!none.passed)
-        #expect(none.results[0].reason == "no run could be compared with the baseline")
+        #expect(none.results[0].reason == "no run could be compared with the baseline (version_0: no baseline run matches it and 1 more)")
+        let equal = try Fixtures.gate(["val_loss.final > baseline"], runs: v0, baseline: v0)
+        #expect(equal.results[0].seen == "version_0: 0.680465 (baseline 0.680465)")
     }
 }

@@ -66,7 +66,8 @@ import Testing
         // so no HTML, link or image can be spelled.
         let lines = text.split(separator: "\n")
         let gateRow = try #require(lines.first { $0.hasPrefix("| ``") })
-        #expect(gateRow.hasSuffix("`` | ❌ failed | no run could be compared with the baseline |"))
+        #expect(gateRow.contains("`` | ❌ failed | no run could be compared with the baseline ("))
+        #expect(gateRow.hasSuffix(": the baseline's final is NaN) |"))
         for line in lines where line != gateRow {
             #expect(line.firstMatch(of: try Regex(#"(^|[^\\])[<\[\]]"#)) == nil, "\(line)")
         }
