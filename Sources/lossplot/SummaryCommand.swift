@@ -45,7 +45,7 @@ struct SummaryCommand: ParsableCommand {
     )
 
     @Option(parsing: .upToNextOption, help: ArgumentHelp("This branch's runs: log files or folders.", valueName: "path"))
-    var runs: [String] = []
+    var runs: [String]
 
     @Option(parsing: .upToNextOption, help: ArgumentHelp("The baseline's runs (the base branch's), to compare with.", valueName: "path"))
     var baseline: [String] = []
