@@ -10,6 +10,7 @@ let package = Package(
         .library(name: "LossPlotCharts", targets: ["LossPlotCharts"]),
         .library(name: "LossPlotCairo", targets: ["LossPlotCairo"]),
         .library(name: "RunCharts", targets: ["RunCharts"]),
+        .library(name: "RunComparison", targets: ["RunComparison"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -55,6 +56,10 @@ let package = Package(
             path: "Sources/RunLogs/Proto",
             exclude: ["tfevents.proto"]
         ),
+        // This branch's runs beside a baseline's: per-metric statistics, the change and which way
+        // is better, the regression gate's rules, the job summary (Markdown, JSON). No charts, no
+        // command line: a report of runs builds on it.
+        .target(name: "RunComparison", dependencies: ["RunLogs", "DataFiles", "SafeText", "Phrasing"]),
         // The figure model as values, layout, ticks, the Renderer and ChartEncoding protocols. No Cairo.
         .target(name: "LossPlotCharts"),
         // Runs as TensorBoard's scalars page draws them: a figure model of panels, smoothing,
@@ -86,7 +91,7 @@ let package = Package(
         .executableTarget(
             name: "lossplot",
             dependencies: [
-                "Evaluation", "LossFunctions", "DataFiles", "RunLogs", "RunCharts", "LossPlotCharts", "LossPlotCairo", "OutputFiles", "Scenarios", "Report", "SafeText",
+                "Evaluation", "LossFunctions", "DataFiles", "RunLogs", "RunCharts", "RunComparison", "LossPlotCharts", "LossPlotCairo", "OutputFiles", "Scenarios", "Report", "SafeText",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -109,6 +114,8 @@ let package = Package(
             dependencies: ["RunLogs", "EventProto", "SafeText", "TestSupport", .product(name: "SwiftProtobuf", package: "swift-protobuf")],
             resources: [.copy("Fixtures")]
         ),
+        // Reads the RunLogs fixtures (written by the real loggers) from the source tree.
+        .testTarget(name: "RunComparisonTests", dependencies: ["RunComparison", "RunLogs"]),
         .testTarget(name: "RunChartsTests", dependencies: ["RunCharts", "RunLogs", "LossPlotCharts", "LossPlotCairo", "TestSupport"]),
         .testTarget(name: "DataFilesTests", dependencies: ["DataFiles", "DataFixtures", "TestSupport"]),
         .testTarget(name: "ChartsTests", dependencies: ["LossFunctions", "LossPlotCharts", "LossPlotCairo", "OutputFiles", "SafeText", "TestSupport"], resources: [.copy("Fixtures")]),

@@ -43,7 +43,7 @@ public struct RunChart {
         try options.validate()
         guard !runs.isEmpty else { throw RunPlotError("no runs to draw") }
         var warnings: [RunPlotMessage] = []
-        let metricNames = orderedMetricNames()
+        let metricNames = MetricSelection.metricNames(of: runs)
         let (selected, unmatched) = MetricSelection(patterns: options.metricPatterns).select(from: metricNames)
         guard !selected.isEmpty else {
             let list = metricNames.prefix(20).joined(separator: ", ") + (metricNames.count > 20 ? ", …" : "")
@@ -129,15 +129,6 @@ public struct RunChart {
         case .wall: why = "no point of \(list) has a wall time (try \(option: .x) step)"
         }
         return RunPlotError("nothing to draw against \(options.x.rawValue): \(why)")
-    }
-
-    /// Every metric name, in the order first met across the runs.
-    func orderedMetricNames() -> [String] {
-        var seen = Set<String>(), names: [String] = []
-        for run in runs {
-            for m in run.metrics where seen.insert(m.name).inserted { names.append(m.name) }
-        }
-        return names
     }
 
     static func name(of value: Double) -> String {

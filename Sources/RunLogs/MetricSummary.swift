@@ -28,11 +28,7 @@ public struct MetricSummary: Sendable, Equatable, Encodable {
         public func encode(to encoder: any Encoder) throws {
             var c = encoder.container(keyedBy: CodingKeys.self)
             try c.encode(step, forKey: .step)
-            if value.isFinite {
-                try c.encode(value, forKey: .value)
-            } else {
-                try c.encode(value.isNaN ? "NaN" : value > 0 ? "Infinity" : "-Infinity", forKey: .value)
-            }
+            try c.encodeLoggedValue(value, forKey: .value)
         }
     }
 
@@ -124,4 +120,22 @@ public struct RunSetSummary: Sendable, Equatable, Encodable {
     public var runs: [RunSummary]
 
     public init(_ set: RunSet) { runs = set.runs.map(RunSummary.init) }
+}
+
+extension KeyedEncodingContainer {
+    /// `value` as a JSON number when it is finite, else as the string `"NaN"`, `"Infinity"` or
+    /// `"-Infinity"`: how every summary of logged values writes a number, so that the JSON stays
+    /// valid and still says which non-finite value it was.
+    public mutating func encodeLoggedValue(_ value: Double, forKey key: Key) throws {
+        if value.isFinite {
+            try encode(value, forKey: key)
+        } else {
+            try encode(value.isNaN ? "NaN" : value > 0 ? "Infinity" : "-Infinity", forKey: key)
+        }
+    }
+
+    /// `value` as `encodeLoggedValue` writes it, or `null` when absent.
+    public mutating func encodeLoggedValue(_ value: Double?, forKey key: Key) throws {
+        if let value { try encodeLoggedValue(value, forKey: key) } else { try encodeNil(forKey: key) }
+    }
 }

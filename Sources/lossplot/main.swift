@@ -16,6 +16,7 @@ struct Lossplot: ParsableCommand {
             ReportCommand.self,
             RunCommand.self,
             RunsCommand.self,
+            SummaryCommand.self,
             VerifyCommand.self,
         ]
     )

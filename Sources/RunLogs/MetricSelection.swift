@@ -5,8 +5,8 @@ import Darwin
 #endif
 import Foundation
 
-/// Which metrics a chart draws: shell glob patterns (`*`, `?`, `[...]`, as `fnmatch` reads
-/// them; `*` also crosses `/`, so `*loss*` finds `train/loss`).
+/// Which metrics a user picks (a chart draws, a summary tabulates): shell glob patterns (`*`, `?`,
+/// `[...]`, as `fnmatch` reads them; `*` also crosses `/`, so `*loss*` finds `train/loss`).
 public struct MetricSelection: Sendable, Equatable {
     public let patterns: [String]
 
@@ -23,7 +23,17 @@ public struct MetricSelection: Sendable, Equatable {
         fnmatch(pattern, name, 0) == 0
     }
 
-    /// The names to draw: those matched by the first pattern (in the order given), then by the
+    /// Every metric name of `runs`, in the order of first appearance (run by run, each run's
+    /// metrics in its order): what `select(from:)` picks from.
+    public static func metricNames(of runs: [Run]) -> [String] {
+        var seen = Set<String>(), names: [String] = []
+        for run in runs {
+            for m in run.metrics where seen.insert(m.name).inserted { names.append(m.name) }
+        }
+        return names
+    }
+
+    /// The names picked: those matched by the first pattern (in the order given), then by the
     /// second, and so on; and the patterns that matched nothing.
     public func select(from names: [String]) -> (selected: [String], unmatched: [String]) {
         guard !patterns.isEmpty else { return (names, []) }
