@@ -72,7 +72,11 @@ public enum RunLoader {
     static let skippedFolderNames: Set<String> = [".trash"]
 
     /// Every run under `root`, sorted by name.
-    private static func walk(_ root: String, readers: [any LogReader.Type]) throws(RunLogError) -> [(RunSource, any LogReader.Type, String)] {
+    private static func walk(_ named: String, readers: [any LogReader.Type]) throws(RunLogError) -> [(RunSource, any LogReader.Type, String)] {
+        // "runs/" names the same folder as "runs": its files are "runs/x", never "runs//x".
+        var trimmed = Substring(named)
+        while trimmed.count > 1, trimmed.hasSuffix("/") { trimmed = trimmed.dropLast() }
+        let root = String(trimmed)
         let folderReaders = readers.compactMap { $0 as? any RunFolderReader.Type }
         // Files claimed, grouped by (reader, run root components).
         var groups: [String: (reader: any LogReader.Type, root: [String], files: [String])] = [:]

@@ -101,6 +101,14 @@ import Testing
         #expect(throws: RunLogError(path: folder.path, "is not a regular file (it is a directory)")) { try LogFileBytes.read(folder.path) }
     }
 
+    @Test func aFolderNamedWithATrailingSlashGivesPlainPaths() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("{\"step\": 1, \"loss\": 1}\n", to: "seed0/log.jsonl")
+        let runs = try RunLoader.load([folder.path + "//"]).runs
+        #expect(runs.map(\.name) == ["seed0/log"])
+        #expect(runs.flatMap(\.paths) == [folder.path + "/seed0/log.jsonl"])
+    }
+
     @Test func aLinkedFolderLoopEnds() throws {
         let folder = try TemporaryFolder()
         try folder.write("{\"step\": 1, \"loss\": 1}\n", to: "a/log.jsonl")
