@@ -13,6 +13,10 @@ public struct ModelScore: Sendable, Equatable {
     public var testMSE: Double
     /// `mean_absolute_error(y_test, y_pred)`.
     public var testMAE: Double
+    /// Test MSE over the test points that are not outliers.
+    public var cleanTestMSE: Double
+    /// Test MAE over the test points that are not outliers.
+    public var cleanTestMAE: Double
 }
 
 /// The document's own comparison ("Реальний приклад: Порівняння Loss Functions"):
@@ -30,10 +34,14 @@ public enum DocumentComparison {
             var fitted = model
             try fitted.fit(x: data.xTrain, y: data.yTrain)
             let predicted = try fitted.predict(data.xTest)
+            let clean = data.cleanTestPositions
+            let cleanTrue = clean.map { data.yTest[$0] }, cleanPred = clean.map { predicted[$0] }
             return ModelScore(
                 name: name, coefficients: fitted.coefficients, intercept: fitted.intercept,
                 testMSE: try RegressionMetrics.meanSquaredError(data.yTest, predicted),
-                testMAE: try RegressionMetrics.meanAbsoluteError(data.yTest, predicted))
+                testMAE: try RegressionMetrics.meanAbsoluteError(data.yTest, predicted),
+                cleanTestMSE: try RegressionMetrics.meanSquaredError(cleanTrue, cleanPred),
+                cleanTestMAE: try RegressionMetrics.meanAbsoluteError(cleanTrue, cleanPred))
         }
     }
 

@@ -53,13 +53,19 @@ public struct OutlierRegressionData: Sendable, Equatable {
 /// `make_regression` uses its own `RandomState(42)`, so the global stream seeded 42 is
 /// still fresh when `choice` draws from it.
 public func documentDataset() throws -> OutlierRegressionData {
-    var global = NumpyRandomState(seed: 42)
-    let data = try makeRegression(nSamples: 100, nFeatures: 1, noise: 10, seed: 42)
+    try outlierDataset(seed: 42)
+}
+
+/// The document's generator with every 42 replaced by `seed` (the global stream, the data's
+/// `random_state` and the split's): one draw of the same experiment, for repeating it.
+public func outlierDataset(seed: UInt32) throws -> OutlierRegressionData {
+    var global = NumpyRandomState(seed: seed)
+    let data = try makeRegression(nSamples: 100, nFeatures: 1, noise: 10, seed: seed)
     let outlierIndices = [10, 25, 50, 75, 90]
     let shifts = try global.choice([-100.0, 100.0], count: outlierIndices.count)
     var y = data.y
     for (index, shift) in zip(outlierIndices, shifts) { y[index] += shift }
-    let split = try trainTestSplit(nSamples: 100, testFraction: 0.3, seed: 42)
+    let split = try trainTestSplit(nSamples: 100, testFraction: 0.3, seed: seed)
     return OutlierRegressionData(
         x: data.x, y: y, cleanY: data.y, trueCoefficients: data.coefficients,
         outlierIndices: outlierIndices, outlierShifts: shifts, split: split)
