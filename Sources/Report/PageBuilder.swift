@@ -51,7 +51,7 @@ struct PageBuilder {
                 contents: labels.contents(language), formula: labels.formula(language), pros: labels.pros(language),
                 cons: labels.cons(language), useWhen: labels.useWhen(language), avoidWhen: labels.avoidWhen(language),
                 download: labels.download(language), printed: labels.printed(language),
-                printedLines: labels.printedLines(language), skipToContent: labels.skipToContent(language)),
+                skipToContent: labels.skipToContent(language)),
             toc: toc,
             sections: sections,
             footer: labels.footer(language),
@@ -141,15 +141,24 @@ struct PageBuilder {
     }
 
     func resultsView(_ r: PrintedResults, of s: Scenario) -> ResultsView {
-        let values: TableView? = r.values.isEmpty ? nil : TableView(
+        // A scenario that prints tables shows its numbers there: its named values repeat them.
+        let values: TableView? = r.values.isEmpty || !r.tables.isEmpty ? nil : TableView(
             caption: s.title(language),
             columns: [labels.quantity(language), labels.value(language)],
             rows: r.values.map { RowView(header: $0.name, cells: [Self.format($0)]) })
         let tables = r.tables.map { TableView(caption: $0.title, columns: $0.columns, rows: $0.rows.map { RowView(header: $0.first ?? "", cells: Array($0.dropFirst())) }) }
-        let blocks = s.codeBlocks.map(String.init).joined(separator: ", ")
         return ResultsView(id: "results-" + s.id, caption: s.title(language), values: values, tables: tables,
-                           lines: r.lines.joined(separator: "\n"),
-                           source: blocks.isEmpty ? "" : "\(labels.codeBlock(language)) \(blocks)")
+                           lines: r.lines.joined(separator: "\n"), summary: summary(of: s))
+    }
+
+    /// "What the guide's code prints, recomputed by lossplot (code block 22)" for the guide's
+    /// scenarios; "What lossplot prints (lossplot run ID)" for lossplot's own.
+    func summary(of s: Scenario) -> String {
+        let blocks = s.codeBlocks.map(String.init).joined(separator: ", ")
+        guard s.origin == .document, !blocks.isEmpty else {
+            return "\(labels.lossplotPrints(language)) (lossplot run \(s.id))"
+        }
+        return "\(labels.printedLines(language)) (\(labels.codeBlock(language)) \(blocks))"
     }
 
     /// A printed value as the guide prints it: fixed decimals, or a bracketed array.

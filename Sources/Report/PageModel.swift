@@ -28,7 +28,6 @@ struct PageLabels {
     var avoidWhen: String
     var download: String
     var printed: String
-    var printedLines: String
     var skipToContent: String
 }
 
@@ -145,5 +144,7 @@ struct ResultsView {
     var values: TableView?
     var tables: [TableView]
     var lines: String
-    var source: String
+    /// What the folded printed lines are and where they come from: the guide's code block(s)
+    /// lossplot recomputes, or the lossplot command whose own output they are.
+    var summary: String
 }
