@@ -79,6 +79,20 @@ struct BlockView {
     var blockTable: TableView? = nil
     var blockFormulaHtml: String? = nil
     var blockExample: String? = nil
+    var blockReferences: ReferencesView? = nil
+}
+
+/// The bibliography, in its order (an `<ol>`, so the numbers are the list's).
+struct ReferencesView {
+    var references: [ReferenceView]
+}
+
+/// One bibliography entry; the field names are unique for the reason `BlockView` gives.
+struct ReferenceView {
+    /// `ref-KEY`, what the citations link to.
+    var referenceID: String
+    var referenceHtml: String
+    var referenceURL: String?
 }
 
 struct ListView {

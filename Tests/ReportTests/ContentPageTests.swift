@@ -31,7 +31,7 @@ import Testing
     @Test(arguments: [
         (Language.uk, false, "551ba16f384bc075318127453522b28db4217249abf2eaaf0106fcbe9fc38eb9"),
         (Language.en, false, "08c2239edf6a8494abf85d4ad255567d656a47d0397fb708b545419064396963"),
-        (Language.en, true, "9a061f93af7d0d889fe87c898358a64239a5eb13513277f53b4b35c17264d59c"),
+        (Language.en, true, "21da007d3d7499c9be298b48f0209a3866c501c99efa34ce1b4c0870a11eaa8d"),
     ])
     func pageIsTheOneTheSwiftLiteralsMade(language: Language, selfContained: Bool, sha256: String) throws {
         let page = try Self.page(language, selfContained: selfContained)
@@ -45,8 +45,8 @@ import Testing
     }
 
     /// The markup each block of the content must put on the page, in order.
-    static func fragments(_ block: ContentBlock, _ l: Language) -> [String] {
-        let html = { (t: LocalizedText) in RichText.html(t(l)) }
+    static func fragments(_ block: ContentBlock, _ l: Language, citations: [String: Int] = [:]) -> [String] {
+        let html = { (t: LocalizedText) in RichText.html(t(l), citations: citations) }
         switch block {
         case .paragraph(let t): return ["<p>\(html(t))</p>"]
         case .list(let items): return items.map { "<li>\(html($0))</li>" }
@@ -58,6 +58,8 @@ import Testing
                 + t.rows.flatMap { row in ["<th scope=\"row\">\(escaped(row[0](l)))</th>"] + row.dropFirst().map { "<td>\(escaped($0(l)))</td>" } }
         case .formula(let f): return ["<div class=\"formula\">\n\(f(l))\n</div>"]
         case .example(let t): return ["<pre class=\"example\">\(escaped(t(l)))</pre>"]
+        case .references(let entries):
+            return ["<ol class=\"references\">"] + entries.map { "<li id=\"ref-\($0.key)\">\(RichText.html($0.text(l)))" }
         }
     }
 
@@ -78,26 +80,27 @@ import Testing
             cursor = r.upperBound
         }
         let l = language
+        let rich = { (t: LocalizedText) in RichText.html(t(l), citations: content.citationNumbers) }
         for fragment in ["<title>\(Self.escaped(content.labels.pageTitle(l)))</title>", "<p class=\"lead\">\(Self.escaped(content.labels.lead(l)))</p>"] {
             expect(fragment)
         }
         for section in content.sections {
             expect("<section id=\"\(section.id)\" class=\"part\"")
             expect("<h2 id=\"\(section.id)-title\">\(Self.escaped(section.title(l)))</h2>")
-            section.intro.flatMap { Self.fragments($0, l) }.forEach { expect($0) }
+            section.intro.flatMap { Self.fragments($0, l, citations: content.citationNumbers) }.forEach { expect($0) }
             for article in section.articles {
                 expect("<section id=\"\(article.id)\" class=\"article\"")
                 let end = page.range(of: "<section id=", range: cursor..<page.endIndex)?.lowerBound
                 expect("<h3 id=\"\(article.id)-title\">\(Self.escaped(article.title(l)))</h3>", before: end)
                 if let formula = article.formula { expect(formula(l), before: end) }
-                article.symbols.forEach { expect("<p class=\"symbols\">\(RichText.html($0(l)))</p>", before: end) }
-                article.body.flatMap { Self.fragments($0, l) }.forEach { expect($0, before: end) }
+                article.symbols.forEach { expect("<p class=\"symbols\">\(rich($0))</p>", before: end) }
+                article.body.flatMap { Self.fragments($0, l, citations: content.citationNumbers) }.forEach { expect($0, before: end) }
                 for (label, items) in [(content.labels.pros, article.pros), (content.labels.cons, article.cons),
                                        (content.labels.useWhen, article.useWhen), (content.labels.avoidWhen, article.avoidWhen)] where !items.isEmpty {
                     expect("<h4>\(Self.escaped(label(l)))</h4>", before: end)
-                    items.forEach { expect("<li>\(RichText.html($0(l)))</li>", before: end) }
+                    items.forEach { expect("<li>\(rich($0))</li>", before: end) }
                 }
-                article.after.flatMap { Self.fragments($0, l) }.forEach { expect($0, before: end) }
+                article.after.flatMap { Self.fragments($0, l, citations: content.citationNumbers) }.forEach { expect($0, before: end) }
                 article.scenarioIDs.forEach { expect("<div id=\"results-\($0)\" class=\"results\">", before: end) }
             }
         }
