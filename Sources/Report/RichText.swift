@@ -17,8 +17,7 @@ enum RichText {
     static func linkingCitations(_ text: String, _ numbers: [String: Int]) -> String {
         let parts = text.components(separatedBy: "`")
         return parts.enumerated().map { i, part in
-            let isCode = i % 2 == 1 && i + 1 < parts.count
-            guard !isCode else { return part }
+            guard !isCode(part: i, of: parts.count) else { return part }
             return Citations.replacing(in: part) { keys in
                 let links = keys.map { key in numbers[key].map { "<a href=\"#\(Citations.anchor(key))\">\($0)</a>" } }
                 guard links.allSatisfy({ $0 != nil }) else { return nil }
@@ -26,6 +25,10 @@ enum RichText {
             }
         }.joined(separator: "`")
     }
+
+    /// Whether part `i` of a text split at its backticks is code: an odd part with a backtick
+    /// after it (an unpaired last backtick stays text), as `wrap` pairs them.
+    static func isCode(part i: Int, of count: Int) -> Bool { i % 2 == 1 && i + 1 < count }
 
     /// Pairs of `marker` become `<tag>…</tag>`; an unpaired marker stays as it is.
     static func wrap(_ text: String, marker: String, tag: String) -> String {

@@ -53,8 +53,7 @@ enum Citations {
         var out: [(Int, Substring)] = []
         var offset = 0
         for (i, part) in parts.enumerated() {
-            let isCode = i % 2 == 1 && i + 1 < parts.count
-            if !isCode { out.append((offset, part)) }
+            if !RichText.isCode(part: i, of: parts.count) { out.append((offset, part)) }
             offset += part.count + 1
         }
         return out
