@@ -95,7 +95,7 @@ import Testing
             fixed(slopeGaps.max() ?? .nan, 1) + "%", fixed(aboveTruth.min() ?? .nan, 1), fixed(aboveTruth.max() ?? .nan, 1) + "%", fixed(trueSlope, 2),
             fixed(mse.intercept, 2), fixed(intercepts.max() ?? .nan, 2), fixed(intercepts.min() ?? .nan, 2),
             fixed(cleanGains.min() ?? .nan, 2), fixed(cleanGains.max() ?? .nan, 2), fixed(allGains.min() ?? .nan, 2), fixed(allGains.max() ?? .nan, 2),
-            String(Int(ratios.min() ?? .nan)), String(Int(ratios.max() ?? .nan)), fixed(linearMAE - lassoMAE, 2),
+            String(Int(try #require(ratios.min()).rounded(.down))), String(Int(try #require(ratios.max()).rounded(.down))), fixed(linearMAE - lassoMAE, 2),
             fixed(mseLosses.min() ?? .nan, 1), fixed(mseLosses.max() ?? .nan, 1),
             String(data.cleanTestPositions.count), String(data.split.test.count), String(data.split.train.count),
             fixed(RobustComparison.scaleAwareHuberDelta, 2), "σ = " + fixed(RobustComparison.noiseScale, 0),
