@@ -51,7 +51,7 @@ struct PageBuilder {
                 contents: labels.contents(language), formula: labels.formula(language), pros: labels.pros(language),
                 cons: labels.cons(language), useWhen: labels.useWhen(language), avoidWhen: labels.avoidWhen(language),
                 download: labels.download(language), printed: labels.printed(language),
-                printedLines: labels.printedLines(language), skipToContent: labels.skipToContent(language)),
+                skipToContent: labels.skipToContent(language)),
             toc: toc,
             sections: sections,
             footer: labels.footer(language),
@@ -79,7 +79,7 @@ struct PageBuilder {
     }
 
     func article(_ a: Article, scenarios: [Scenario]) -> ArticleView {
-        let html = { (texts: [LocalizedText]) in texts.map { RichText.html($0(self.language)) } }
+        let html = { (texts: [LocalizedText]) in texts.map(self.rich) }
         return ArticleView(
             id: a.id, title: a.title(language), formulaHtml: a.formula.map { $0(language) },
             symbolsHtml: html(a.symbols), blocks: a.body.map(block),
@@ -91,21 +91,30 @@ struct PageBuilder {
 
     func block(_ b: ContentBlock) -> BlockView {
         switch b {
-        case .paragraph(let t): return BlockView(blockParagraphHtml: RichText.html(t(language)))
-        case .list(let items): return BlockView(blockList: ListView(itemsHtml: items.map { RichText.html($0(language)) }))
+        case .paragraph(let t): return BlockView(blockParagraphHtml: rich(t))
+        case .list(let items): return BlockView(blockList: ListView(itemsHtml: items.map(rich)))
         case .definitions(let pairs):
             return BlockView(blockDefinitions: DefinitionsView(items: pairs.map {
-                DefinitionView(termHtml: RichText.html($0.term(language)), detailHtml: RichText.html($0.detail(language)))
+                DefinitionView(termHtml: rich($0.term), detailHtml: rich($0.detail))
             }))
         case .note(let title, let body, let slip):
-            return BlockView(blockNote: NoteView(title: title(language), bodyHtml: body.map { RichText.html($0(language)) }, slip: slip))
+            return BlockView(blockNote: NoteView(title: title(language), bodyHtml: body.map(rich), slip: slip))
         case .table(let t):
             return BlockView(blockTable: TableView(
                 caption: t.caption(language), columns: t.columns.map { $0(language) },
                 rows: t.rows.map { RowView(header: $0.first.map { $0(language) } ?? "", cells: $0.dropFirst().map { $0(language) }) }))
         case .formula(let f): return BlockView(blockFormulaHtml: f(language))
         case .example(let t): return BlockView(blockExample: t(language))
+        case .references(let entries):
+            return BlockView(blockReferences: ReferencesView(references: entries.map {
+                ReferenceView(referenceID: Citations.anchor($0.key), referenceHtml: RichText.html($0.text(language)), referenceURL: $0.url)
+            }))
         }
+    }
+
+    /// Prose in the page's language as markup, its citations linked to the references.
+    func rich(_ text: LocalizedText) -> String {
+        RichText.html(text(language), citations: content.citationNumbers)
     }
 
     func scenario(_ s: Scenario) -> ScenarioView {
@@ -141,15 +150,24 @@ struct PageBuilder {
     }
 
     func resultsView(_ r: PrintedResults, of s: Scenario) -> ResultsView {
-        let values: TableView? = r.values.isEmpty ? nil : TableView(
+        // A scenario that prints tables shows its numbers there: its named values repeat them.
+        let values: TableView? = r.values.isEmpty || !r.tables.isEmpty ? nil : TableView(
             caption: s.title(language),
             columns: [labels.quantity(language), labels.value(language)],
             rows: r.values.map { RowView(header: $0.name, cells: [Self.format($0)]) })
         let tables = r.tables.map { TableView(caption: $0.title, columns: $0.columns, rows: $0.rows.map { RowView(header: $0.first ?? "", cells: Array($0.dropFirst())) }) }
-        let blocks = s.codeBlocks.map(String.init).joined(separator: ", ")
         return ResultsView(id: "results-" + s.id, caption: s.title(language), values: values, tables: tables,
-                           lines: r.lines.joined(separator: "\n"),
-                           source: blocks.isEmpty ? "" : "\(labels.codeBlock(language)) \(blocks)")
+                           lines: r.lines.joined(separator: "\n"), summary: summary(of: s))
+    }
+
+    /// "What the guide's code prints, recomputed by lossplot (code block 22)" for the guide's
+    /// scenarios; "What lossplot prints (lossplot run ID)" for lossplot's own.
+    func summary(of s: Scenario) -> String {
+        let blocks = s.codeBlocks.map(String.init).joined(separator: ", ")
+        guard s.origin == .document, !blocks.isEmpty else {
+            return "\(labels.lossplotPrints(language)) (lossplot run \(s.id))"
+        }
+        return "\(labels.printedLines(language)) (\(labels.codeBlock(language)) \(blocks))"
     }
 
     /// A printed value as the guide prints it: fixed decimals, or a bracketed array.

@@ -28,7 +28,6 @@ struct PageLabels {
     var avoidWhen: String
     var download: String
     var printed: String
-    var printedLines: String
     var skipToContent: String
 }
 
@@ -80,6 +79,20 @@ struct BlockView {
     var blockTable: TableView? = nil
     var blockFormulaHtml: String? = nil
     var blockExample: String? = nil
+    var blockReferences: ReferencesView? = nil
+}
+
+/// The bibliography, in its order (an `<ol>`, so the numbers are the list's).
+struct ReferencesView {
+    var references: [ReferenceView]
+}
+
+/// One bibliography entry; the field names are unique for the reason `BlockView` gives.
+struct ReferenceView {
+    /// `ref-KEY`, what the citations link to.
+    var referenceID: String
+    var referenceHtml: String
+    var referenceURL: String?
 }
 
 struct ListView {
@@ -145,5 +158,7 @@ struct ResultsView {
     var values: TableView?
     var tables: [TableView]
     var lines: String
-    var source: String
+    /// What the folded printed lines are and where they come from: the guide's code block(s)
+    /// lossplot recomputes, or the lossplot command whose own output they are.
+    var summary: String
 }

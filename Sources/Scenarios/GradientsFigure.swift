@@ -23,28 +23,32 @@ enum GradientsFigure {
     )
 
     static func make(_ language: Language) -> Figure {
-        // Residual r = y_pred - y_true, so every gradient rises with r.
+        // The residual r = y_true - y_pred, as on every other chart and in the report's notation;
+        // the gradient is with respect to the prediction, so every gradient falls as r grows
+        // (MSE's is -2r). Drawn at y_pred = 0, y_true = r.
         let residuals = linspace(-5, 5, 1001)
-        var ax = FigureStyle.axes(title: "Gradients of Regression Losses", xLabel: "Prediction error (y_pred - y_true)",
+        var ax = FigureStyle.axes(title: "Gradients of Regression Losses", xLabel: "Residual r = y_true - y_pred",
                                   yLabel: "dLoss / dy_pred")
         for entry in losses {
-            ax.plot(LineSeries(x: residuals, y: residuals.map { entry.loss.termDerivative(0, $0) },
+            ax.plot(LineSeries(x: residuals, y: residuals.map { entry.loss.termDerivative($0, 0) },
                                label: entry.name, color: .mpl(entry.color), width: entry.width))
         }
         ax.referenceLines.append(.vertical(0, color: .mpl("k"), dash: .dashed, alpha: 0.3))
         ax.referenceLines.append(.horizontal(0, color: .mpl("k"), dash: .dashed, alpha: 0.3))
         ax.yLimits = -3...3
-        let growing = LocalizedText(en: "MSE: the gradient grows with the error,\nso an outlier pulls hardest",
-                                    uk: "MSE: градієнт росте з помилкою,\nтож outlier тягне найсильніше")
+        let growing = LocalizedText(en: "MSE: the gradient's size grows with the error,\nso an outlier pulls hardest",
+                                    uk: "MSE: величина градієнта росте з помилкою,\nтож outlier тягне найсильніше")
         let bounded = LocalizedText(en: "MAE, Huber, Log-Cosh: bounded gradient,\nan outlier pulls no harder than ±1",
                                     uk: "MAE, Huber, Log-Cosh: градієнт обмежений,\noutlier тягне не сильніше за ±1")
-        let r = 1.25
-        ax.annotate(FigureStyle.note(growing(language), at: (r, MeanSquaredError().termDerivative(0, r)), text: (-4.8, 2.2),
+        // The notes sit where no curve runs: MSE's line crosses the plot from top left to bottom
+        // right, the bounded gradients are +1 left of zero and -1 right of it.
+        let r = -1.35
+        ax.annotate(FigureStyle.note(growing(language), at: (r, MeanSquaredError().termDerivative(r, 0)), text: (-4.8, 1.5),
                                      fill: .mpl("lightblue"), arrow: .mpl("blue")))
-        ax.annotate(FigureStyle.note(bounded(language), at: (3.5, 1), text: (1.2, -2.4), fill: .mpl("lightgreen"), arrow: .mpl("green")))
+        ax.annotate(FigureStyle.note(bounded(language), at: (3.5, -1), text: (1.9, -2.6), fill: .mpl("lightgreen"), arrow: .mpl("green")))
         let description = LocalizedText(
-            en: "The derivative of each loss with respect to the prediction against the prediction error: MSE's grows without bound (2·r), MAE's is ±1, Huber's and log-cosh's are linear near zero and level off at ±1, and the 0.9 quantile's is −0.9 or 0.1.",
-            uk: "Похідна кожної функції втрат за передбаченням залежно від помилки передбачення: у MSE вона росте необмежено (2·r), у MAE дорівнює ±1, у Huber і log-cosh лінійна біля нуля й вирівнюється на ±1, а в квантиля 0.9 дорівнює −0.9 або 0.1.")
+            en: "The derivative of each loss with respect to the prediction against the residual r = y_true − y_pred: MSE's is −2r, unbounded; MAE's is −1 for r > 0 and +1 for r < 0; Huber's and log-cosh's are linear near zero and level off at ∓1; the 0.9 quantile's is −0.9 for r > 0 and 0.1 for r < 0.",
+            uk: "Похідна кожної функції втрат за передбаченням залежно від залишку r = y_true − y_pred: у MSE це −2r, без обмежень; у MAE −1 для r > 0 і +1 для r < 0; у Huber і log-cosh вона лінійна біля нуля й вирівнюється на ∓1; у квантиля 0.9 це −0.9 для r > 0 і 0.1 для r < 0.")
         return FigureStyle.figure(12, 6, ax, description: description(language))
     }
 }

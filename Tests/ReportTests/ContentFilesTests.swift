@@ -11,7 +11,7 @@ import Testing
     @Test func theRealContentLoadsWithEverySectionInBothLanguages() throws {
         let content = try ReportContent.load(templatesDirectory: ContentFixture.realTemplates)
         #expect(content.sections.map(\.id) == ["what-is-a-loss", "regression", "classification", "advanced", "comparison",
-                                                "practice", "regression-comparison", "takeaways"])
+                                                "practice", "regression-comparison", "takeaways", "references"])
         for section in content.sections {
             #expect(section.title.en != section.title.uk, "\(section.id) is translated")
         }

@@ -31,9 +31,9 @@ import Testing
     /// change to the prose, the placement or the templates changes them (the failure prints the
     /// new digest to record here).
     @Test(arguments: [
-        (Language.uk, false, "44f5a58a8913a36a8e7c68f029b85b512c2d6aa2252f17a204d9cffee435c68f"),
-        (Language.en, false, "182f582200a6f52158dd2d3ec48c2379d5d3a74d7ab253cbb3fa706c5d3207b7"),
-        (Language.en, true, "d2299f9c7b6ce311d41754d5544b5f02d396c1dea9d26b80d727fd682df81963"),
+        (Language.uk, false, "1f83598706c1a1add5e13968b78b6dba83c90bbfc85b6a2ffdd3aa4bb1fcdf24"),
+        (Language.en, false, "e2a7f109a545b1c961f011a5ba25ef611a0e32eba4afaf8eac992fc9088406b7"),
+        (Language.en, true, "fd36e2a1d09051484a63a48ae79a9c2a160adf744b75a28a522d14c1651bce5a"),
     ])
     func pageIsTheOneTheSwiftLiteralsMade(language: Language, selfContained: Bool, sha256: String) throws {
         let page = try Self.page(language, selfContained: selfContained)
@@ -47,8 +47,8 @@ import Testing
     }
 
     /// The markup each block of the content must put on the page, in order.
-    static func fragments(_ block: ContentBlock, _ l: Language) -> [String] {
-        let html = { (t: LocalizedText) in RichText.html(t(l)) }
+    static func fragments(_ block: ContentBlock, _ l: Language, citations: [String: Int] = [:]) -> [String] {
+        let html = { (t: LocalizedText) in RichText.html(t(l), citations: citations) }
         switch block {
         case .paragraph(let t): return ["<p>\(html(t))</p>"]
         case .list(let items): return items.map { "<li>\(html($0))</li>" }
@@ -60,6 +60,8 @@ import Testing
                 + t.rows.flatMap { row in ["<th scope=\"row\">\(escaped(row[0](l)))</th>"] + row.dropFirst().map { "<td>\(escaped($0(l)))</td>" } }
         case .formula(let f): return ["<div class=\"formula\">\n\(f(l))\n</div>"]
         case .example(let t): return ["<pre class=\"example\">\(escaped(t(l)))</pre>"]
+        case .references(let entries):
+            return ["<ol class=\"references\">"] + entries.map { "<li id=\"ref-\($0.key)\">\(RichText.html($0.text(l)))" }
         }
     }
 
@@ -80,26 +82,27 @@ import Testing
             cursor = r.upperBound
         }
         let l = language
+        let rich = { (t: LocalizedText) in RichText.html(t(l), citations: content.citationNumbers) }
         for fragment in ["<title>\(Self.escaped(content.labels.pageTitle(l)))</title>", "<p class=\"lead\">\(Self.escaped(content.labels.lead(l)))</p>"] {
             expect(fragment)
         }
         for section in content.sections {
             expect("<section id=\"\(section.id)\" class=\"part\"")
             expect("<h2 id=\"\(section.id)-title\">\(Self.escaped(section.title(l)))</h2>")
-            section.intro.flatMap { Self.fragments($0, l) }.forEach { expect($0) }
+            section.intro.flatMap { Self.fragments($0, l, citations: content.citationNumbers) }.forEach { expect($0) }
             for article in section.articles {
                 expect("<section id=\"\(article.id)\" class=\"article\"")
                 let end = page.range(of: "<section id=", range: cursor..<page.endIndex)?.lowerBound
                 expect("<h3 id=\"\(article.id)-title\">\(Self.escaped(article.title(l)))</h3>", before: end)
                 if let formula = article.formula { expect(formula(l), before: end) }
-                article.symbols.forEach { expect("<p class=\"symbols\">\(RichText.html($0(l)))</p>", before: end) }
-                article.body.flatMap { Self.fragments($0, l) }.forEach { expect($0, before: end) }
+                article.symbols.forEach { expect("<p class=\"symbols\">\(rich($0))</p>", before: end) }
+                article.body.flatMap { Self.fragments($0, l, citations: content.citationNumbers) }.forEach { expect($0, before: end) }
                 for (label, items) in [(content.labels.pros, article.pros), (content.labels.cons, article.cons),
                                        (content.labels.useWhen, article.useWhen), (content.labels.avoidWhen, article.avoidWhen)] where !items.isEmpty {
                     expect("<h4>\(Self.escaped(label(l)))</h4>", before: end)
-                    items.forEach { expect("<li>\(RichText.html($0(l)))</li>", before: end) }
+                    items.forEach { expect("<li>\(rich($0))</li>", before: end) }
                 }
-                article.after.flatMap { Self.fragments($0, l) }.forEach { expect($0, before: end) }
+                article.after.flatMap { Self.fragments($0, l, citations: content.citationNumbers) }.forEach { expect($0, before: end) }
                 article.scenarioIDs.forEach { expect("<div id=\"results-\($0)\" class=\"results\">", before: end) }
             }
         }

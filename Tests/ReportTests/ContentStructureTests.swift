@@ -42,8 +42,8 @@ import Testing
     }
 
     @Test(arguments: [
-        ("footer", "uk/labels.txt:21:1: missing label 'footer' (add a line 'footer: …')"),
-        ("slip", "uk/labels.txt:21:1: missing label 'slip'"),
+        ("footer", "uk/labels.txt:22:1: missing label 'footer' (add a line 'footer: …')"),
+        ("slip", "uk/labels.txt:22:1: missing label 'slip'"),
     ])
     func aMissingLabelIsRefused(key: String, expected: String) throws {
         let real = try String(contentsOfFile: ContentFixture.realTemplates + "/Content/uk/labels.txt", encoding: .utf8)

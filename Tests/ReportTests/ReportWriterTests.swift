@@ -90,7 +90,19 @@ import OutputFiles
         #expect(!page.contains(" style=\""))
         #expect(!page.contains("<style"))
         #expect(!page.contains("<script"))
-        #expect(!page.contains("http://") && !page.contains("https://"))
+        // Nothing from the network: the only addresses are the references' links out (navigation,
+        // not loads), each the target and the text of an <a> in the list.
+        #expect(!page.contains("http://"))
+        let list = page.range(of: "<ol class=\"references\">").flatMap { open in
+            page.range(of: "</ol>", range: open.upperBound..<page.endIndex).map { open.lowerBound..<$0.upperBound }
+        }
+        var outside = page
+        if let list { outside.removeSubrange(list) }
+        #expect(!outside.contains("https://"), "an address outside the references")
+        if let list {
+            let inside = page[list]
+            #expect(inside.components(separatedBy: "https://").count - 1 == 2 * (inside.components(separatedBy: "<a href=\"https://").count - 1))
+        }
     }
 
     @Test func textFromScenariosIsEscaped() throws {

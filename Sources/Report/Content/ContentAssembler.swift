@@ -101,6 +101,9 @@ struct ContentAssembler {
                 guard current.codeBlocks.isEmpty else { throw file.error(line: node.line, "'::: code-blocks' is given twice in article {#\(current.id)}") }
                 article?.codeBlocks = blocks
             default:
+                if case .references(let keys) = node.kind {
+                    for key in keys { try claim(id: Citations.anchor(key.key), "reference", at: here, derived: []) }
+                }
                 let block = self.block(node)
                 if article == nil {
                     section.intro.append(block)
@@ -133,6 +136,7 @@ struct ContentAssembler {
             return .table(ContentTable(caption: t.first ?? LocalizedText(""), columns: Array(cells.prefix(width)), rows: rows))
         case .formula: return .formula(t.first ?? LocalizedText(""))
         case .example: return .example(t.first ?? LocalizedText(""))
+        case .references(let keys): return .references(zip(keys, t).map { Reference(key: $0.key, text: $1, url: $0.url) })
         default: return .paragraph(t.first ?? LocalizedText(""))
         }
     }

@@ -42,6 +42,8 @@ extension ReportContent {
         let labels = try loadLabels(root: root)
         var assembler = ContentAssembler(labels: labels, scenarioIDs: scenarioIDs)
         var sections: [ContentSection] = []
+        var citations: [(file: ContentFile, uses: [Citations.Use])] = []
+        var bibliography: (files: [ContentFile], line: Int, keys: [String])?
         for name in referenceNames {
             let referenceFile = try ContentFile.read(root + "/" + reference.rawValue + "/" + name)
             let otherFile = try ContentFile.read(root + "/" + other.rawValue + "/" + name)
@@ -49,8 +51,45 @@ extension ReportContent {
             let otherNodes = try ContentParser(file: otherFile, knownScenarioIDs: scenarioIDs).parse()
             let paired = try pair(en: (referenceFile, referenceNodes), uk: (otherFile, otherNodes))
             sections.append(try assembler.section(id: sectionID(fileName: name) ?? name, nodes: paired, file: referenceFile))
+            citations += [(referenceFile, try Citations.scan(referenceFile)), (otherFile, try Citations.scan(otherFile))]
+            for node in paired {
+                guard case .references(let keys) = node.kind else { continue }
+                if let first = bibliography {
+                    throw referenceFile.error(line: node.line, "a second '::: references': the page has one list of references (the first is at \(first.files[0].location(line: first.line)))")
+                }
+                bibliography = ([referenceFile, otherFile], node.line, keys.map(\.key))
+            }
         }
-        return ReportContent(sections: sections, labels: labels)
+        let numbers = try citationNumbers(citations, bibliography)
+        return ReportContent(sections: sections, labels: labels, citationNumbers: numbers)
+    }
+
+    /// Reference key → number, once every citation names an entry and every entry is cited in
+    /// each language; otherwise an error at the first citation or entry that is not.
+    static func citationNumbers(_ citations: [(file: ContentFile, uses: [Citations.Use])],
+                                _ bibliography: (files: [ContentFile], line: Int, keys: [String])?) throws -> [String: Int] {
+        let keys = bibliography?.keys ?? []
+        let numbers = Dictionary(uniqueKeysWithValues: keys.enumerated().map { ($1, $0 + 1) })
+        for (file, uses) in citations {
+            for use in uses {
+                if let unknown = use.keys.first(where: { numbers[$0] == nil }) {
+                    let list = bibliography.map { "the list at \($0.files[0].location(line: $0.line))" } ?? "the page has no '::: references'"
+                    throw file.error(line: use.line, column: use.column, "'[@\(unknown)]' cites no entry of '::: references' (\(list))")
+                }
+            }
+        }
+        if let bibliography {
+            for file in bibliography.files {
+                // The files of one language are the files of the same folder.
+                let folder = { (path: String) in path[..<(path.lastIndex(of: "/") ?? path.startIndex)] }
+                let cited = Set(citations.filter { folder($0.file.path) == folder(file.path) }.flatMap { $0.uses.flatMap(\.keys) })
+                if let lonely = keys.first(where: { !cited.contains($0) }) {
+                    let line = file.lines.firstIndex { $0.trimmed.hasPrefix("- \(lonely):") }.map { $0 + 1 } ?? bibliography.line
+                    throw file.error(line: line, "reference '\(lonely)' is cited nowhere in this language's text: cite it as [@\(lonely)] or leave it out")
+                }
+            }
+        }
+        return numbers
     }
 
     /// `NN-id.md` → `id`.

@@ -14,6 +14,15 @@ enum ContentBlock: Sendable, Equatable {
     case formula(LocalizedText)
     /// Preformatted text (a worked example), shown as it is.
     case example(LocalizedText)
+    /// The bibliography, numbered in this order; the prose cites an entry as `[@key]`.
+    case references([Reference])
+}
+
+/// One entry of the bibliography: its key, what it is, and where to find it.
+struct Reference: Sendable, Equatable {
+    var key: String
+    var text: LocalizedText
+    var url: String?
 }
 
 /// A term and what it means.
@@ -66,4 +75,6 @@ struct ReportContent: Sendable, Equatable {
     /// The page's parts, in order.
     var sections: [ContentSection]
     var labels: ReportLabels
+    /// Reference key → its number on the page (its place in `::: references`, from 1).
+    var citationNumbers: [String: Int] = [:]
 }

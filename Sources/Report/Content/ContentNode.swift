@@ -34,6 +34,9 @@ struct ContentNode: Sendable, Equatable {
         case charts([String])
         /// `::: code-blocks N …`: the guide's code blocks this article reproduces.
         case codeBlocks([Int])
+        /// `::: references`: the bibliography; texts = each entry's description, in order. The
+        /// keys and links are part of the kind, so both languages must give the same ones.
+        case references([ReferenceKey])
     }
 
     var kind: Kind
@@ -69,6 +72,13 @@ struct ContentNode: Sendable, Equatable {
         case .avoidWhen: return "'::: avoid-when' with \(count(texts.count, "item"))"
         case .charts(let ids): return "'::: charts \(ids.joined(separator: " "))'"
         case .codeBlocks(let blocks): return "'::: code-blocks \(blocks.map(String.init).joined(separator: " "))'"
+        case .references(let keys): return "'::: references' with the entries \(keys.map { key in key.url.map { "\(key.key) <\($0)>" } ?? key.key }.joined(separator: ", "))"
         }
     }
+}
+
+/// A bibliography entry's key (what `[@key]` cites) and its optional link.
+struct ReferenceKey: Sendable, Hashable {
+    var key: String
+    var url: String?
 }

@@ -11,7 +11,7 @@ struct ContentParser {
     let knownScenarioIDs: Set<String>
 
     /// Directives closed by a `:::` line, and what they hold.
-    static let containers = ["formula", "symbols", "note", "slip", "table", "pros", "cons", "use-when", "avoid-when"]
+    static let containers = ["formula", "symbols", "note", "slip", "table", "pros", "cons", "use-when", "avoid-when", "references"]
     /// Directives of one line.
     static let leaves = ["charts", "code-blocks", "guide-section"]
 
@@ -260,6 +260,9 @@ struct ContentParser {
         case "pros": node = ContentNode(kind: .pros, texts: try items(body, in: name, opening: i), line: i + 1)
         case "cons": node = ContentNode(kind: .cons, texts: try items(body, in: name, opening: i), line: i + 1)
         case "use-when": node = ContentNode(kind: .useWhen, texts: try items(body, in: name, opening: i), line: i + 1)
+        case "references":
+            let entries = try references(body, opening: i)
+            node = ContentNode(kind: .references(entries.map(\.key)), texts: entries.map(\.text), line: i + 1)
         default: node = ContentNode(kind: .avoidWhen, texts: try items(body, in: name, opening: i), line: i + 1)
         }
         return (node, close + 1)
@@ -355,6 +358,53 @@ struct ContentParser {
         }
         guard !out.isEmpty else { throw file.error(line: i + 1, column: textColumn(i), "an empty '::: \(name)'") }
         return out
+    }
+
+    /// `- key: text` entries (continued on the lines below, like list items), each optionally
+    /// ending with its link as `<https://…>`. Keys are ids, each given once.
+    func references(_ body: Range<Int>, opening i: Int) throws -> [(key: ReferenceKey, text: String)] {
+        var entries: [(key: ReferenceKey, text: String, line: Int)] = []
+        func finish(_ entry: (key: ReferenceKey, text: String, line: Int)) throws -> (key: ReferenceKey, text: String, line: Int) {
+            var e = entry
+            if e.text.hasSuffix(">"), let open = e.text.range(of: " <", options: .backwards) {
+                let url = String(e.text[open.upperBound...].dropLast())
+                guard Self.isLink(url) else {
+                    throw file.error(line: e.line, column: textColumn(e.line - 1), "reference '\(e.key.key)': '<\(url)>' is not a link (https://… without spaces, quotes or '<>')")
+                }
+                e.key.url = url
+                e.text = String(e.text[..<open.lowerBound]).trimmed
+            }
+            guard !e.text.isEmpty else { throw file.error(line: e.line, column: textColumn(e.line - 1), "reference '\(e.key.key)' has no text") }
+            return e
+        }
+        for j in body {
+            let text = lines[j].trimmed
+            if text.isEmpty { continue }
+            if Self.isItem(text) {
+                let item = try self.item(at: j)
+                guard let colon = item.firstIndex(of: ":"), Self.isID(String(item[..<colon])) else {
+                    throw file.error(line: j + 1, column: textColumn(j), "a reference is '- key: text', its key an id (lower-case words joined by '-')")
+                }
+                let key = String(item[..<colon])
+                if let first = entries.first(where: { $0.key.key == key }) {
+                    throw file.error(line: j + 1, column: textColumn(j), "reference '\(key)' is given twice (first on line \(first.line))")
+                }
+                if let last = entries.popLast() { entries.append(try finish(last)) }
+                entries.append((ReferenceKey(key: key, url: nil), String(item[item.index(after: colon)...]).trimmed, j + 1))
+            } else if Self.startsBlock(text) || entries.isEmpty {
+                throw file.error(line: j + 1, column: textColumn(j), "'::: references' holds '- key: text' entries only")
+            } else {
+                entries[entries.count - 1].text += " " + text
+            }
+        }
+        if let last = entries.popLast() { entries.append(try finish(last)) }
+        guard !entries.isEmpty else { throw file.error(line: i + 1, column: textColumn(i), "an empty '::: references'") }
+        return entries.map { ($0.key, $0.text) }
+    }
+
+    /// An https link the page can show as it is: no spaces, quotes or angle brackets.
+    static func isLink(_ s: String) -> Bool {
+        s.hasPrefix("https://") && s.count > 8 && !s.contains { $0.isWhitespace || "\"'<>`".contains($0) }
     }
 
     /// `| a | b |` rows: the header, a `| --- | --- |` separator, then the rows. Cells are plain text.

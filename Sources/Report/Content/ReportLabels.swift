@@ -6,7 +6,7 @@ struct ReportLabels: Sendable, Equatable {
     /// Every key a `labels.txt` has, no more and no fewer.
     static let keys = [
         "page-title", "lead", "skip-to-content", "contents", "formula", "pros", "cons", "use-when", "avoid-when",
-        "slip", "more-figures", "download", "printed", "printed-lines", "quantity", "value", "code-block", "footer",
+        "slip", "more-figures", "download", "printed", "printed-lines", "lossplot-prints", "quantity", "value", "code-block", "footer",
     ]
 
     /// Key → text; holds every key of `keys` (the loader refuses a file that lacks one).
@@ -28,7 +28,10 @@ struct ReportLabels: Sendable, Equatable {
     var moreFigures: LocalizedText { self["more-figures"] }
     var download: LocalizedText { self["download"] }
     var printed: LocalizedText { self["printed"] }
+    /// The folded output of a scenario from the guide's code (lossplot recomputes it).
     var printedLines: LocalizedText { self["printed-lines"] }
+    /// The folded output of a scenario of lossplot's own, beyond the guide.
+    var lossplotPrints: LocalizedText { self["lossplot-prints"] }
     var quantity: LocalizedText { self["quantity"] }
     var value: LocalizedText { self["value"] }
     var codeBlock: LocalizedText { self["code-block"] }
