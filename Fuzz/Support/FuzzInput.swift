@@ -53,7 +53,8 @@ public enum FuzzInput {
     /// libFuzzer records the input as a crash.
     public static func require(_ condition: @autoclosure () -> Bool, _ message: @autoclosure () -> String) {
         guard !condition() else { return }
-        fputs("fuzz invariant broken: \(message())\n", stderr)
+        let line = Array("fuzz invariant broken: \(message())\n".utf8)
+        _ = line.withUnsafeBytes { write(STDERR_FILENO, $0.baseAddress, $0.count) }
         abort()
     }
 }
