@@ -53,8 +53,7 @@ public enum FuzzInput {
     /// libFuzzer records the input as a crash.
     public static func require(_ condition: @autoclosure () -> Bool, _ message: @autoclosure () -> String) {
         guard !condition() else { return }
-        let line = Array("fuzz invariant broken: \(message())\n".utf8)
-        _ = line.withUnsafeBytes { write(STDERR_FILENO, $0.baseAddress, $0.count) }
+        writeToStandardError("fuzz invariant broken: \(message())\n")
         abort()
     }
 }
@@ -77,5 +76,11 @@ extension FuzzInput {
         case (.failure(let x), .success):
             require(false, "\(first) says \"\(x)\", \(second) reads the input")
         }
+    }
+
+    /// Writes `text` to file descriptor 2 (Swift 6 refuses glibc's `stderr`, a C global var).
+    public static func writeToStandardError(_ text: String) {
+        let bytes = Array(text.utf8)
+        _ = bytes.withUnsafeBytes { write(STDERR_FILENO, $0.baseAddress, $0.count) }
     }
 }

@@ -99,7 +99,7 @@ public func fuzzLosses(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
         var text = "loss \(name.rawValue), \(options), reduction \(reduction), gradient \(gradient), balanced \(balanced)\n"
         for (matrix, shape) in zip(matrices, shapes) { text += "  \(shape.rows)x\(shape.columns): \(matrix)\n" }
         if let weights { text += "  weights: \(weights)\n" }
-        fputs(text, stderr)
+        FuzzInput.writeToStandardError(text)
     }
 
     let outcome: LossOutcome? = withBuffers(matrices) { buffers in
