@@ -7,6 +7,9 @@ import Darwin
 /// A private folder a harness writes its input into, for parsers that only read paths. Made once
 /// per process under `$TMPDIR` (else `/tmp`), emptied by `reset()`, removed when the fuzzer exits
 /// normally (a crash leaves it behind for a look).
+///
+/// `@unchecked Sendable` so a harness can keep one in a global. It is safe: libFuzzer calls a
+/// harness from one thread only, and the folder's path is a `let` fixed when it is made.
 public final class ScratchFolder: @unchecked Sendable {
     /// The folder's absolute path.
     public let path: String
