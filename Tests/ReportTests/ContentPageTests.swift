@@ -27,13 +27,15 @@ import Testing
     }
 
     /// The prose moved from Swift literals into Templates/Content/ without a byte of the page
-    /// changing. These digests were taken from the page the Swift literals made; a deliberate
-    /// change to the prose, the placement or the templates changes them (the failure prints the
-    /// new digest to record here).
+    /// changing; these digests pin the page since. A deliberate change to the prose, the
+    /// placement or the templates changes them (the failure prints the new digest to record
+    /// here). Last changed for issue 15's page: both languages linked (hreflang, a language
+    /// switch), scroll regions focusable and named, passages in the other language in `lang`,
+    /// stacked tables, no download copies in a self-contained page.
     @Test(arguments: [
-        (Language.uk, false, "44f5a58a8913a36a8e7c68f029b85b512c2d6aa2252f17a204d9cffee435c68f"),
-        (Language.en, false, "182f582200a6f52158dd2d3ec48c2379d5d3a74d7ab253cbb3fa706c5d3207b7"),
-        (Language.en, true, "d2299f9c7b6ce311d41754d5544b5f02d396c1dea9d26b80d727fd682df81963"),
+        (Language.uk, false, "5a108a9b6fb84190f970bc7e3221ec6caf3ef440a8c2238ac74175e6f9bd49cd"),
+        (Language.en, false, "cbf2123c2de9a668f1415a65349a1ba45d3e5b790336d5cf6b40094418c6a07a"),
+        (Language.en, true, "6f0e46d76b6a537ff5ddfcf634b7bce2a1e4dfaed9547cc325aba3b30168a558"),
     ])
     func pageIsTheOneTheSwiftLiteralsMade(language: Language, selfContained: Bool, sha256: String) throws {
         let page = try Self.page(language, selfContained: selfContained)
@@ -46,20 +48,27 @@ import Testing
             .replacingOccurrences(of: "\"", with: "&quot;").replacingOccurrences(of: "'", with: "&#39;")
     }
 
+    /// Text as the page shows it: escaped, passages in the other language in `<span lang>`.
+    static func shown(_ s: String, _ l: Language) -> String { LanguageSpans.html(s, page: l) }
+
     /// The markup each block of the content must put on the page, in order.
     static func fragments(_ block: ContentBlock, _ l: Language) -> [String] {
-        let html = { (t: LocalizedText) in RichText.html(t(l)) }
+        let html = { (t: LocalizedText) in RichText.html(t(l), in: l) }
         switch block {
         case .paragraph(let t): return ["<p>\(html(t))</p>"]
         case .list(let items): return items.map { "<li>\(html($0))</li>" }
         case .definitions(let pairs): return pairs.flatMap { ["<dt>\(html($0.term))</dt>", "<dd>\(html($0.detail))</dd>"] }
         case .note(let title, let body, let slip):
-            return ["<aside class=\"note\(slip ? " slip" : "")\">", "<strong>\(escaped(title(l)))</strong>"] + body.map { "<p>\(html($0))</p>" }
+            return ["<aside class=\"note\(slip ? " slip" : "")\">", "<strong>\(shown(title(l), l))</strong>"] + body.map { "<p>\(html($0))</p>" }
         case .table(let t):
-            return ["<caption>\(escaped(t.caption(l)))</caption>"] + t.columns.map { "<th scope=\"col\">\(escaped($0(l)))</th>" }
-                + t.rows.flatMap { row in ["<th scope=\"row\">\(escaped(row[0](l)))</th>"] + row.dropFirst().map { "<td>\(escaped($0(l)))</td>" } }
-        case .formula(let f): return ["<div class=\"formula\">\n\(f(l))\n</div>"]
-        case .example(let t): return ["<pre class=\"example\">\(escaped(t(l)))</pre>"]
+            let columns = t.columns.map { $0(l) }
+            return ["<caption>\(shown(t.caption(l), l))</caption>"] + columns.map { "<th scope=\"col\">\(shown($0, l))</th>" }
+                + t.rows.flatMap { row in
+                    ["<th scope=\"row\">\(shown(row[0](l), l))</th>"]
+                        + row.dropFirst().enumerated().map { i, cell in "<td data-label=\"\(escaped(columns[i + 1]))\">\(shown(cell(l), l))</td>" }
+                }
+        case .formula(let f): return ["tabindex=\"0\">\n\(f(l))\n</div>"]
+        case .example(let t): return ["tabindex=\"0\">\(shown(t(l), l))</pre>"]
         }
     }
 
@@ -80,30 +89,30 @@ import Testing
             cursor = r.upperBound
         }
         let l = language
-        for fragment in ["<title>\(Self.escaped(content.labels.pageTitle(l)))</title>", "<p class=\"lead\">\(Self.escaped(content.labels.lead(l)))</p>"] {
+        for fragment in ["<title>\(Self.escaped(content.labels.pageTitle(l)))</title>", "<p class=\"lead\">\(Self.shown(content.labels.lead(l), l))</p>"] {
             expect(fragment)
         }
         for section in content.sections {
             expect("<section id=\"\(section.id)\" class=\"part\"")
-            expect("<h2 id=\"\(section.id)-title\">\(Self.escaped(section.title(l)))</h2>")
+            expect("<h2 id=\"\(section.id)-title\">\(Self.shown(section.title(l), l))</h2>")
             section.intro.flatMap { Self.fragments($0, l) }.forEach { expect($0) }
             for article in section.articles {
                 expect("<section id=\"\(article.id)\" class=\"article\"")
                 let end = page.range(of: "<section id=", range: cursor..<page.endIndex)?.lowerBound
-                expect("<h3 id=\"\(article.id)-title\">\(Self.escaped(article.title(l)))</h3>", before: end)
+                expect("<h3 id=\"\(article.id)-title\">\(Self.shown(article.title(l), l))</h3>", before: end)
                 if let formula = article.formula { expect(formula(l), before: end) }
-                article.symbols.forEach { expect("<p class=\"symbols\">\(RichText.html($0(l)))</p>", before: end) }
+                article.symbols.forEach { expect("<p class=\"symbols\">\(RichText.html($0(l), in: l))</p>", before: end) }
                 article.body.flatMap { Self.fragments($0, l) }.forEach { expect($0, before: end) }
                 for (label, items) in [(content.labels.pros, article.pros), (content.labels.cons, article.cons),
                                        (content.labels.useWhen, article.useWhen), (content.labels.avoidWhen, article.avoidWhen)] where !items.isEmpty {
                     expect("<h4>\(Self.escaped(label(l)))</h4>", before: end)
-                    items.forEach { expect("<li>\(RichText.html($0(l)))</li>", before: end) }
+                    items.forEach { expect("<li>\(RichText.html($0(l), in: l))</li>", before: end) }
                 }
                 article.after.flatMap { Self.fragments($0, l) }.forEach { expect($0, before: end) }
                 article.scenarioIDs.forEach { expect("<div id=\"results-\($0)\" class=\"results\">", before: end) }
             }
         }
-        expect("<p>\(Self.escaped(content.labels.footer(l))) ")
+        expect("<p>\(Self.shown(content.labels.footer(l), l)) ")
         #expect(missing.isEmpty, "not on the page, or out of order: \(missing)")
     }
 }
