@@ -35,7 +35,7 @@ import Testing
     @Test(arguments: [
         (Language.uk, false, "5a108a9b6fb84190f970bc7e3221ec6caf3ef440a8c2238ac74175e6f9bd49cd"),
         (Language.en, false, "cbf2123c2de9a668f1415a65349a1ba45d3e5b790336d5cf6b40094418c6a07a"),
-        (Language.en, true, "6f0e46d76b6a537ff5ddfcf634b7bce2a1e4dfaed9547cc325aba3b30168a558"),
+        (Language.en, true, "1c3ea8aeaa6e40666041293b875c1031d17a1fa25aef56916162ae10b5655477"),
     ])
     func pageIsTheOneTheSwiftLiteralsMade(language: Language, selfContained: Bool, sha256: String) throws {
         let page = try Self.page(language, selfContained: selfContained)
