@@ -191,7 +191,7 @@ struct PageBuilder {
         return ResultsView(id: "results-" + s.id, values: values, tables: tables,
                            linesHtml: text(r.lines.joined(separator: "\n")),
                            linesLabel: "\(labels.printedLines(language)): \(title)",
-                           source: blocks.isEmpty ? "" : "\(labels.codeBlock(language)) \(blocks)")
+                           source: blocks.isEmpty ? nil : "\(labels.codeBlock(language)) \(blocks)")
     }
 
     /// A printed value as the guide prints it: fixed decimals, or a bracketed array.

@@ -194,5 +194,7 @@ struct ResultsView {
     var linesHtml: String
     /// The output's accessible name: the summary's text and the scenario's title.
     var linesLabel: String
-    var source: String
+    /// "Guide code block 4"; nil for a scenario of lossplot's own (an empty string is a true
+    /// section to swift-mustache, which printed empty brackets).
+    var source: String?
 }

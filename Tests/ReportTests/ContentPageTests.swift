@@ -33,9 +33,9 @@ import Testing
     /// switch), scroll regions focusable and named, passages in the other language in `lang`,
     /// stacked tables, no download copies in a self-contained page.
     @Test(arguments: [
-        (Language.uk, false, "5a108a9b6fb84190f970bc7e3221ec6caf3ef440a8c2238ac74175e6f9bd49cd"),
-        (Language.en, false, "cbf2123c2de9a668f1415a65349a1ba45d3e5b790336d5cf6b40094418c6a07a"),
-        (Language.en, true, "1c3ea8aeaa6e40666041293b875c1031d17a1fa25aef56916162ae10b5655477"),
+        (Language.uk, false, "98dd0c886fac823fad04cb7eb071182336b9baeb30c7589912e61c72ab8a5bb0"),
+        (Language.en, false, "8de4dd45ecafdf6a8782f36df30750eb03d8c56977ad7f11e23d7b415931e0ce"),
+        (Language.en, true, "27aaaf0afa3c222a8b6932bab5cd4a4549153ff8add5d1a78050640f35fdad7d"),
     ])
     func pageIsTheOneTheSwiftLiteralsMade(language: Language, selfContained: Bool, sha256: String) throws {
         let page = try Self.page(language, selfContained: selfContained)

@@ -162,3 +162,16 @@ import OutputFiles
         #expect(!page.contains(".svg\""))
     }
 }
+
+extension ReportWriterTests {
+    /// A scenario of lossplot's own (no guide code block) says nothing in brackets after the
+    /// output's summary; one from the guide names its code block there.
+    @Test func anOutputNamesItsGuideCodeBlockOnlyWhenItHasOne() throws {
+        let out = Fixture.path("summary-source")
+        defer { Fixture.remove(out) }
+        try ReportWriter(options: Fixture.options(out), encoder: ChartEncoder()).write()
+        let page = Fixture.text(out)
+        #expect(!page.contains("()</summary>") && !page.contains("( )"))
+        #expect(page.contains("(Guide code block 17)</summary>"))
+    }
+}
