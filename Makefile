@@ -39,16 +39,21 @@ deps:
 	@$(call ensure_apt,$(HAVE_DEPS),$(APT_PKGS),lossplot)
 
 # The browser check: Debian's chromium, driven by playwright (its own browser download is not
-# used). playwright goes into $(VENV) unless $(PYTHON) already has it.
-HAVE_BROWSER = [ -x /usr/bin/chromium ] && command -v $(PYTHON) >/dev/null 2>&1
+# used), axe-core through axe-playwright-python (it ships axe.min.js), and poppler-utils
+# (pdftotext reads the printed PDF, pdftoppm renders a page of it). The two PyPI packages go into
+# $(VENV), pinned, so a new axe rule does not turn make test red by itself.
+BROWSER_APT = chromium python3 python3-venv poppler-utils
+PLAYWRIGHT  = 1.65.2
+AXE_PY      = 0.1.8
+BROWSER_PIP = playwright==$(PLAYWRIGHT) axe-playwright-python==$(AXE_PY)
+HAVE_BROWSER = [ -x /usr/bin/chromium ] && [ -x /usr/bin/pdftotext ] && [ -x /usr/bin/pdftoppm ] && command -v $(PYTHON) >/dev/null 2>&1
+HAVE_BROWSER_PIP = $(VENV)/bin/python -c "import sys, importlib.metadata as m; sys.exit(m.version('playwright') != '$(PLAYWRIGHT)' or m.version('axe-playwright-python') != '$(AXE_PY)')" 2>/dev/null
 browser-deps:
-	@$(call ensure_apt,$(HAVE_BROWSER),chromium python3 python3-venv,the browser check)
-	@if $(PYTHON) -c "import playwright" 2>/dev/null || $(VENV)/bin/python -c "import playwright" 2>/dev/null; then \
-	  : ; \
-	else \
-	  echo "installing playwright into $(VENV)"; \
+	@$(call ensure_apt,$(HAVE_BROWSER),$(BROWSER_APT),the browser check)
+	@if ! { $(HAVE_BROWSER_PIP); }; then \
+	  echo "installing $(BROWSER_PIP) into $(VENV)"; rm -rf $(VENV); \
 	  ( $(PYTHON) -m venv $(VENV) 2>/dev/null || { [ "$(SUDO)" != none ] && $(SUDO) apt-get install -y -qq python3-venv && $(PYTHON) -m venv $(VENV); } ) && \
-	  $(VENV)/bin/python -m pip install -q playwright; \
+	  $(VENV)/bin/python -m pip install -q --disable-pip-version-check $(BROWSER_PIP); \
 	fi
 
 build: deps
@@ -65,16 +70,17 @@ test: deps browser-deps workflow-lint action-script-test
 	$(SWIFT) test --skip-build --disable-xctest
 	$(MAKE) browser-check
 
-# Writes the report three ways (Output/ in Ukrainian, English, self-contained) and checks each in
-# headless Chromium; screenshots land in $(SHOTS).
+# Writes the report three ways (Output/ with index.html in Ukrainian, English first with every
+# format, self-contained), each folder with both languages' pages, and checks every page in
+# headless Chromium (Tests/Browser/check_report.py: axe-core at 1280 and 375 px, light and dark,
+# the keyboard, print to PDF); screenshots and the printed PDFs land in $(SHOTS).
 browser-check: browser-deps
 	$(SWIFT) build -c $(CONFIG) $(BUILD_FLAGS) --product lossplot
 	$(BIN) report --out Output
 	rm -rf $(CHECKS)/en $(CHECKS)/single && mkdir -p $(CHECKS)
 	$(BIN) report --out $(CHECKS)/en --lang en --formats svg,png,pdf
 	$(BIN) report --out $(CHECKS)/single --lang en --self-contained
-	@PY=$(PYTHON); $$PY -c "import playwright" 2>/dev/null || PY=$(VENV)/bin/python; \
-	$$PY Tests/Browser/check_report.py $(SHOTS) Output $(CHECKS)/en $(CHECKS)/single
+	$(VENV)/bin/python Tests/Browser/check_report.py $(SHOTS) Output $(CHECKS)/en $(CHECKS)/single
 
 # make bench: lossplot against what users would run instead (Tests/Bench), one table of ratios.
 # Not part of make test. Builds release itself; installs its Python anchors from PyPI into

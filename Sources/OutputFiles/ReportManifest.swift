@@ -8,9 +8,14 @@ public struct ManifestEntry: Codable, Sendable, Equatable {
     /// For a chart: the scenario it draws and its format. Left out of the JSON when nil.
     public var scenario: String?
     public var format: String?
+    /// For a chart file of the page in another language than `index.html`'s, drawn for it because
+    /// it differs from `index.html`'s (`charts/ID.LANG.EXT`): that page's language. Nil for
+    /// `index.html`'s charts and those both pages share; left out of the JSON when nil.
+    public var language: String?
 
-    public init(path: String, bytes: Int, sha256: String, scenario: String? = nil, format: String? = nil) {
+    public init(path: String, bytes: Int, sha256: String, scenario: String? = nil, format: String? = nil, language: String? = nil) {
         self.path = path; self.bytes = bytes; self.sha256 = sha256; self.scenario = scenario; self.format = format
+        self.language = language
     }
 }
 

@@ -5,7 +5,17 @@ import Foundation
 /// the equivalent SVG presentation attributes (a CSP without 'unsafe-inline' blocks style
 /// attributes, not presentation attributes). Returns nil when a style uses a property that has no
 /// presentation attribute; the page then embeds the chart as a data: URI image instead.
+///
+/// The geometry's numbers (`d`, `x`, `y`, `transform`, `points`) are rounded to hundredths of a
+/// point: Cairo writes six decimals, a quarter of a self-contained page's bytes, and a hundredth of
+/// a point is a hundredth of a pixel at the largest size the page draws a chart. Text (the title,
+/// the description) is left as it is. The chart files in a folder report are Cairo's, unrounded.
 enum InlineSVG {
+    /// The attributes whose numbers are rounded.
+    static let geometryAttributes: Set<String> = ["d", "x", "y", "transform", "points"]
+    /// Decimals kept.
+    static let decimals = 2
+
     static let presentationAttributes: Set<String> = [
         "fill", "fill-opacity", "fill-rule", "stroke", "stroke-width", "stroke-linecap", "stroke-linejoin",
         "stroke-miterlimit", "stroke-dasharray", "stroke-dashoffset", "stroke-opacity", "opacity",
@@ -33,6 +43,94 @@ enum InlineSVG {
             text = text[text.index(after: close)...]
         }
         out += text
-        return out.trimmingCharacters(in: .whitespacesAndNewlines)
+        return roundingGeometry(out.trimmingCharacters(in: .whitespacesAndNewlines))
+    }
+
+    /// `svg` with the numbers inside its geometry attributes rounded to `decimals`. An attribute
+    /// value starts at `="` and ends at the next `"` (text and other values hold `&quot;`, never
+    /// a bare quote).
+    static func roundingGeometry(_ svg: String) -> String {
+        let bytes = Array(svg.utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        var i = 0
+        while i < bytes.count {
+            let byte = bytes[i]
+            out.append(byte)
+            i += 1
+            guard byte == UInt8(ascii: "\""), i >= 2, bytes[i - 2] == UInt8(ascii: "=") else { continue }
+            var start = i - 2
+            while start > 0, isNameByte(bytes[start - 1]) { start -= 1 }
+            let name = String(decoding: bytes[start..<(i - 2)], as: UTF8.self)
+            guard let end = bytes[i...].firstIndex(of: UInt8(ascii: "\"")) else { continue }
+            if geometryAttributes.contains(name) {
+                appendRounded(bytes[i..<end], to: &out)
+            } else {
+                out += bytes[i..<end]
+            }
+            out.append(UInt8(ascii: "\""))
+            i = end + 1
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    static func isNameByte(_ b: UInt8) -> Bool {
+        (b >= UInt8(ascii: "a") && b <= UInt8(ascii: "z")) || (b >= UInt8(ascii: "A") && b <= UInt8(ascii: "Z"))
+            || (b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9")) || b == UInt8(ascii: "-") || b == UInt8(ascii: ":")
+    }
+
+    static func isDigit(_ b: UInt8) -> Bool { b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9") }
+
+    /// Copies `value`, each number with a fraction or an exponent rounded to `decimals`.
+    static func appendRounded(_ value: ArraySlice<UInt8>, to out: inout [UInt8]) {
+        var i = value.startIndex
+        while i < value.endIndex {
+            let b = value[i]
+            let startsNumber = isDigit(b) || (b == UInt8(ascii: "-") && i + 1 < value.endIndex && (isDigit(value[i + 1]) || value[i + 1] == UInt8(ascii: ".")))
+                || (b == UInt8(ascii: ".") && i + 1 < value.endIndex && isDigit(value[i + 1]))
+            // A digit inside a name (`matrix` has none, but be safe) is copied as it is.
+            let afterName = i > value.startIndex && isNameByte(value[i - 1]) && !isDigit(value[i - 1]) && value[i - 1] != UInt8(ascii: "-")
+            guard startsNumber, !afterName else { out.append(b); i += 1; continue }
+            var j = i + 1
+            var fractional = false
+            while j < value.endIndex {
+                let c = value[j]
+                if isDigit(c) {
+                    j += 1
+                } else if c == UInt8(ascii: ".") {
+                    fractional = true; j += 1
+                } else if (c == UInt8(ascii: "e") || c == UInt8(ascii: "E")), j + 1 < value.endIndex,
+                          isDigit(value[j + 1]) || ((value[j + 1] == UInt8(ascii: "-") || value[j + 1] == UInt8(ascii: "+")) && j + 2 < value.endIndex && isDigit(value[j + 2])) {
+                    fractional = true; j += 2
+                } else {
+                    break
+                }
+            }
+            let token = value[i..<j]
+            if fractional, let x = Double(String(decoding: token, as: UTF8.self)), let rounded = rounded(x) {
+                out += rounded.utf8
+            } else {
+                out += token
+            }
+            i = j
+        }
+    }
+
+    /// `x` with at most `decimals` decimals and no trailing zeros ("12.5", "-3", "0"); nil when
+    /// it is too large to round through an integer (it is then kept as written).
+    static func rounded(_ x: Double) -> String? {
+        let scale = (0..<decimals).reduce(1) { n, _ in n * 10 }
+        guard x.isFinite, abs(x) < 1e12 else { return nil }
+        let units = Int((x * Double(scale)).rounded())
+        guard units != 0 else { return "0" }
+        let whole = abs(units) / scale, fraction = abs(units) % scale
+        var text = (units < 0 ? "-" : "") + String(whole)
+        if fraction != 0 {
+            var digits = String(fraction)
+            digits = String(repeating: "0", count: decimals - digits.count) + digits
+            while digits.hasSuffix("0") { digits.removeLast() }
+            text += "." + digits
+        }
+        return text
     }
 }

@@ -3,45 +3,64 @@ import Foundation
 import OutputFiles
 import Scenarios
 
-/// Assembles the page model: the report's prose in the chosen language, with every scenario
+/// Assembles one language's page model: the report's prose in that language, with every scenario
 /// placed where it belongs (the article that names its id, else the article whose code blocks
-/// it reproduces, else the end of its document section).
+/// it reproduces, else the end of its document section). Every text shown goes through
+/// `LanguageSpans` (or `RichText` for prose), so passages in the other language carry `lang`.
 struct PageBuilder {
+    /// The options, with `language` the page's.
     let options: ReportOptions
     /// The prose and labels (Templates/Content).
     let content: ReportContent
     let charts: [String: RenderedChart]
     let results: [String: PrintedResults]
     let stylesheet: String
+    /// Folder mode: each chart's file in each format (scenario id → format → path in the folder).
+    var chartFiles: [String: [ChartFormat: String]] = [:]
+    /// Each language's page, its file name in the folder.
+    var pages: [Language: String] = [:]
 
     var language: Language { options.language }
     var labels: ReportLabels { content.labels }
 
+    /// Text shown on the page: escaped, foreign passages in `<span lang>`.
+    func text(_ s: String) -> String { LanguageSpans.html(s, page: language) }
+    /// Prose: `RichText`'s markup, foreign passages in `<span lang>`.
+    /// Prose in the page's language as markup, its citations linked to the references.
+    func prose(_ s: String) -> String { RichText.html(s, in: language, citations: content.citationNumbers) }
+
     func build() -> PageModel {
         let placement = Self.place(options.scenarios, in: content.sections)
         let sections = content.sections.map { section in
-            SectionView(
+            let title = section.title(language)
+            return SectionView(
                 id: section.id,
-                title: section.title(language),
-                blocks: section.intro.map(block),
+                titleHtml: text(title),
+                blocks: section.intro.map { block($0, in: title) },
                 articles: section.articles.map { article in
                     self.article(article, scenarios: placement.byArticle[article.id] ?? [])
                 },
                 extras: (placement.bySection[section.id] ?? []).map(scenario),
                 hasExtras: placement.bySection[section.id]?.isEmpty == false,
-                extrasTitle: labels.moreFigures(language),
+                extrasTitleHtml: text(labels.moreFigures(language)),
                 extrasID: section.id + "-more"
             )
         }
         let toc = sections.map { s in
-            TocEntry(id: s.id, title: s.title, children: s.articles.map { TocEntry(id: $0.id, title: $0.title, children: [], hasChildren: false) },
+            TocEntry(id: s.id, titleHtml: s.titleHtml, children: s.articles.map { TocEntry(id: $0.id, titleHtml: $0.titleHtml, children: [], hasChildren: false) },
                      hasChildren: !s.articles.isEmpty)
         }
         let styleHash = FileHash.sha256Base64(Array(stylesheet.utf8))
+        let alternates = Language.allCases.compactMap { l in
+            pages[l].map { AlternateView(lang: l.rawValue, href: $0, name: labels.languageName(l)) }
+        }
         return PageModel(
             lang: language.rawValue,
             title: labels.pageTitle(language),
-            lead: labels.lead(language),
+            titleHtml: text(labels.pageTitle(language)),
+            leadHtml: text(labels.lead(language)),
+            alternates: alternates,
+            otherLanguages: alternates.filter { $0.lang != language.rawValue },
             contentSecurityPolicy: options.selfContained
                 ? "default-src 'none'; img-src data:; style-src 'sha256-\(styleHash)'; base-uri 'none'; form-action 'none'"
                 : "default-src 'none'; img-src 'self'; style-src 'self'; base-uri 'none'; form-action 'none'",
@@ -51,10 +70,11 @@ struct PageBuilder {
                 contents: labels.contents(language), formula: labels.formula(language), pros: labels.pros(language),
                 cons: labels.cons(language), useWhen: labels.useWhen(language), avoidWhen: labels.avoidWhen(language),
                 download: labels.download(language), printed: labels.printed(language),
-                skipToContent: labels.skipToContent(language)),
+                skipToContent: labels.skipToContent(language), skipToMain: labels.skipToMain(language)),
             toc: toc,
             sections: sections,
-            footer: labels.footer(language),
+            footerHtml: text(labels.footer(language)),
+            downloadsNoteHtml: options.selfContained ? text(labels.downloadsInFolder(language)) : nil,
             generator: "lossplot \(LossplotVersion.current)"
         )
     }
@@ -79,55 +99,72 @@ struct PageBuilder {
     }
 
     func article(_ a: Article, scenarios: [Scenario]) -> ArticleView {
-        let html = { (texts: [LocalizedText]) in texts.map(self.rich) }
+        let html = { (texts: [LocalizedText]) in texts.map { self.prose($0(self.language)) } }
+        let title = a.title(language)
         return ArticleView(
-            id: a.id, title: a.title(language), formulaHtml: a.formula.map { $0(language) },
-            symbolsHtml: html(a.symbols), blocks: a.body.map(block),
+            id: a.id, titleHtml: text(title), formulaHtml: a.formula.map { $0(language) },
+            formulaLabel: "\(labels.formula(language)): \(title)",
+            symbolsHtml: html(a.symbols), blocks: a.body.map { block($0, in: title) },
             prosHtml: html(a.pros), consHtml: html(a.cons), hasProsCons: !a.pros.isEmpty || !a.cons.isEmpty,
             useWhenHtml: html(a.useWhen), hasUseWhen: !a.useWhen.isEmpty,
             avoidWhenHtml: html(a.avoidWhen), hasAvoidWhen: !a.avoidWhen.isEmpty, hasUse: !a.useWhen.isEmpty || !a.avoidWhen.isEmpty,
-            after: a.after.map(block), scenarios: scenarios.map(scenario))
+            after: a.after.map { block($0, in: title) }, scenarios: scenarios.map(scenario))
     }
 
-    func block(_ b: ContentBlock) -> BlockView {
+    /// One block; `place` is the title of the article (or section) it stands in, which names
+    /// its formulas and examples.
+    func block(_ b: ContentBlock, in place: String) -> BlockView {
         switch b {
-        case .paragraph(let t): return BlockView(blockParagraphHtml: rich(t))
-        case .list(let items): return BlockView(blockList: ListView(itemsHtml: items.map(rich)))
+        case .paragraph(let t): return BlockView(blockParagraphHtml: prose(t(language)))
+        case .list(let items): return BlockView(blockList: ListView(itemsHtml: items.map { prose($0(language)) }))
         case .definitions(let pairs):
             return BlockView(blockDefinitions: DefinitionsView(items: pairs.map {
-                DefinitionView(termHtml: rich($0.term), detailHtml: rich($0.detail))
+                DefinitionView(termHtml: prose($0.term(language)), detailHtml: prose($0.detail(language)))
             }))
         case .note(let title, let body, let slip):
-            return BlockView(blockNote: NoteView(title: title(language), bodyHtml: body.map(rich), slip: slip))
+            return BlockView(blockNote: NoteView(titleHtml: text(title(language)), bodyHtml: body.map { prose($0(language)) }, slip: slip))
         case .table(let t):
-            return BlockView(blockTable: TableView(
-                caption: t.caption(language), columns: t.columns.map { $0(language) },
-                rows: t.rows.map { RowView(header: $0.first.map { $0(language) } ?? "", cells: $0.dropFirst().map { $0(language) }) }))
-        case .formula(let f): return BlockView(blockFormulaHtml: f(language))
-        case .example(let t): return BlockView(blockExample: t(language))
+            return BlockView(blockTable: table(caption: t.caption(language), columns: t.columns.map { $0(language) },
+                                               rows: t.rows.map { $0.map { $0(language) } }))
+        case .formula(let f):
+            return BlockView(blockFormula: FormulaView(mathHtml: f(language), label: "\(labels.formula(language)): \(place)"))
+        case .example(let t):
+            return BlockView(blockExample: ExampleView(textHtml: text(t(language)), label: "\(labels.codeExample(language)): \(place)"))
         case .references(let entries):
             return BlockView(blockReferences: ReferencesView(references: entries.map {
-                ReferenceView(referenceID: Citations.anchor($0.key), referenceHtml: RichText.html($0.text(language)), referenceURL: $0.url)
+                ReferenceView(referenceID: Citations.anchor($0.key), referenceHtml: RichText.html($0.text(language), in: language),
+                              referenceURL: $0.url)
             }))
         }
     }
 
-    /// Prose in the page's language as markup, its citations linked to the references.
-    func rich(_ text: LocalizedText) -> String {
-        RichText.html(text(language), citations: content.citationNumbers)
+    /// A table; each row's first cell is its header cell.
+    func table(caption: String, columns: [String], rows: [[String]]) -> TableView {
+        TableView(
+            caption: caption, captionHtml: text(caption), columnsHtml: columns.map(text),
+            rows: rows.map { row in
+                RowView(headerHtml: text(row.first ?? ""), cells: row.dropFirst().enumerated().map { i, cell in
+                    CellView(html: text(cell), column: i + 1 < columns.count ? columns[i + 1] : "")
+                })
+            },
+            stacked: columns.count >= 3, wide: columns.count >= 6)
     }
 
     func scenario(_ s: Scenario) -> ScenarioView {
-        ScenarioView(id: s.id, title: s.title(language), figure: charts[s.id].map(figure), results: results[s.id].map { resultsView($0, of: s) })
+        ScenarioView(id: s.id, titleHtml: text(s.title(language)), figure: charts[s.id].map(figure), results: results[s.id].map { resultsView($0, of: s) })
     }
 
     func figure(_ chart: RenderedChart) -> FigureView {
         let id = chart.scenario.id
+        let title = chart.scenario.title(language)
         let (width, height) = chart.figure.pixelSize(scale: 1)
-        let alt = chart.figure.description.isEmpty ? chart.scenario.title(language) : chart.figure.description
+        let alt = chart.figure.description.isEmpty ? title : chart.figure.description
         var inline: String? = nil
         var src: String? = nil
+        var downloads: [DownloadView] = []
         if options.selfContained {
+            // One format is drawn (ReportWriter): SVG inline, else a PNG as a data: URI. No
+            // download links: a copy of every chart for them would be most of the page.
             if let svg = chart.bytes(.svg) {
                 inline = InlineSVG.markup(String(decoding: svg, as: UTF8.self))
             }
@@ -135,29 +172,31 @@ struct PageBuilder {
                 src = "data:\(format.mimeType);base64," + Data(bytes).base64EncodedString()
             }
         } else {
-            let shown = chart.files.first { $0.format == .svg } ?? chart.files.first { $0.format == .png }
-            src = shown.map { "charts/\(id).\($0.format.fileExtension)" }
-        }
-        let downloads = chart.files.map { file -> DownloadView in
-            let name = "\(id).\(file.format.fileExtension)"
-            let href = options.selfContained
-                ? "data:\(file.format.mimeType);base64," + Data(file.bytes).base64EncodedString()
-                : "charts/" + name
-            return DownloadView(href: href, label: file.format.rawValue.uppercased(), fileName: name)
+            let paths = chartFiles[id] ?? [:]
+            src = paths[.svg] ?? paths[.png]
+            downloads = chart.files.compactMap { file -> DownloadView? in
+                guard let path = paths[file.format] else { return nil }
+                let format = file.format.rawValue.uppercased()
+                return DownloadView(href: path, label: format,
+                                    name: labels.filled("download-chart", language, ["{chart}": title, "{format}": format]),
+                                    fileName: "\(id).\(file.format.fileExtension)")
+            }
         }
         return FigureView(id: "figure-" + id, inlineSvgHtml: inline, imageSrc: src, alt: alt, width: width, height: height,
-                          caption: chart.scenario.title(language), downloads: downloads)
+                          caption: title, captionHtml: text(title), downloads: downloads, hasDownloads: !downloads.isEmpty)
     }
 
     func resultsView(_ r: PrintedResults, of s: Scenario) -> ResultsView {
+        let title = s.title(language)
         // A scenario that prints tables shows its numbers there: its named values repeat them.
-        let values: TableView? = r.values.isEmpty || !r.tables.isEmpty ? nil : TableView(
-            caption: s.title(language),
-            columns: [labels.quantity(language), labels.value(language)],
-            rows: r.values.map { RowView(header: $0.name, cells: [Self.format($0)]) })
-        let tables = r.tables.map { TableView(caption: $0.title, columns: $0.columns, rows: $0.rows.map { RowView(header: $0.first ?? "", cells: Array($0.dropFirst())) }) }
-        return ResultsView(id: "results-" + s.id, caption: s.title(language), values: values, tables: tables,
-                           lines: r.lines.joined(separator: "\n"), summary: summary(of: s))
+        let values: TableView? = r.values.isEmpty || !r.tables.isEmpty ? nil : table(
+            caption: title, columns: [labels.quantity(language), labels.value(language)],
+            rows: r.values.map { [$0.name, Self.format($0)] })
+        let tables = r.tables.map { table(caption: $0.title, columns: $0.columns, rows: $0.rows) }
+        let summary = summary(of: s)
+        return ResultsView(id: "results-" + s.id, values: values, tables: tables,
+                           linesHtml: text(r.lines.joined(separator: "\n")),
+                           linesLabel: "\(summary): \(title)", summary: summary)
     }
 
     /// "What the guide's code prints, recomputed by lossplot (code block 22)" for the guide's

@@ -4,8 +4,14 @@
 /// `{{{…}}}`.
 struct PageModel {
     var lang: String
+    /// The page's title as plain text, for `<title>`.
     var title: String
-    var lead: String
+    var titleHtml: String
+    var leadHtml: String
+    /// Both pages of the report, this one included, for `<link rel="alternate" hreflang>`.
+    var alternates: [AlternateView]
+    /// The other pages, for the visible language switch.
+    var otherLanguages: [AlternateView]
     var contentSecurityPolicy: String
     /// `style.css` in folder mode; nil when the CSS is inline.
     var stylesheetHref: String?
@@ -14,8 +20,18 @@ struct PageModel {
     var ui: PageLabels
     var toc: [TocEntry]
     var sections: [SectionView]
-    var footer: String
+    var footerHtml: String
+    /// Self-contained pages only: why the charts have no download links.
+    var downloadsNoteHtml: String?
     var generator: String
+}
+
+/// One language's page of the report.
+struct AlternateView {
+    var lang: String
+    var href: String
+    /// The language's own name ("Українська"), in that language.
+    var name: String
 }
 
 /// Fixed labels in the page's language.
@@ -29,31 +45,34 @@ struct PageLabels {
     var download: String
     var printed: String
     var skipToContent: String
+    var skipToMain: String
 }
 
 struct TocEntry {
     var id: String
-    var title: String
+    var titleHtml: String
     var children: [TocEntry]
     var hasChildren: Bool
 }
 
 struct SectionView {
     var id: String
-    var title: String
+    var titleHtml: String
     var blocks: [BlockView]
     var articles: [ArticleView]
     /// Scenarios of this part of the document that no article claims.
     var extras: [ScenarioView]
     var hasExtras: Bool
-    var extrasTitle: String
+    var extrasTitleHtml: String
     var extrasID: String
 }
 
 struct ArticleView {
     var id: String
-    var title: String
+    var titleHtml: String
     var formulaHtml: String?
+    /// The formula group's accessible name: "Formula: Huber loss".
+    var formulaLabel: String
     var symbolsHtml: [String]
     var blocks: [BlockView]
     var prosHtml: [String]
@@ -77,9 +96,21 @@ struct BlockView {
     var blockDefinitions: DefinitionsView? = nil
     var blockNote: NoteView? = nil
     var blockTable: TableView? = nil
-    var blockFormulaHtml: String? = nil
-    var blockExample: String? = nil
+    var blockFormula: FormulaView? = nil
+    var blockExample: ExampleView? = nil
     var blockReferences: ReferencesView? = nil
+}
+
+/// A formula shown where it stands in the prose, named for the article (or section) it is in.
+struct FormulaView {
+    var mathHtml: String
+    var label: String
+}
+
+/// A code example, named for where it stands.
+struct ExampleView {
+    var textHtml: String
+    var label: String
 }
 
 /// The bibliography, in its order (an `<ol>`, so the numbers are the list's).
@@ -109,26 +140,38 @@ struct DefinitionView {
 }
 
 struct NoteView {
-    var title: String
+    var titleHtml: String
     var bodyHtml: [String]
     var slip: Bool
 }
 
+/// A table. Its scrolling wrapper is named by the caption (`caption`, plain text for
+/// `aria-label`). A table of three columns or more is `stacked` (its rows become cards on a
+/// phone, each cell labelled with its column's name); one of six or more is `wide` (set closer).
 struct TableView {
     var caption: String
-    var columns: [String]
+    var captionHtml: String
+    var columnsHtml: [String]
     var rows: [RowView]
+    var stacked: Bool
+    var wide: Bool
 }
 
 struct RowView {
-    var header: String
-    var cells: [String]
+    var headerHtml: String
+    var cells: [CellView]
+}
+
+struct CellView {
+    var html: String
+    /// The column's name, shown beside the value when the rows are stacked.
+    var column: String
 }
 
 /// A scenario's chart and printed results, as placed in the page.
 struct ScenarioView {
     var id: String
-    var title: String
+    var titleHtml: String
     var figure: FigureView?
     var results: ResultsView?
 }
@@ -143,21 +186,27 @@ struct FigureView {
     var width: Int
     var height: Int
     var caption: String
+    var captionHtml: String
     var downloads: [DownloadView]
+    var hasDownloads: Bool
 }
 
 struct DownloadView {
     var href: String
+    /// The visible text: the format ("SVG").
     var label: String
+    /// The accessible name: the chart and the format.
+    var name: String
     var fileName: String
 }
 
 struct ResultsView {
     var id: String
-    var caption: String
     var values: TableView?
     var tables: [TableView]
-    var lines: String
+    var linesHtml: String
+    /// The output's accessible name: the summary's text and the scenario's title.
+    var linesLabel: String
     /// What the folded printed lines are and where they come from: the guide's code block(s)
     /// lossplot recomputes, or the lossplot command whose own output they are.
     var summary: String

@@ -9,6 +9,8 @@ struct ReportFile: Sendable {
     var format: String? = nil
     /// The hash of `bytes` when whoever made them computed it already (the chart jobs do).
     var sha256: String? = nil
+    /// For a chart drawn differently in each language: the page language it is for.
+    var language: String? = nil
 }
 
 extension ReportManifest {
@@ -23,7 +25,7 @@ extension ReportManifest {
             selfContained: options.selfContained,
             files: sorted.enumerated().map { i, f in
                 ManifestEntry(path: f.path, bytes: f.bytes.count, sha256: f.sha256 ?? hashes.get(i) ?? FileHash.sha256Hex(f.bytes),
-                              scenario: f.scenario, format: f.format)
+                              scenario: f.scenario, format: f.format, language: f.language)
             })
     }
 }

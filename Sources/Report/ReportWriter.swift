@@ -3,9 +3,11 @@ import Foundation
 import OutputFiles
 import Scenarios
 
-/// Writes the report folder: `index.html`, `style.css`, `charts/ID.FORMAT` for every chart in
-/// every requested format (or, self-contained, one `index.html` with everything inside), and
-/// `manifest.json`. Templates and their text (`Content/`) are loaded and the target checked before
+/// Writes the report folder: a page per language (`index.html` in the language asked for,
+/// `index.LANG.html` the other, `ReportPages`), `style.css`, and `charts/ID.FORMAT` for every chart
+/// in every requested format, one file for both pages when its bytes are the same in both and
+/// `charts/ID.LANG.FORMAT` when not (`SharedChartFiles`); or, self-contained, the two pages with
+/// everything inside each; and `manifest.json`. Templates and their text (`Content/`) are loaded and the target checked before
 /// any chart is drawn; the folder is written whole or not at all. The charts are encoded by the
 /// `ChartEncoding` it is given (the command line gives it Cairo's): the report itself knows no backend.
 public struct ReportWriter {
@@ -41,19 +43,50 @@ public struct ReportWriter {
         if let dup = ids.first(where: { id in ids.filter { $0 == id }.count > 1 }) {
             throw ReportError("scenario id \(dup) appears twice")
         }
-        let (charts, results) = try ChartRendering.render(options.scenarios, options: options, encoder: encoder)
-        let builder = PageBuilder(options: options, content: content, charts: Dictionary(uniqueKeysWithValues: charts.map { ($0.scenario.id, $0) }),
-                                  results: results, stylesheet: templates.stylesheet)
-        let html = try templates.renderPage(builder.build())
-        var files = [ReportFile(path: "index.html", bytes: Array(html.utf8))]
+        var drawing = options
+        if options.selfContained {
+            // The page shows one format of each chart and offers none to download.
+            guard let shown = options.orderedFormats.first(where: { $0 != .pdf }) else {
+                throw ReportError("\(option: .selfContained) shows each chart as SVG or PNG, and \(option: .formats) names neither")
+            }
+            drawing.formats = [shown]
+        }
+        let languages = ReportPages.languages(first: options.language)
+        drawing.language = options.language
+        let (firstCharts, results) = try ChartRendering.render(options.scenarios, options: drawing, encoder: encoder)
+        var charts = [options.language: firstCharts]
+        // The other languages' charts: the printed results are the same, computed once.
+        let charted = options.scenarios.filter { $0.figure != nil }.map { s -> Scenario in
+            var s = s
+            s.results = nil
+            return s
+        }
+        for language in languages.dropFirst() {
+            drawing.language = language
+            charts[language] = try ChartRendering.render(charted, options: drawing, encoder: encoder).charts
+        }
+        let shared = SharedChartFiles(charts: options.selfContained ? [:] : charts, languages: languages)
+        let pages = ReportPages.fileNames(first: options.language)
+        var files: [ReportFile] = []
+        for language in languages {
+            var pageOptions = options
+            pageOptions.language = language
+            let mine = charts[language] ?? []
+            var builder = PageBuilder(options: pageOptions, content: content,
+                                      charts: Dictionary(mine.map { ($0.scenario.id, $0) }, uniquingKeysWith: { a, _ in a }),
+                                      results: results, stylesheet: templates.stylesheet)
+            builder.chartFiles = shared.paths[language] ?? [:]
+            builder.pages = pages
+            let html = try templates.renderPage(builder.build())
+            files.append(ReportFile(path: pages[language] ?? "index.\(language.rawValue).html", bytes: Array(html.utf8)))
+        }
         if !options.selfContained {
             files.append(ReportFile(path: TemplateSet.styleFile, bytes: Array(templates.stylesheet.utf8)))
-            for chart in charts {
-                for (format, bytes, sha256) in chart.files {
-                    files.append(ReportFile(path: "charts/\(chart.scenario.id).\(format.fileExtension)", bytes: bytes,
-                                            scenario: chart.scenario.id, format: format.rawValue, sha256: sha256))
-                }
-            }
+            files += shared.files
+        }
+        let paths = files.map(\.path)
+        if let dup = paths.first(where: { path in paths.filter { $0 == path }.count > 1 }) {
+            throw ReportError("two files of the report would be \(dup): a scenario id may not end in .en or .uk")
         }
         return files
     }

@@ -1,50 +1,89 @@
 import SafeText
+import Scenarios
 
-/// The report's prose markup: text is escaped first, then `backticks` become `<code>`,
-/// `**double stars**` become `<strong>`, and a citation `[@key]` or `[@key; @other]` outside code
-/// becomes the entries' numbers, each linked to its entry (`[<a href="#ref-key">3</a>]`). Nothing
-/// else is interpreted, so prose can never inject markup.
+/// The report's prose markup: `backticks` become `<code>` and `**double stars**` become `<strong>`;
+/// everything else is text, escaped, so prose can never inject markup. Code is literal (no
+/// `<strong>` inside it); a marker without its pair stays as it is. Passages in the other language
+/// than the page's (`LanguageSpans`) carry `lang`: a span in text, the `<code>` element itself
+/// for code in the other script (`LanguageSpans.codeLanguage`).
 enum RichText {
-    /// `citations`: reference key → its number; a citation of a key not there is shown as written.
-    static func html(_ text: String, citations: [String: Int] = [:]) -> String {
-        let escaped = escapeXML(text)
-        let cited = citations.isEmpty ? escaped : linkingCitations(escaped, citations)
-        return wrap(wrap(cited, marker: "`", tag: "code"), marker: "**", tag: "strong")
-    }
-
-    /// The citations outside code spans (the parts `wrap` leaves as text) made links. Keys are
-    /// ids (letters, digits, '-'), which escaping leaves as they are.
-    static func linkingCitations(_ text: String, _ numbers: [String: Int]) -> String {
-        let parts = text.components(separatedBy: "`")
-        return parts.enumerated().map { i, part in
-            guard !isCode(part: i, of: parts.count) else { return part }
-            return Citations.replacing(in: part) { keys in
-                let links = keys.map { key in numbers[key].map { "<a href=\"#\(Citations.anchor(key))\">\($0)</a>" } }
-                guard links.allSatisfy({ $0 != nil }) else { return nil }
-                return "[" + links.compactMap { $0 }.joined(separator: ", ") + "]"
-            }
-        }.joined(separator: "`")
-    }
-
-    /// Whether part `i` of a text split at its backticks is code: an odd part with a backtick
-    /// after it (an unpaired last backtick stays text), as `wrap` pairs them.
-    static func isCode(part i: Int, of count: Int) -> Bool { i % 2 == 1 && i + 1 < count }
-
-    /// Pairs of `marker` become `<tag>…</tag>`; an unpaired marker stays as it is.
-    static func wrap(_ text: String, marker: String, tag: String) -> String {
-        let parts = text.components(separatedBy: marker)
-        guard parts.count >= 3 else { return text }
-        var out = parts[0]
-        var i = 1
-        while i < parts.count {
-            if i + 1 < parts.count {
-                out += "<\(tag)>\(parts[i])</\(tag)>" + parts[i + 1]
-                i += 2
+    /// `citations`: reference key → its number. A citation `[@key]` or `[@key; @other]` outside
+    /// code becomes the entries' numbers, each linked to its entry (`[<a href="#ref-key">3</a>]`);
+    /// one of a key not there is shown as written.
+    static func html(_ text: String, in page: Language, citations: [String: Int] = [:]) -> String {
+        var out = ""
+        var rest = text[...]
+        var strongOpen = false
+        while !rest.isEmpty {
+            let tick = rest.firstIndex(of: "`")
+            let stars = rest.range(of: "**")
+            if let tick, stars.map({ tick < $0.lowerBound }) ?? true,
+               let close = rest[rest.index(after: tick)...].firstIndex(of: "`") {
+                out += prose(String(rest[..<tick]), page, citations)
+                let code = String(rest[rest.index(after: tick)..<close])
+                if let language = LanguageSpans.codeLanguage(of: code, page: page) {
+                    out += "<code lang=\"\(language.rawValue)\">" + escapeXML(code) + "</code>"
+                } else {
+                    out += "<code>" + LanguageSpans.html(code, page: page) + "</code>"
+                }
+                rest = rest[rest.index(after: close)...]
+            } else if let stars, strongOpen || hasClosingStars(rest[stars.upperBound...]) {
+                out += prose(String(rest[..<stars.lowerBound]), page, citations)
+                out += strongOpen ? "</strong>" : "<strong>"
+                strongOpen.toggle()
+                rest = rest[stars.upperBound...]
+            } else if let tick, stars.map({ tick < $0.lowerBound }) ?? true {
+                // An unpaired backtick: text up to and including it.
+                out += prose(String(rest[...tick]), page, citations)
+                rest = rest[rest.index(after: tick)...]
+            } else if let stars {
+                out += prose(String(rest[..<stars.upperBound]), page, citations)
+                rest = rest[stars.upperBound...]
             } else {
-                out += marker + parts[i]
-                i += 1
+                out += prose(String(rest), page, citations)
+                rest = rest[rest.endIndex...]
             }
         }
         return out
+    }
+
+    /// Text outside code: its citations made links, the rest escaped with its other-language
+    /// passages marked (`LanguageSpans`). A citation is set aside as a private-use placeholder
+    /// while the text around it is escaped, so `LanguageSpans` never splits a key.
+    static func prose(_ text: String, _ page: Language, _ numbers: [String: Int]) -> String {
+        let open = "\u{E000}", close = "\u{E001}"
+        guard !numbers.isEmpty, text.contains("[@"), !text.contains(open), !text.contains(close) else {
+            return LanguageSpans.html(text, page: page)
+        }
+        var links: [String] = []
+        let marked = Citations.replacing(in: text) { keys in
+            let found = keys.map { key in numbers[key].map { "<a href=\"#\(Citations.anchor(key))\">\($0)</a>" } }
+            guard found.allSatisfy({ $0 != nil }) else { return nil }
+            links.append("[" + found.compactMap { $0 }.joined(separator: ", ") + "]")
+            return open + String(links.count - 1) + close
+        }
+        var html = LanguageSpans.html(marked, page: page)
+        for (i, link) in links.enumerated() { html = html.replacingOccurrences(of: open + String(i) + close, with: link) }
+        return html
+    }
+
+    /// Whether part `i` of a text split at its backticks is code: an odd part with a backtick
+    /// after it (an unpaired last backtick stays text), as `html` pairs them. The citation check
+    /// reads code spans by this rule too.
+    static func isCode(part i: Int, of count: Int) -> Bool { i % 2 == 1 && i + 1 < count }
+
+    /// Whether `**` closes outside code later in `text` (code spans skipped as `html` skips them).
+    static func hasClosingStars(_ text: Substring) -> Bool {
+        var rest = text
+        while !rest.isEmpty {
+            let tick = rest.firstIndex(of: "`")
+            guard let stars = rest.range(of: "**") else { return false }
+            if let tick, tick < stars.lowerBound, let close = rest[rest.index(after: tick)...].firstIndex(of: "`") {
+                rest = rest[rest.index(after: close)...]
+            } else {
+                return true
+            }
+        }
+        return false
     }
 }

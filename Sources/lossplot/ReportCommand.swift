@@ -11,6 +11,10 @@ struct ReportCommand: ParsableCommand {
         commandName: "report",
         abstract: "Write the HTML report, its charts and a manifest.",
         discussion: """
+        The report has a page in each language: index.html in the --lang language and the other \
+        beside it as index.en.html or index.uk.html, each linking to the other. charts/ID.FORMAT \
+        is index.html's chart; the other page uses the same file when its chart is the same \
+        byte for byte, and charts/ID.LANG.FORMAT when not (its text in that language). \
         The folder is written whole or not at all, and is replaced only when it is empty or an \
         earlier lossplot report. SIGINT or SIGTERM removes the unfinished folder (exit 130 or \
         143); what a run killed outright leaves beside the folder, the next run cleans up. \
@@ -24,13 +28,13 @@ struct ReportCommand: ParsableCommand {
     @Option(name: .long, help: "The folder to write (default: Output).")
     var out: String = "Output"
 
-    @Option(name: .long, help: "Report language: uk (as the document) or en.")
+    @Option(name: .long, help: "The language of index.html: uk (as the document) or en; the other language's page is index.en.html or index.uk.html.")
     var lang: Language = .uk
 
     @Option(name: .long, help: "Chart formats, comma-separated: svg, png, pdf (default: svg,png).")
     var formats: String = "svg,png"
 
-    @Flag(name: .long, help: "One index.html with every chart and the CSS inside it (plus manifest.json).")
+    @Flag(name: .long, help: "Each page one file with every chart (SVG, else PNG) and the CSS inside it: index.html and index.en.html or index.uk.html, plus manifest.json. No download links: the chart files are in the folder report.")
     var selfContained = false
 
     @Option(name: .long, help: "A templates folder (page.mustache, partials/, style.css, Content/ with the text) to use instead of the default.")

@@ -1,21 +1,53 @@
 #!/usr/bin/env python3
 """Open lossplot reports in headless Chromium (Debian's, driven by playwright) and check them.
 
-For each report folder: every image decodes, every inline SVG chart has role="img" and a title,
-every formula has a size, element ids are unique, nothing requests anything outside file: and
-data:, the console stays free of errors (CSP violations included), and at 375 px the page does
-not scroll sideways. Screenshots (desktop and phone, light and dark) go to SCREENSHOT_DIR.
+Every page of each report folder (index.html and the other language's index.LANG.html) is opened
+at 1280 and 375 px, light and dark (prefers-color-scheme emulated), and each VIEW_CHECKS function
+runs on it: the markup (every image decodes, inline SVG charts have role="img" and a title,
+formulas have a size, ids are unique, anchors and the other language's page resolve, headings do
+not skip a level), axe-core (axe-playwright-python) with zero violations, every region that scrolls
+sideways reached by Tab and named, no table cut off, and at 375 px no sideways scroll of the page.
+Throughout, nothing may request anything outside file: and data:, and the console stays free of
+errors (CSP violations included). Then each PAGE_CHECKS function runs once per page: printed to
+PDF (page.pdf), every code output shows in the PDF's text (pdftotext), and no table is cut off in
+the print layout. A self-contained page is at most 1.5 MB. Screenshots (desktop and phone, light
+and dark, and a printed page rendered to PNG by pdftoppm) go to SCREENSHOT_DIR.
+
+To add a check: write a function (page, view) -> list of problem strings and append it to
+VIEW_CHECKS (it runs at every width and scheme; look at view.width or view.scheme to narrow it),
+or (page, report, shots) -> list to PAGE_CHECKS.
 
 usage: check_report.py SCREENSHOT_DIR REPORT_DIR [REPORT_DIR ...]
 """
+import dataclasses
+import json
 import pathlib
+import re
+import subprocess
 import sys
 
+from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import sync_playwright
 
 CHROMIUM = "/usr/bin/chromium"
+SELF_CONTAINED_LIMIT = 1_500_000
+AXE = Axe()
+# No preload: axe would fetch the stylesheets itself, which the page's CSP (rightly) blocks.
+AXE_OPTIONS = {"resultTypes": ["violations"], "preload": False}
 
-CHECK_JS = """
+
+@dataclasses.dataclass
+class View:
+    label: str
+    width: int
+    height: int
+    scheme: str
+
+
+VIEWS = [View("desktop", 1280, 900, "light"), View("desktop-dark", 1280, 900, "dark"),
+         View("phone", 375, 812, "light"), View("phone-dark", 375, 812, "dark")]
+
+MARKUP_JS = """
 async () => {
   const problems = [];
   for (const img of document.images) {
@@ -43,6 +75,8 @@ async () => {
     const id = decodeURIComponent(a.getAttribute('href').slice(1));
     if (!document.getElementById(id)) problems.push('link to a missing anchor #' + id);
   }
+  const skip = document.querySelector('a.skip');
+  if (!skip || skip.getAttribute('href') !== '#' + (document.querySelector('main') || {}).id) problems.push('the first skip link does not go to <main>');
   if (!document.documentElement.lang) problems.push('no lang on <html>');
   let last = 1;
   for (const h of document.querySelectorAll('h1, h2, h3, h4, h5, h6')) {
@@ -50,40 +84,193 @@ async () => {
     if (level > last + 1) problems.push('heading skips a level: ' + h.tagName + ' ' + h.textContent.slice(0, 40));
     last = level;
   }
+  const alternates = [...document.querySelectorAll('link[rel=alternate][hreflang]')].map(l => [l.hreflang, l.getAttribute('href')]);
+  const switches = [...document.querySelectorAll('.language-switch a')].map(a => [a.hreflang, a.getAttribute('href'), a.lang]);
   const images = document.images.length + document.querySelectorAll('body svg[role=img]').length;
-  return {problems, images, formulas: document.querySelectorAll('math').length};
+  return {problems, images, formulas: document.querySelectorAll('math').length, alternates, switches,
+          lang: document.documentElement.lang};
+}
+"""
+
+# Opens every <details> (a code output is a scroll region too, once open), marks every visible
+# element that scrolls sideways (data-scrolls="N") and returns what each is.
+SCROLLERS_JS = """
+() => {
+  for (const d of document.querySelectorAll('details')) d.open = true;
+  const out = [];
+  let n = 0;
+  for (const el of document.querySelectorAll('body *')) {
+    const style = getComputedStyle(el);
+    if (!['auto', 'scroll'].includes(style.overflowX) || el.scrollWidth <= el.clientWidth + 1) continue;
+    if (el.closest('svg') || !el.checkVisibility()) continue;
+    el.dataset.scrolls = String(n++);
+    out.push({id: el.dataset.scrolls, what: el.tagName.toLowerCase() + '.' + [...el.classList].join('.'),
+              name: el.getAttribute('aria-label') || '', tabindex: el.getAttribute('tabindex'),
+              table: el.classList.contains('table-wrap'), text: el.textContent.trim().slice(0, 50)});
+  }
+  return out;
 }
 """
 
 
+def check_markup(page, view):
+    result = page.evaluate(MARKUP_JS)
+    problems = list(result["problems"])
+    if result["images"] == 0:
+        problems.append("no charts on the page")
+    folder = pathlib.Path(page.url.removeprefix("file://")).parent
+    langs = {lang for lang, _ in result["alternates"]}
+    if langs != {"en", "uk"} or result["lang"] not in langs:
+        problems.append(f"alternates {result['alternates']} do not name both languages")
+    for lang, href in result["alternates"]:
+        if not (folder / href).is_file():
+            problems.append(f"alternate {lang} page {href} is not in the folder")
+    if len(result["switches"]) != 1 or result["switches"][0][0] == result["lang"]:
+        problems.append(f"no link to the other language's page: {result['switches']}")
+    for lang, href, text_lang in result["switches"]:
+        if text_lang != lang or not (folder / href).is_file():
+            problems.append(f"the language link to {href} ({lang}) is broken or its text has no lang")
+    if view.label == "desktop":
+        print(f"  {page.url.rsplit('/', 2)[-2]}/{page.url.rsplit('/', 1)[-1]}: {result['images']} charts, {result['formulas']} formulas")
+    return problems
+
+
+def check_axe(page, view):
+    results = AXE.run(page, options=AXE_OPTIONS)
+    problems = []
+    for v in results.response["violations"]:
+        targets = ", ".join(str(n["target"]) for n in v["nodes"][:3])
+        problems.append(f"axe {v['id']} ({v['impact']}, {len(v['nodes'])} nodes): {v['help']}: {targets}")
+    return problems
+
+
+def check_scroll_regions(page, view):
+    """Every element that scrolls sideways is named and reached by pressing Tab from the top."""
+    scrollers = page.evaluate(SCROLLERS_JS)
+    problems = [f"scroll region without a name: {s['what']} '{s['text']}'" for s in scrollers if not s["name"].strip()]
+    if not scrollers:
+        return problems
+    focusable = page.evaluate("document.querySelectorAll('a[href], [tabindex]:not([tabindex=\"-1\"]), summary, button, input').length")
+    page.evaluate("document.activeElement && document.activeElement.blur(); window.scrollTo(0, 0)")
+    reached = set()
+    for _ in range(focusable + 5):
+        page.keyboard.press("Tab")
+        mark = page.evaluate("document.activeElement && document.activeElement.dataset ? document.activeElement.dataset.scrolls || null : null")
+        if mark is not None:
+            reached.add(mark)
+        if len(reached) == len(scrollers):
+            break
+    if view.label == "phone":
+        print(f"    {view.label}: {len(scrollers)} regions scroll sideways, {len(reached)} reached by Tab")
+    for s in scrollers:
+        if s["id"] not in reached:
+            problems.append(f"scroll region not reached by Tab: {s['what']} '{s['text']}'")
+    return problems
+
+
+def check_tables_fit(page, view):
+    """No table is cut off: at 1280 px each fits its column, at 375 px the wide ones stack."""
+    cut = page.evaluate("""() => [...document.querySelectorAll('.table-wrap')]
+        .filter(w => w.scrollWidth > w.clientWidth + 1)
+        .map(w => (w.querySelector('caption') || w).textContent.trim().slice(0, 60))""")
+    return [f"table cut off at {view.width}px (it scrolls): {c}" for c in cut]
+
+
+def check_no_sideways_scroll(page, view):
+    if view.width >= 500:
+        return []
+    overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+    return [f"page scrolls sideways by {overflow}px at {view.width}px"] if overflow > 0 else []
+
+
+# Run on every page at every view (width and colour scheme). Each: (page, view) -> [problem, ...].
+# Add a check by appending it here (the chart-text height at 375 px and the explorer's keyboard
+# check go here too).
+VIEW_CHECKS = [
+    check_markup,
+    check_axe,
+    check_scroll_regions,
+    check_tables_fit,
+    check_no_sideways_scroll,
+]
+
+
+def pdf_text(pdf: pathlib.Path) -> str:
+    return subprocess.run(["pdftotext", "-layout", str(pdf), "-"], check=True, capture_output=True, text=True).stdout
+
+
+def squeeze(s: str) -> str:
+    return re.sub(r"\s+", "", s)
+
+
+def check_print(page, report, shots):
+    """Printed to PDF: every code output shows (expanded), and no table is cut off in print."""
+    problems = []
+    stem = f"{report.name}-{page.url.rsplit('/', 1)[-1].removesuffix('.html')}"
+    pdf = shots / f"{stem}-print.pdf"
+    page.emulate_media(media="print")
+    # The print layout at A4's width inside the @page margins (210 mm - 2 x 15 mm, 96 px an inch).
+    page.set_viewport_size({"width": 680, "height": 960})
+    cut = page.evaluate("""() => [...document.querySelectorAll('.table-wrap, pre, .formula')]
+        .filter(w => w.scrollWidth > w.clientWidth + 1)
+        .map(w => ((w.querySelector('caption') || w).textContent || '').trim().slice(0, 60))""")
+    problems += [f"cut off in print: {c}" for c in cut]
+    outputs = page.evaluate("() => [...document.querySelectorAll('details pre')].map(p => p.textContent.split('\\n').find(l => l.trim()) || '')")
+    page.pdf(path=str(pdf), format="A4", print_background=True)
+    page.emulate_media(media="screen")
+    text = pdf_text(pdf)
+    flat = squeeze(text)
+    missing = [o for o in outputs if o.strip() and squeeze(o) not in flat]
+    problems += [f"code output folded in print (not in the PDF's text): {o[:60]}" for o in missing]
+    if not outputs:
+        problems.append("no code outputs on the page to print")
+    # The first printed page with a code output, as a PNG to look at.
+    pages = text.split("\f")
+    number = next((i + 1 for i, p in enumerate(pages) if outputs and squeeze(outputs[0]) in squeeze(p)), 1)
+    subprocess.run(["pdftoppm", "-r", "80", "-png", "-singlefile", "-f", str(number), "-l", str(number), str(pdf),
+                    str(shots / f"{stem}-print-page{number}")], check=True)
+    print(f"  {stem}: {len(pages) - 1} printed pages, {len(outputs) - len(missing)}/{len(outputs)} code outputs in the PDF")
+    return problems
+
+
+# Run once per page, after the views. Each: (page, report folder, screenshot folder) -> [problem, ...].
+PAGE_CHECKS = [
+    check_print,
+]
+
+
+def pages_of(report: pathlib.Path) -> list:
+    return [report / "index.html"] + sorted(p for p in report.glob("index.*.html"))
+
+
 def check(browser, report: pathlib.Path, shots: pathlib.Path) -> list:
-    index = report.resolve() / "index.html"
-    url = index.as_uri()
     failures = []
-    name = report.name
-    for label, width, height, scheme in [("desktop", 1280, 900, "light"), ("desktop-dark", 1280, 900, "dark"),
-                                         ("phone", 375, 812, "light"), ("phone-dark", 375, 812, "dark")]:
-        context = browser.new_context(viewport={"width": width, "height": height}, color_scheme=scheme)
+    manifest = json.loads((report / "manifest.json").read_text())
+    for index in pages_of(report):
+        name = f"{report.name}-{index.stem}"
+        url = index.resolve().as_uri()
+        if manifest.get("selfContained") and index.stat().st_size > SELF_CONTAINED_LIMIT:
+            failures.append(f"{name}: self-contained page is {index.stat().st_size} bytes, over {SELF_CONTAINED_LIMIT}")
+        for view in VIEWS:
+            context = browser.new_context(viewport={"width": view.width, "height": view.height}, color_scheme=view.scheme)
+            page = context.new_page()
+            console, outside = [], []
+            page.on("console", lambda m: console.append(m.text) if m.type in ("error", "warning") else None)
+            page.on("pageerror", lambda e: console.append(str(e)))
+            page.on("request", lambda r: outside.append(r.url) if not r.url.startswith(("file:", "data:")) else None)
+            page.goto(url, wait_until="load")
+            page.screenshot(path=str(shots / f"{name}-{view.label}.png"), full_page=True)
+            page.screenshot(path=str(shots / f"{name}-{view.label}-top.png"))
+            for run in VIEW_CHECKS:
+                failures += [f"{name} {view.label}: {p}" for p in run(page, view)]
+            failures += [f"{name} {view.label}: console: {c}" for c in console]
+            failures += [f"{name} {view.label}: request leaves file://: {u}" for u in outside]
+            context.close()
+        context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme="light")
         page = context.new_page()
-        console, outside = [], []
-        page.on("console", lambda m: console.append(m.text) if m.type in ("error", "warning") else None)
-        page.on("pageerror", lambda e: console.append(str(e)))
-        page.on("request", lambda r: outside.append(r.url) if not r.url.startswith(("file:", "data:")) else None)
         page.goto(url, wait_until="load")
-        result = page.evaluate(CHECK_JS)
-        failures += [f"{name} {label}: {p}" for p in result["problems"]]
-        failures += [f"{name} {label}: console: {c}" for c in console]
-        failures += [f"{name} {label}: request leaves file://: {u}" for u in outside]
-        if result["images"] == 0:
-            failures.append(f"{name} {label}: no charts on the page")
-        if width < 500:
-            overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
-            if overflow > 0:
-                failures.append(f"{name} {label}: page scrolls sideways by {overflow}px at {width}px")
-        page.screenshot(path=str(shots / f"{name}-{label}.png"), full_page=True)
-        page.screenshot(path=str(shots / f"{name}-{label}-top.png"))
-        if label == "desktop":
-            print(f"{name}: {result['images']} charts, {result['formulas']} formulas")
+        for run in PAGE_CHECKS:
+            failures += [f"{name}: {p}" for p in run(page, report, shots)]
         context.close()
     return failures
 

@@ -40,16 +40,16 @@ import Testing
         #expect(entries[1].url == nil)
         let paragraph = try #require(content.sections.first?.articles.first?.body.first)
         guard case .paragraph(let text) = paragraph else { Issue.record("not a paragraph: \(paragraph)"); return }
-        #expect(RichText.html(text.en, citations: content.citationNumbers)
+        #expect(RichText.html(text.en, in: .en, citations: content.citationNumbers)
             == "Squares the error [<a href=\"#ref-huber1964\">1</a>, <a href=\"#ref-guide\">2</a>], see [<a href=\"#ref-guide\">2</a>].")
     }
 
     @Test func theRichTextLinksCitationsOutsideCodeOnly() {
         let numbers = ["a": 1, "b-2": 2]
-        #expect(RichText.html("x [@a] `[@a]` **[@b-2]** [@c] [@ a] [@a", citations: numbers)
+        #expect(RichText.html("x [@a] `[@a]` **[@b-2]** [@c] [@ a] [@a", in: .en, citations: numbers)
             == "x [<a href=\"#ref-a\">1</a>] <code>[@a]</code> <strong>[<a href=\"#ref-b-2\">2</a>]</strong> [@c] [@ a] [@a")
         // Without numbers (text that is not the report's prose) nothing is a citation.
-        #expect(RichText.html("[@a] <b>") == "[@a] &lt;b&gt;")
+        #expect(RichText.html("[@a] <b>", in: .en) == "[@a] &lt;b&gt;")
     }
 
     @Test func thePageShowsTheListAndTheLinks() throws {

@@ -41,14 +41,17 @@ import Testing
         }
     }
 
+    /// The error is at the end of the file (`END`: its last line, which the test works out).
     @Test(arguments: [
-        ("footer", "uk/labels.txt:22:1: missing label 'footer' (add a line 'footer: …')"),
-        ("slip", "uk/labels.txt:22:1: missing label 'slip'"),
+        ("footer", "uk/labels.txt:END:1: missing label 'footer' (add a line 'footer: …')"),
+        ("slip", "uk/labels.txt:END:1: missing label 'slip'"),
     ])
     func aMissingLabelIsRefused(key: String, expected: String) throws {
         let real = try String(contentsOfFile: ContentFixture.realTemplates + "/Content/uk/labels.txt", encoding: .utf8)
-        let labels = real.split(separator: "\n", omittingEmptySubsequences: false).filter { !$0.hasPrefix(key + ":") }.joined(separator: "\n")
+        let lines = real.split(separator: "\n", omittingEmptySubsequences: false).filter { !$0.hasPrefix(key + ":") }
+        let labels = lines.joined(separator: "\n")
         #expect(labels != real)
+        let expected = expected.replacingOccurrences(of: ":END:", with: ":\(lines.count):")
         let dir = try ContentFixture.folder("labels", [.en: ["01-losses.md": ContentFixture.en], .uk: ["01-losses.md": ContentFixture.uk, "labels.txt": labels]])
         defer { Fixture.remove(dir) }
         let message = ContentFixture.refusal(dir)

@@ -166,7 +166,8 @@ public struct ReportDiff: Sendable {
     }
 }
 
-/// A report folder's charts as its manifest lists them: scenario id → format → path.
+/// A report folder's charts as its manifest lists them: chart id (the scenario id, and
+/// `.LANG` for a file drawn for one language) → format → path.
 private struct ChartFiles {
     /// The largest chart file read: a PNG at `PNGImage.maxPixels`, uncompressed, is 716 MB.
     static let maxBytes = 1 << 30
@@ -183,7 +184,8 @@ private struct ChartFiles {
         var map: [String: [String: String]] = [:]
         for entry in manifest.files {
             guard let scenario = entry.scenario, let format = entry.format else { continue }
-            map[scenario, default: [:]][format.lowercased()] = entry.path
+            // A chart drawn differently per language is one chart per language: "huber.en".
+            map[entry.language.map { "\(scenario).\($0)" } ?? scenario, default: [:]][format.lowercased()] = entry.path
         }
         byScenario = map
     }

@@ -1,4 +1,5 @@
 import Scenarios
+import Foundation
 
 /// The page's fixed labels (list headings, the footer, the note title where the guide slips, …)
 /// in both languages, read from each language's `labels.txt`: `key: text`, one a line.
@@ -7,7 +8,11 @@ struct ReportLabels: Sendable, Equatable {
     static let keys = [
         "page-title", "lead", "skip-to-content", "contents", "formula", "pros", "cons", "use-when", "avoid-when",
         "slip", "more-figures", "download", "printed", "printed-lines", "lossplot-prints", "quantity", "value", "code-block", "footer",
+        "skip-to-main", "language-name", "download-chart", "downloads-in-folder", "code-example",
     ]
+
+    /// The placeholders a label's text must hold, each replaced when the page is built.
+    static let placeholders = ["download-chart": ["{chart}", "{format}"]]
 
     /// Key → text; holds every key of `keys` (the loader refuses a file that lacks one).
     let texts: [String: LocalizedText]
@@ -36,6 +41,23 @@ struct ReportLabels: Sendable, Equatable {
     var value: LocalizedText { self["value"] }
     var codeBlock: LocalizedText { self["code-block"] }
     var footer: LocalizedText { self["footer"] }
+    /// The skip link to `<main>` (`skip-to-content` is the one to the table of contents).
+    var skipToMain: LocalizedText { self["skip-to-main"] }
+    /// The language's own name, the text of the link to its page.
+    var languageName: LocalizedText { self["language-name"] }
+    /// A download link's accessible name, with `{chart}` and `{format}`.
+    var downloadChart: LocalizedText { self["download-chart"] }
+    /// What a self-contained page says in place of its charts' download links.
+    var downloadsInFolder: LocalizedText { self["downloads-in-folder"] }
+    /// The name of a scrolling code example.
+    var codeExample: LocalizedText { self["code-example"] }
+
+    /// `key`'s text in `language` with each placeholder (`{chart}`) replaced by its value.
+    func filled(_ key: String, _ language: Language, _ values: [String: String]) -> String {
+        var text = self[key](language)
+        for (name, value) in values.sorted(by: { $0.key < $1.key }) { text = text.replacingOccurrences(of: name, with: value) }
+        return text
+    }
 
     /// One language's labels: blank lines and `#` comment lines are skipped; every other line is
     /// `key: text` with a known key, given once, with a text.
@@ -57,6 +79,9 @@ struct ReportLabels: Sendable, Equatable {
             }
             let value = String(line[line.index(after: colon)...]).trimmed
             guard !value.isEmpty else { throw file.error(line: index + 1, column: line.column(of: colon) + 1, "label '\(key)' has no text") }
+            if let missing = placeholders[key]?.first(where: { !value.contains($0) }) {
+                throw file.error(line: index + 1, column: line.column(of: colon) + 1, "label '\(key)' must hold \(missing), which the page fills in")
+            }
             texts[key] = value
             lines[key] = index + 1
         }
