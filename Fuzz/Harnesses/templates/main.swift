@@ -8,7 +8,10 @@ let folder = ScratchFolder("templates")
 let defaultStylesheet: [UInt8] = Array("body { margin: 0 }\n".utf8)
 
 /// Values shaped like the report's page model, small, for rendering what loaded.
-let pageValues: [String: Any] = [
+// `nonisolated(unsafe)`: Swift 6 makes a top-level `let` of main.swift main-actor isolated, and
+// `[String: Any]` is not Sendable. Safe: it is never written, and libFuzzer calls the harness
+// from one thread.
+nonisolated(unsafe) let pageValues: [String: Any] = [
     "lang": "en", "title": "Loss <functions>", "lead": "lead & text", "contentSecurityPolicy": "default-src 'self'",
     "stylesheetHref": "style.css", "footer": "footer", "generator": "lossplot",
     "ui": ["contents": "Contents", "formula": "Formula", "pros": "Pros", "cons": "Cons", "download": "Download"],
