@@ -91,12 +91,41 @@ enum ProseCommandScanner {
 /// shows, and what a scenario's printed results hold.
 struct ReportPage {
     let html: String
+    /// Each `<section …class="article"…>` of the page: its id and its markup, to its own end.
+    let articles: [(id: String, markup: Substring)]
 
-    /// The markup of `<section id="ID" class="article">` up to its end (articles hold no sections).
+    init(html: String) {
+        self.html = html
+        var articles: [(String, Substring)] = []
+        var cursor = html.startIndex
+        while let open = html.range(of: "<section", range: cursor..<html.endIndex),
+              let tagEnd = html.range(of: ">", range: open.upperBound..<html.endIndex) {
+            cursor = tagEnd.upperBound
+            let tag = html[open.lowerBound..<tagEnd.upperBound]
+            guard tag.contains("class=\"article"), let idStart = tag.range(of: " id=\""),
+                  let idEnd = tag.range(of: "\"", range: idStart.upperBound..<tag.endIndex),
+                  let end = Self.end(ofSectionAt: tagEnd.upperBound, in: html) else { continue }
+            articles.append((String(tag[idStart.upperBound..<idEnd.lowerBound]), html[open.lowerBound..<end]))
+        }
+        self.articles = articles
+    }
+
+    /// Where the section whose start tag ends at `start` closes, counting sections inside it.
+    static func end(ofSectionAt start: String.Index, in html: String) -> String.Index? {
+        var depth = 1
+        var cursor = start
+        while let close = html.range(of: "</section>", range: cursor..<html.endIndex) {
+            let inner = html[cursor..<close.lowerBound].components(separatedBy: "<section").count - 1
+            depth += inner - 1
+            cursor = close.upperBound
+            if depth <= 0 { return close.upperBound }
+        }
+        return nil
+    }
+
+    /// The markup of the article with this id.
     func article(_ id: String) -> Substring? {
-        guard let start = html.range(of: "<section id=\"\(id)\" class=\"article\""),
-              let end = html.range(of: "</section>", range: start.upperBound..<html.endIndex) else { return nil }
-        return html[start.lowerBound..<end.upperBound]
+        articles.first { $0.id == id }?.markup
     }
 
     /// The text of the first `<pre>` after `id="results-ID"` in `markup`: the printed lines.
@@ -117,11 +146,8 @@ struct ReportPage {
               let quote = html.range(of: "\"", range: marker.upperBound..<html.endIndex) {
             let id = String(html[marker.upperBound..<quote.lowerBound])
             cursor = quote.upperBound
-            let before = html[html.startIndex..<marker.lowerBound]
-            if let open = before.range(of: "class=\"article\"", options: .backwards),
-               let sectionStart = before.range(of: "<section", options: .backwards, range: before.startIndex..<open.lowerBound),
-               let end = html.range(of: "</section>", range: open.upperBound..<html.endIndex), end.lowerBound > marker.lowerBound {
-                found.append((id, html[sectionStart.lowerBound..<end.upperBound]))
+            if let article = articles.first(where: { $0.markup.startIndex <= marker.lowerBound && marker.upperBound <= $0.markup.endIndex }) {
+                found.append((id, article.markup))
             } else if let end = html.range(of: "</details>", range: marker.upperBound..<html.endIndex) {
                 found.append((id, html[marker.lowerBound..<end.upperBound]))
             }
