@@ -102,7 +102,7 @@ import Testing
         let broken = templates + "/Content/en/02-regression.md"
         let regression = try String(contentsOfFile: broken, encoding: .utf8)
         try regression.replacing1("::: charts mse-vs-mae", "::: charts mse-vs-mea").write(toFile: broken, atomically: true, encoding: .utf8)
-        #expect(throws: ReportError("\(broken):54:12: unknown chart 'mse-vs-mea': no scenario has this id (lossplot list shows them)")) {
+        #expect(throws: ReportError("\(broken):84:12: unknown chart 'mse-vs-mea': no scenario has this id (lossplot list shows them)")) {
             try ReportWriter(options: Fixture.options(out, templates: templates), encoder: ChartEncoder()).write()
         }
         #expect(!FileManager.default.fileExists(atPath: out))
