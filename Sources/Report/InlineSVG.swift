@@ -5,14 +5,14 @@ import Foundation
 /// the equivalent SVG presentation attributes (a CSP without 'unsafe-inline' blocks style
 /// attributes, not presentation attributes). Returns nil when a style uses a property that has no
 /// presentation attribute; the page then embeds the chart as a data: URI image instead.
-enum InlineSVG {
+package enum InlineSVG {
     static let presentationAttributes: Set<String> = [
         "fill", "fill-opacity", "fill-rule", "stroke", "stroke-width", "stroke-linecap", "stroke-linejoin",
         "stroke-miterlimit", "stroke-dasharray", "stroke-dashoffset", "stroke-opacity", "opacity",
         "clip-rule", "font-family", "font-size", "font-weight", "font-style", "color", "visibility",
     ]
 
-    static func markup(_ svg: String) -> String? {
+    package static func markup(_ svg: String) -> String? {
         var text = svg[...]
         if text.hasPrefix("<?xml"), let end = text.range(of: "?>") {
             text = text[end.upperBound...]

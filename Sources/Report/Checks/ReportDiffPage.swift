@@ -10,7 +10,7 @@ import SafeText
 /// letters, digits, `.`, `_` and `-` that starts with a letter or digit names its images as it is;
 /// any other (`../../x`, `a/b`, an empty or hidden name) gets a slug of its letters and digits
 /// plus a number, unique in the folder.
-enum ReportDiffPage {
+package enum ReportDiffPage {
     /// The marker a later run looks for before replacing the folder.
     static let generator = "lossplot diff"
 
@@ -19,7 +19,7 @@ enum ReportDiffPage {
 
     /// Each chart id's base file name under `charts/`: the id itself when it is a plain name,
     /// else `slug-N`; distinct for distinct ids.
-    static func fileNames(for ids: [String]) -> [String: String] {
+    package static func fileNames(for ids: [String]) -> [String: String] {
         var names: [String: String] = [:]
         var used = Set<String>()
         for id in ids where isPlainName(id) {
