@@ -63,7 +63,7 @@ package enum ReportDiffPage {
     static let template = "diff"
 
     /// The page (rendered from `diff.mustache`) and the images it shows.
-    static func files(_ diff: ReportDiff, templates: TemplateSet) throws -> [ReportFile] {
+    static func files(_ diff: ReportDiff, templates: TemplateSet, tables: [DiffTable] = []) throws -> [ReportFile] {
         var images: [ReportFile] = []
         let names = fileNames(for: diff.charts.map(\.id))
         // What needs a look first, then what was not compared, then the charts that match.
@@ -85,7 +85,11 @@ package enum ReportDiffPage {
         let failed = diff.failures.count
         let page = DiffPageModel(
             generator: generator, title: failed == 0 ? "no chart differs" : "\(failed) chart\(failed == 1 ? "" : "s") differ",
-            newHtml: escapeXML(diff.new), baselineHtml: escapeXML(diff.baseline), summaryHtml: escapeXML(diff.summary), charts: charts)
+            newHtml: escapeXML(diff.new), baselineHtml: escapeXML(diff.baseline), summaryHtml: escapeXML(diff.summary), charts: charts,
+            tables: tables.map { table in
+                DiffTableView(titleHtml: escapeXML(table.title), summaryHtml: escapeXML(table.summary), columnsHtml: table.columns.map(escapeXML),
+                              rows: table.rows.map { DiffTableRowView(kind: $0.kind, cellsHtml: $0.cells.map(escapeXML)) })
+            })
         let html = try templates.render(page, template: template)
         return [ReportFile(path: "index.html", bytes: Array(html.utf8))] + images
     }
@@ -101,6 +105,21 @@ struct DiffPageModel {
     var baselineHtml: String
     var summaryHtml: String
     var charts: [DiffChartView]
+    /// Numbers beside the charts (two reports of runs: the final values that moved).
+    var tables: [DiffTableView]
+}
+
+/// A `DiffTable` with its text escaped.
+struct DiffTableView {
+    var titleHtml: String
+    var summaryHtml: String
+    var columnsHtml: [String]
+    var rows: [DiffTableRowView]
+}
+
+struct DiffTableRowView {
+    var kind: String
+    var cellsHtml: [String]
 }
 
 /// One chart's section: "fail" or "ok", its line, its images.
