@@ -75,6 +75,7 @@ browser-check: browser-deps
 	$(BIN) report --out $(CHECKS)/single --lang en --self-contained
 	@PY=$(PYTHON); $$PY -c "import playwright" 2>/dev/null || PY=$(VENV)/bin/python; \
 	$$PY Tests/Browser/check_report.py $(SHOTS) Output $(CHECKS)/en $(CHECKS)/single
+	@F=Tests/RunLogsTests/Fixtures; PY=$(PYTHON); $$PY -c "import playwright" 2>/dev/null || PY=$(VENV)/bin/python; rm -rf $(CHECKS)/runs && $(BIN) report --runs $$F/lightning/tiny/version_1 $$F/tfevents/torch/simple --baseline $$F/lightning/tiny/version_0 --fail-on 'val_loss.final > 1' --out $(CHECKS)/runs --self-contained && $$PY Tests/Browser/check_runs_report.py $(SHOTS) $(CHECKS)/runs
 
 # make bench: lossplot against what users would run instead (Tests/Bench), one table of ratios.
 # Not part of make test. Builds release itself; installs its Python anchors from PyPI into
