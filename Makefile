@@ -1,5 +1,6 @@
-# lossplot: `make report` writes the report into Output/, `make test` runs the tests and opens
-# the report in headless Chromium. Both install what they need when it is missing.
+# lossplot: `make report` writes the report into Output/, `make test` runs the tests, opens the
+# reports (the guide's and one of runs) in headless Chromium and runs the action's steps locally.
+# Both install what they need when it is missing.
 
 SWIFT      ?= swift
 CONFIG     ?= debug
@@ -64,6 +65,7 @@ test: deps browser-deps workflow-lint action-script-test
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build --disable-xctest
 	$(MAKE) browser-check
+	$(MAKE) action-local
 
 # Writes the report three ways (Output/ in Ukrainian, English, self-contained) and checks each in
 # headless Chromium; screenshots land in $(SHOTS).
@@ -130,8 +132,7 @@ action-script-test: action-deps
 
 # make action-local: the action's steps as on a runner, with lossplot built here (CONFIG, debug by
 # default), on the runs fixtures (real libraries' logs), the job summary and outputs in
-# $(ACTION_LOCAL); the cache, download and upload steps (GitHub's) are skipped. Needs lossplot's
-# report --runs and summary commands.
+# $(ACTION_LOCAL); the cache, download and upload steps (GitHub's) are skipped. Part of make test.
 ACTION_LOCAL = .build/action-local
 action-local: build
 	LOSSPLOT_BUILD_CONFIG=$(CONFIG) bash scripts/ci/action-local.sh $(ACTION_LOCAL)
