@@ -1,5 +1,6 @@
-# lossplot: `make report` writes the report into Output/, `make test` runs the tests and opens
-# the report in headless Chromium. Both install what they need when it is missing.
+# lossplot: `make report` writes the report into Output/, `make test` runs the tests, opens the
+# reports (the guide's and one of runs) in headless Chromium and runs the action's steps locally.
+# Both install what they need when it is missing.
 
 SWIFT      ?= swift
 CONFIG     ?= debug
@@ -69,6 +70,7 @@ test: deps browser-deps workflow-lint action-script-test
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build --disable-xctest
 	$(MAKE) browser-check
+	$(MAKE) action-local
 
 # Writes the report three ways (Output/ with index.html in Ukrainian, English first with every
 # format, self-contained), each folder with both languages' pages, and checks every page in
@@ -81,6 +83,7 @@ browser-check: browser-deps
 	$(BIN) report --out $(CHECKS)/en --lang en --formats svg,png,pdf
 	$(BIN) report --out $(CHECKS)/single --lang en --self-contained
 	$(VENV)/bin/python Tests/Browser/check_report.py $(SHOTS) Output $(CHECKS)/en $(CHECKS)/single
+	@F=Tests/RunLogsTests/Fixtures; rm -rf $(CHECKS)/runs && $(BIN) report --runs $$F/lightning/tiny/version_1 $$F/tfevents/torch/simple --baseline $$F/lightning/tiny/version_0 --fail-on 'val_loss.final > 1' --out $(CHECKS)/runs --self-contained && $(VENV)/bin/python Tests/Browser/check_runs_report.py $(SHOTS) $(CHECKS)/runs
 
 # make bench: lossplot against what users would run instead (Tests/Bench), one table of ratios.
 # Not part of make test. Builds release itself; installs its Python anchors from PyPI into
@@ -135,8 +138,7 @@ action-script-test: action-deps
 
 # make action-local: the action's steps as on a runner, with lossplot built here (CONFIG, debug by
 # default), on the runs fixtures (real libraries' logs), the job summary and outputs in
-# $(ACTION_LOCAL); the cache, download and upload steps (GitHub's) are skipped. Needs lossplot's
-# report --runs and summary commands.
+# $(ACTION_LOCAL); the cache, download and upload steps (GitHub's) are skipped. Part of make test.
 ACTION_LOCAL = .build/action-local
 action-local: build
 	LOSSPLOT_BUILD_CONFIG=$(CONFIG) bash scripts/ci/action-local.sh $(ACTION_LOCAL)

@@ -87,11 +87,19 @@ let package = Package(
             ],
             resources: [.copy("../../Templates")]
         ),
+        // A report of training runs beside a baseline's: the page model, its writer (runs.json,
+        // the charts RunCharts draws through the ChartEncoding it is given, the manifest), and
+        // reading runs.json back for `diff`. Templates/runs.mustache and runs.css; the template
+        // machinery, the manifest's files and the folder's writing are Report's. Never Cairo.
+        .target(
+            name: "RunReport",
+            dependencies: ["Report", "RunComparison", "RunCharts", "RunLogs", "LossPlotCharts", "OutputFiles", "SafeText"]
+        ),
         // The command-line tool: parse, call, print.
         .executableTarget(
             name: "lossplot",
             dependencies: [
-                "Evaluation", "LossFunctions", "DataFiles", "RunLogs", "RunCharts", "RunComparison", "LossPlotCharts", "LossPlotCairo", "OutputFiles", "Scenarios", "Report", "SafeText",
+                "Evaluation", "LossFunctions", "DataFiles", "RunLogs", "RunCharts", "RunComparison", "RunReport", "LossPlotCharts", "LossPlotCairo", "OutputFiles", "Scenarios", "Report", "SafeText",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -126,6 +134,8 @@ let package = Package(
             resources: [.copy("Fixtures")]
         ),
         .testTarget(name: "ReportTests", dependencies: ["Report", "OutputFiles", "LossPlotCairo", "LossPlotCharts", "Scenarios"]),
+        // Reports of the RunLogs fixtures (written by the real loggers) and of hand-written JSON Lines.
+        .testTarget(name: "RunReportTests", dependencies: ["RunReport", "Report", "RunComparison", "RunCharts", "RunLogs", "OutputFiles", "LossPlotCairo", "LossPlotCharts"]),
         // Runs the built `lossplot` binary: exit codes and the one stderr line for bad input.
         .testTarget(name: "CLITests", dependencies: ["lossplot", "SafeText", "DataFixtures"]),
     ],

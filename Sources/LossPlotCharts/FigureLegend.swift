@@ -9,9 +9,10 @@ public struct FigureLegend: Equatable, Sendable {
         public var width: Double
         /// Draws a translucent band behind the line's swatch (a mean with its spread).
         public var band: Bool
+        public var dash: LineDash
 
-        public init(_ label: String, color: Color, width: Double = 1.5, band: Bool = false) {
-            self.label = label; self.color = color; self.width = width; self.band = band
+        public init(_ label: String, color: Color, width: Double = 1.5, band: Bool = false, dash: LineDash = .solid) {
+            self.label = label; self.color = color; self.width = width; self.band = band; self.dash = dash
         }
     }
 
@@ -113,7 +114,7 @@ struct FigureLegendLayout {
                 }
                 var p = Path()
                 p.move(to: Point(slot.swatch.minX, slot.swatch.midY)); p.line(to: Point(slot.swatch.maxX, slot.swatch.midY))
-                renderer.drawPath(p, stroke: StrokeStyle(color: e.color, width: e.width), fill: nil, clip: nil)
+                renderer.drawPath(p, stroke: StrokeStyle(color: e.color, width: e.width, dash: e.dash), fill: nil, clip: nil)
             }
             renderer.drawText(slot.text, origin: slot.origin, font: Font(size: fs), color: .black, rotation: 0)
         }

@@ -80,9 +80,9 @@ final class OnceValue<T: Sendable>: Sendable {
 }
 
 /// A fixed number of slots filled from several threads.
-final class Slots<T: Sendable>: Sendable {
+package final class Slots<T: Sendable>: Sendable {
     private let values: Mutex<[T?]>
-    init(count: Int) { values = Mutex(Array(repeating: nil, count: count)) }
-    func set(_ i: Int, _ value: T) { values.withLock { $0[i] = value } }
-    func get(_ i: Int) -> T? { values.withLock { $0[i] } }
+    package init(count: Int) { values = Mutex(Array(repeating: nil, count: count)) }
+    package func set(_ i: Int, _ value: T) { values.withLock { $0[i] = value } }
+    package func get(_ i: Int) -> T? { values.withLock { $0[i] } }
 }

@@ -10,7 +10,7 @@ import Foundation
 /// point: Cairo writes six decimals, a quarter of a self-contained page's bytes, and a hundredth of
 /// a point is a hundredth of a pixel at the largest size the page draws a chart. Text (the title,
 /// the description) is left as it is. The chart files in a folder report are Cairo's, unrounded.
-enum InlineSVG {
+package enum InlineSVG {
     /// The attributes whose numbers are rounded.
     static let geometryAttributes: Set<String> = ["d", "x", "y", "transform", "points"]
     /// Decimals kept.
@@ -22,7 +22,7 @@ enum InlineSVG {
         "clip-rule", "font-family", "font-size", "font-weight", "font-style", "color", "visibility",
     ]
 
-    static func markup(_ svg: String) -> String? {
+    package static func markup(_ svg: String) -> String? {
         var text = svg[...]
         if text.hasPrefix("<?xml"), let end = text.range(of: "?>") {
             text = text[end.upperBound...]

@@ -29,7 +29,7 @@ extension Phrase.StringInterpolation where Term == ReportOption {
 extension ReportError {
     /// Runs `body`, turning a file or folder that could not be written (`OutputFileError`, one
     /// line that names it) into a `ReportError` with the same line.
-    static func writing<T>(_ body: () throws -> T) throws -> T {
+    package static func writing<T>(_ body: () throws -> T) throws -> T {
         do {
             return try body()
         } catch let error as OutputFileError {

@@ -81,7 +81,7 @@ public struct TemplateSet: Sendable {
     }
 
     /// Renders `template` (`NAME.mustache` in the folder) for a model.
-    func render(_ model: Any, template: String) throws -> String {
+    package func render(_ model: Any, template: String) throws -> String {
         guard includes[template] != nil else { throw ReportError("templates folder \(directory) has no \(template).mustache") }
         guard let values = TemplateValues.of(model), let html = library.render(values, withTemplate: template) else {
             throw ReportError("templates folder \(directory): \(template).mustache renders nothing")

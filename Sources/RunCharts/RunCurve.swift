@@ -30,6 +30,8 @@ public struct RunCurve: Sendable, Equatable {
     /// The lowest raw value (first occurrence) and the last one.
     public var minimum: DataPoint?
     public var last: DataPoint?
+    /// A baseline's run: drawn muted (thinner, dashed, lighter), without min/last marks.
+    public var muted = false
 
     /// x and y of the same length.
     public struct FinitePointsValue: Sendable, Equatable {

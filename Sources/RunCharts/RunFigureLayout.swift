@@ -13,7 +13,7 @@ struct RunFigureLayout {
         return ((n + columns - 1) / columns, columns)
     }
 
-    func figure(panels: [RunPanel], legend: FigureLegend, runCount: Int, warnings: [RunPlotMessage]) -> RunFigure {
+    func figure(panels: [RunPanel], legend: FigureLegend, runCount: Int, baselineCount: Int = 0, warnings: [RunPlotMessage]) -> RunFigure {
         let (rows, columns) = Self.grid(panels.count)
         let widthInches = options.widthPixels.map { $0 / options.dpi } ?? Double(columns) * RunChart.panelWidth
         // Room for the legend's rows (estimated: the layout measures them) and the title.
@@ -28,13 +28,14 @@ struct RunFigureLayout {
         let axes = panels.map { panel(for: $0, budget: budget, unit: unit) }
         var figure = Figure(widthInches: widthInches, heightInches: heightInches, dpi: options.dpi, rows: rows, columns: columns, axes: axes,
                             suptitle: options.title.map { Label($0, fontSize: 13, bold: true) },
-                            title: options.title ?? "Training runs", description: description(panels: panels, runCount: runCount))
+                            title: options.title ?? "Training runs", description: description(panels: panels, runCount: runCount, baselineCount: baselineCount))
         figure.legend = legend
         return RunFigure(figure: figure, panels: panels, maxPoints: budget, warnings: warnings)
     }
 
-    func description(panels: [RunPanel], runCount: Int) -> String {
-        var parts = ["\(runCount) run\(runCount == 1 ? "" : "s"), one panel per metric (\(panels.map(\.metric).joined(separator: ", "))) against \(xLabel)"]
+    func description(panels: [RunPanel], runCount: Int, baselineCount: Int = 0) -> String {
+        let baseline = baselineCount == 0 ? "" : " beside \(baselineCount) baseline run\(baselineCount == 1 ? "" : "s") (dashed and lighter)"
+        var parts = ["\(runCount) run\(runCount == 1 ? "" : "s")\(baseline), one panel per metric (\(panels.map(\.metric).joined(separator: ", "))) against \(xLabel)"]
         if options.smoothing > 0 { parts.append("smoothed as TensorBoard does with weight \(options.smoothing) over the raw curves, faded") }
         if let g = options.groupPattern { parts.append("runs grouped by /\(g)/ as their mean with a min-max band") }
         if options.logY { parts.append("log y") }
@@ -78,7 +79,7 @@ struct RunFigureLayout {
         let range = xr.range
 
         let faded = options.smoothing > 0
-        for c in curves where faded {
+        for c in curves where faded && !c.muted {
             let (x, y) = thin(c.x, c.y, budget: budget, range: range)
             ax.plot(LineSeries(x: x, y: y, color: c.color, width: 1, alpha: 0.25))
         }
@@ -89,15 +90,17 @@ struct RunFigureLayout {
             }
             let main = c.smoothed.map { ($0.x, $0.y) } ?? (c.x, c.y)
             let (x, y) = thin(main.0, main.1, budget: budget, range: range)
-            ax.plot(LineSeries(x: x, y: y, label: c.label, color: c.color, width: 1.5))
+            ax.plot(c.muted ? LineSeries(x: x, y: y, label: c.label, color: c.color, width: RunChart.baselineWidth, dash: RunChart.baselineDash, alpha: RunChart.baselineAlpha)
+                            : LineSeries(x: x, y: y, label: c.label, color: c.color, width: 1.5))
         }
         // NaN and Inf: a triangle at the top edge where each occurred.
         let edge = options.logY ? pow(10, log10(yl.0) + 0.965 * (log10(yl.1) - log10(yl.0))) : yl.0 + 0.965 * (yl.1 - yl.0)
         for c in curves where !c.nonFiniteX.isEmpty {
             ax.scatter(ScatterSeries(x: c.nonFiniteX, y: Array(repeating: edge, count: c.nonFiniteX.count), color: c.color,
-                                     marker: .triangle, size: 30, edgeColor: .white, lineWidth: 0.6, onTop: true))
+                                     marker: .triangle, size: 30, alpha: c.muted ? RunChart.baselineAlpha : 1, edgeColor: .white, lineWidth: 0.6, onTop: true))
         }
-        if curves.count <= RunChart.maximumMarkedCurves { mark(curves, on: &ax) }
+        let marked = curves.filter { !$0.muted }
+        if marked.count <= RunChart.maximumMarkedCurves { mark(marked, on: &ax) }
         return ax
     }
 

@@ -16,19 +16,24 @@ public struct RunPairing: Sendable, Equatable {
     public let unmatchedBaseline: [Int]
 
     public init(runs: [Run], baseline: [Run]) {
+        self.init(runNames: runs.map(\.name), baselineNames: baseline.map(\.name))
+    }
+
+    /// The same rule on the runs' names alone (runs read back from a report's `runs.json`).
+    public init(runNames runs: [String], baselineNames baseline: [String]) {
         if runs.count == 1 && baseline.count == 1 {
             baselineIndex = [0]
             unmatchedBaseline = []
             return
         }
         var byName: [String: [Int]] = [:]
-        for (i, run) in baseline.enumerated() { byName[run.name, default: []].append(i) }
+        for (i, name) in baseline.enumerated() { byName[name, default: []].append(i) }
         var taken: [String: Int] = [:]
         var matched = Set<Int>()
-        baselineIndex = runs.map { run in
-            let k = taken[run.name, default: 0]
-            taken[run.name] = k + 1
-            guard let candidates = byName[run.name], k < candidates.count else { return nil }
+        baselineIndex = runs.map { name in
+            let k = taken[name, default: 0]
+            taken[name] = k + 1
+            guard let candidates = byName[name], k < candidates.count else { return nil }
             matched.insert(candidates[k])
             return candidates[k]
         }

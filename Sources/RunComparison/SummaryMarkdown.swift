@@ -100,38 +100,15 @@ public struct SummaryMarkdown: Sendable {
         return message.rendered(naming: name)
     }
 
-    static func plural(_ n: Int, _ noun: String) -> String { "\(NumberText.grouped(n)) \(noun)\(n == 1 ? "" : "s")" }
-
-    /// The listed names, at most `limit`, escaped.
-    static func list(_ names: [String], limit: Int = 20) -> String {
-        names.prefix(limit).map(MarkdownText.escaped).joined(separator: ", ") + (names.count > limit ? ", … (\(names.count - limit) more)" : "")
-    }
-
     func headBlock(_ compared: ComparedRuns) -> String {
-        var text = "## \(MarkdownText.escaped(title))\n\n"
-        let runs = compared.runs.runs
-        guard let baseline = compared.baseline else {
-            return text + "\(Self.plural(runs.count, "run")), no baseline.\n"
-        }
-        let pairing = compared.pairing
-        if runs.count == 1 && baseline.runs.count == 1 {
-            text += "Run \(MarkdownText.escaped(runs[0].name)) against baseline run \(MarkdownText.escaped(baseline.runs[0].name)).\n"
-        } else {
-            text += "\(Self.plural(runs.count, "run")) against \(Self.plural(baseline.runs.count, "baseline run")), matched by name: \(pairing.matchedCount) matched.\n"
-        }
-        let unmatched = compared.unmatchedBaselineRuns
-        if !unmatched.isEmpty { text += "Baseline runs without a match: \(Self.list(unmatched)).\n" }
-        let unpaired = pairing.baselineIndex.enumerated().filter { $0.element == nil }.map { runs[$0.offset].name }
-        if !unpaired.isEmpty { text += "Runs without a baseline run: \(Self.list(unpaired)).\n" }
-        if !compared.metricsOnlyInBaseline.isEmpty { text += "Metrics only in the baseline: \(Self.list(compared.metricsOnlyInBaseline)).\n" }
-        return text
+        "## \(MarkdownText.escaped(title))\n\n" + ComparisonHeadline(compared).rendered(name: MarkdownText.escaped).map { $0 + "\n" }.joined()
     }
 
     static func gateBlock(_ report: GateReport) -> String {
         let failed = report.failures.count
         let headline = failed == 0
             ? "**Gate: ✅ \(report.results.count == 1 ? "the rule passed" : "all \(report.results.count) rules passed")**"
-            : "**Gate: ❌ \(failed) of \(plural(report.results.count, "rule")) failed**"
+            : "**Gate: ❌ \(failed) of \(ComparisonHeadline.plural(report.results.count, "rule")) failed**"
         var text = headline + "\n\n" + MarkdownText.row(["rule", "result", "seen"]) + "|:--|:--|:--|\n"
         for result in report.results {
             text += MarkdownText.row([MarkdownText.code(result.rule.text), result.passed ? "✅ passed" : "❌ failed", MarkdownText.escaped(result.seen)])
@@ -171,7 +148,7 @@ public struct SummaryMarkdown: Sendable {
     }
 
     /// `▲ +192% worse`, `▼ -5.0% better`, `= same`, `▲ +3.1%` (direction unknown).
-    static func changeMark(_ change: MetricChange) -> String {
+    public static func changeMark(_ change: MetricChange) -> String {
         let arrow = change.absolute > 0 ? "▲" : change.absolute < 0 ? "▼" : "="
         var parts = [arrow]
         if let relative = change.relative, change.absolute != 0 { parts.append(NumberText.percent(relative)) }

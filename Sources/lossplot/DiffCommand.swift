@@ -2,6 +2,7 @@ import ArgumentParser
 import LossPlotCairo
 import Foundation
 import Report
+import RunReport
 
 /// `lossplot diff BASELINE NEW`: compares two report folders' charts on their pixels.
 struct DiffCommand: ParsableCommand {
@@ -17,6 +18,12 @@ struct DiffCommand: ParsableCommand {
         a side, or is corrupt is not decoded: its chart is unreadable. Exit 0 when no chart \
         differs, 1 when one does (or --out cannot be written), 64 when an argument is wrong or a \
         folder is not a lossplot report.
+        Two reports of runs (`report --runs`) are also compared on their numbers, read from their \
+        runs.json: each run's final value of each metric (runs matched as `summary` matches them \
+        with a baseline's), one line per value that moved (with the change, better or worse), \
+        was added or removed, a table of them on the summary page; a value that moved makes the \
+        exit status 1 as a changed chart does. Self-contained reports of runs are compared on \
+        their numbers only.
         """
     )
 
@@ -40,17 +47,22 @@ struct DiffCommand: ParsableCommand {
         try requireTextFolderName(baseline, "the baseline folder")
         try requireTextFolderName(new, "the new folder")
         try requireTextFolderName(out, "--out")
-        let diff = try openingReports { try ReportDiff(baseline: baseline, new: new, tolerance: tolerance, pngCodec: CairoPNGCodec()) }
+        let numbers = try openingReports { try RunsDiff.reading(earlier: baseline, new: new) }
+        let diff = try openingReports {
+            try ReportDiff(baseline: baseline, new: new, tolerance: tolerance, pngCodec: CairoPNGCodec(), allowingSelfContained: numbers != nil)
+        }
         do {
-            try diff.write(to: out)
+            try diff.write(to: out, tables: numbers.map { [$0.table] } ?? [])
         } catch {
             throw CommandFailure(describing: error)
         }
-        // Chart ids come from the manifests: escaped, so that an id cannot forge a line.
+        // Chart ids, run and metric names come from the folders: escaped, so that none can forge a line.
         for chart in diff.charts where chart.outcome.isFailure || chart.outcome.isNotCompared {
             StandardOutput.line(ReportDiff.line(chart, tolerance: tolerance))
         }
-        guard diff.failures.isEmpty else { throw CommandFailure(diff.summary + "; see \(out)/index.html") }
-        StandardOutput.line(diff.summary + "; see \(out)/index.html")
+        for row in numbers?.changes ?? [] { StandardOutput.line(RunsDiff.line(row)) }
+        let summary = ([diff.summary] + (numbers.map { [$0.summary] } ?? [])).joined(separator: "; ") + "; see \(out)/index.html"
+        guard diff.failures.isEmpty, numbers?.changes.isEmpty ?? true else { throw CommandFailure(summary) }
+        StandardOutput.line(summary)
     }
 }

@@ -47,11 +47,7 @@ struct SummaryCommand: ParsableCommand {
     @Option(parsing: .upToNextOption, help: ArgumentHelp("This branch's runs: log files or folders.", valueName: "path"))
     var runs: [String]
 
-    @Option(parsing: .upToNextOption, help: ArgumentHelp("The baseline's runs (the base branch's), to compare with.", valueName: "path"))
-    var baseline: [String] = []
-
-    @Option(help: ArgumentHelp("The metrics to tabulate, glob patterns, comma separated (default: all).", valueName: "pattern[,pattern...]"))
-    var metric: String?
+    @OptionGroup var comparison: ComparisonArguments
 
     @Option(help: "md (GitHub Markdown) or json.")
     var format: SummaryFormat = .md
@@ -59,23 +55,8 @@ struct SummaryCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The longest the Markdown may be, in bytes (default 1000000).", valueName: "N"))
     var maxChars: Int?
 
-    @Option(name: .customLong("fail-on"), help: ArgumentHelp("A rule that fails the gate when it holds (repeatable); see above.", valueName: "rule"))
-    var failOn: [String] = []
-
-    @Option(help: ArgumentHelp("Metrics where larger is better, glob patterns, comma separated.", valueName: "pattern[,pattern...]"))
-    var higherIsBetter: String?
-
-    @Option(help: ArgumentHelp("Metrics where smaller is better, glob patterns, comma separated.", valueName: "pattern[,pattern...]"))
-    var lowerIsBetter: String?
-
-    @Option(help: ArgumentHelp("How many last points the statistics' trailing mean averages (JSON).", valueName: "N"))
-    var meanLast: Int = ComparisonOptions.defaultMeanWindow
-
     @Option(name: .customLong("artifact-url"), help: ArgumentHelp("The link line's URL (http or https); '' for none.", valueName: "url"))
     var artifactURL: String?
-
-    @Option(help: ArgumentHelp("Read every file as this format instead of telling it from its name and contents.", valueName: "format"))
-    var logFormat: LogFormat?
 
     /// What the flags ask for, checked before anything is read.
     struct Request {
@@ -88,21 +69,7 @@ struct SummaryCommand: ParsableCommand {
     /// Usage errors (exit 64), before any file is read.
     func check() throws(CommandFailure) -> Request {
         guard !runs.isEmpty else { throw .usage("name this branch's runs with --runs PATH...") }
-        let gate: Gate
-        do { gate = try Gate(parsing: failOn) } catch {
-            throw .usage("--fail-on '\(error.rule)': \(error.description)")
-        }
-        let options = ComparisonOptions(
-            metricPatterns: metric.map(MetricSelection.patterns) ?? [],
-            higherIsBetter: higherIsBetter.map(MetricSelection.patterns) ?? [],
-            lowerIsBetter: lowerIsBetter.map(MetricSelection.patterns) ?? [],
-            meanWindow: meanLast)
-        do {
-            try options.validate()
-            try gate.check(hasBaseline: !baseline.isEmpty)
-        } catch {
-            throw CommandFailure(error)
-        }
+        let (options, gate) = try comparison.check()
         if maxChars != nil && format == .json { throw .usage("--max-chars applies to --format md (the JSON is never cut)") }
         let maxCharacters = maxChars ?? SummaryMarkdown.defaultMaxCharacters
         guard maxCharacters > 0 else { throw .usage("--max-chars must be positive, got \(maxCharacters)") }
@@ -118,17 +85,7 @@ struct SummaryCommand: ParsableCommand {
 
     func run() throws(CommandFailure) {
         let request = try check()
-        let runSet = try RunLogInput.load(runs, format: logFormat)
-        let baselineSet = baseline.isEmpty ? nil : try RunLogInput.load(baseline, format: logFormat)
-        let compared: ComparedRuns
-        let report: GateReport?
-        do {
-            compared = try ComparedRuns(runs: runSet, baseline: baselineSet, options: request.options)
-            report = request.gate.rules.isEmpty ? nil : try request.gate.evaluate(compared)
-        } catch {
-            throw CommandFailure(error)
-        }
-        RunLogInput.warn(compared.unmatchedPatterns.map { "--metric '\($0)' matches no metric" })
+        let (compared, report) = try comparison.compare(runs: runs, options: request.options, gate: request.gate)
         switch format {
         case .md:
             do {
@@ -140,10 +97,7 @@ struct SummaryCommand: ParsableCommand {
         case .json:
             try printJSON(SummaryDocument(compared, gate: report, link: request.link))
         }
-        guard let report, !report.passed else { return }
-        StandardOutput.flush()
-        for failure in report.failures { StandardError.say("failed: " + failure.description) }
-        throw CommandFailure("\(report.failures.count) of \(report.results.count) --fail-on rules failed")
+        try ComparisonArguments.applyGate(report)
     }
 }
 

@@ -247,6 +247,59 @@ def make_runs_data(n_scalars, n_runs, n_steps):
     return big, many
 
 
+def make_report_runs_data(n_runs, n_metrics, n_steps):
+    """The report-of-runs workload, written by tensorboardX once: `n_runs` runs (seed00, ...) of
+    `n_metrics` tags (train/val loss and accuracy, lr, then metricN) over `n_steps` steps each."""
+    import numpy as np
+    from tensorboardX import SummaryWriter
+    folder = DATA / "runs" / f"report-{n_runs}x{n_metrics}x{n_steps}"
+    if (folder / ".done").exists():
+        return folder
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir(parents=True)
+    print(f"bench: writing {folder.relative_to(ROOT)} with tensorboardX (once)", file=sys.stderr)
+    tags = (["train/loss", "val/loss", "train/acc", "val/acc", "lr"] + [f"metric{i}" for i in range(5, n_metrics)])[:n_metrics]
+    rng = np.random.default_rng(2)
+    for r in range(n_runs):
+        series = [2.0 * np.exp(np.cumsum(rng.normal(-3e-4, 0.01, n_steps))) for _ in tags]
+        w = SummaryWriter(str(folder / f"seed{r:02d}"))
+        for i in range(n_steps):
+            for tag, values in zip(tags, series):
+                w.add_scalar(tag, float(values[i]), i)
+        w.close()
+    (folder / ".done").write_text("")
+    return folder
+
+
+def tbparse_panels_script(logdir, out_dir):
+    """What a user runs today for a report of runs: tbparse into pandas, then matplotlib, one figure
+    per metric with every run in it, each saved as SVG and PNG (the report's panels and files)."""
+    return (f"from tbparse import SummaryReader\n"
+            f"df = SummaryReader({str(logdir)!r}, extra_columns={{'dir_name'}}).scalars\n"
+            "import matplotlib; matplotlib.use('Agg'); import matplotlib.pyplot as plt\n"
+            "for k, tag in enumerate(sorted(df['tag'].unique())):\n"
+            "    fig, ax = plt.subplots(figsize=(7.6, 3.8))\n"
+            "    for run, d in df[df['tag'] == tag].groupby('dir_name'):\n"
+            "        ax.plot(d['step'], d['value'], label=run, linewidth=1.5)\n"
+            "    ax.set_title(tag); ax.set_xlabel('step'); ax.legend(ncol=5, fontsize=7)\n"
+            f"    fig.tight_layout(); fig.savefig(f'{out_dir}/{{k}}.svg'); fig.savefig(f'{out_dir}/{{k}}.png', dpi=100); plt.close(fig)\n")
+
+
+def bench_report_runs(folder, reps):
+    """`report --runs` (folder mode: the page, runs.json, SVG and PNG of each panel) against tbparse
+    + matplotlib saving the same panels as SVG and PNG; and the self-contained page alone."""
+    work = Path(tempfile.mkdtemp(prefix="lossplot-bench-"))
+    (work / "mpl").mkdir()
+    ours, anchor = alternate(lambda: timed([str(BIN), "report", "--runs", str(folder), "--out", str(work / "report")]),
+                             lambda: timed([sys.executable, "-c", tbparse_panels_script(folder, work / "mpl")]), reps)
+    cmd = [str(BIN), "report", "--runs", str(folder), "--out", str(work / "single"), "--self-contained"]
+    timed(cmd)
+    single = statistics.median(timed(cmd) for _ in range(reps))
+    page = (work / "single" / "index.html").stat().st_size
+    shutil.rmtree(work, ignore_errors=True)
+    return ours, anchor, single, page
+
+
 def tbparse_script(logdir, png=None):
     """What a user runs today: tbparse into pandas, and for a chart matplotlib, one panel per tag."""
     code = f"from tbparse import SummaryReader\ndf = SummaryReader({str(logdir)!r}).scalars\n"
@@ -406,6 +459,14 @@ def main():
         table.throughput(f"in-process event file reading, {e['bytes'] / 1e6:.1f} MB, vs a plain sum of its bytes",
                          e["read_mb_per_s"], e["sum_mb_per_s"], f"{e['read_ns_per_event']:.0f} ns an event; swift-protobuf's decode alone {e['protobuf_decode_mb_per_s']:.0f} MB/s")
         table.within(f"plot {args.runs} runs x {args.steps:.0e} steps (tfevents) overlaid -> PNG", bench_overlay(many, args.reps), 1.0)
+        if not has_subcommand("report") or "--runs" not in subprocess.run([str(BIN), "report", "--help"], capture_output=True, text=True).stdout:
+            return table.skipped("report --runs", "`lossplot report --runs` is not built yet")
+        folder = make_report_runs_data(20, 5, args.steps)
+        ours, anchor, single, page = bench_report_runs(folder, args.reps)
+        name = f"report --runs, 20 runs x 5 metrics x {args.steps:.0e} steps (tfevents) -> page + SVG + PNG"
+        table.speedup(name + " vs tbparse + matplotlib", ours, anchor, 20, f"5 panels, SVG and PNG each")
+        table.within(name, ours, 1.0)
+        table.within(name.replace("page + SVG + PNG", "--self-contained page"), single, 1.0, f"index.html {page / 1e6:.2f} MB")
 
     if wanted("report"):
         attempt("report", report)

@@ -65,13 +65,24 @@ public struct ReportDiff: Sendable {
     public let tolerance: Double
     /// Sorted by scenario id.
     public let charts: [Chart]
+    /// Why no chart was compared: a self-contained folder, when `allowingSelfContained`.
+    public let chartsNotCompared: String?
 
     /// Compares the charts of two report folders, decoding and encoding PNG with `pngCodec`.
-    /// Throws one line when either folder is not a readable report.
-    public init(baseline: String, new: String, tolerance: Double = ReportDiff.defaultTolerance, pngCodec: any PNGCoding) throws {
+    /// Throws one line when either folder is not a readable report, or is self-contained and not
+    /// `allowingSelfContained` (then no chart is compared, and `chartsNotCompared` says why: the
+    /// caller compares what else the folders hold, as the numbers of two reports of runs).
+    public init(baseline: String, new: String, tolerance: Double = ReportDiff.defaultTolerance, pngCodec: any PNGCoding,
+                allowingSelfContained: Bool = false) throws {
         self.baseline = baseline
         self.new = new
         self.tolerance = tolerance
+        if allowingSelfContained, let single = try [baseline, new].first(where: { try ReportManifest(readingFolder: $0).selfContained }) {
+            charts = []
+            chartsNotCompared = "\(single) is self-contained: its charts are inside index.html"
+            return
+        }
+        chartsNotCompared = nil
         let old = try ChartFiles(folder: baseline), now = try ChartFiles(folder: new)
         let ids = Set(old.byScenario.keys).union(now.byScenario.keys).sorted()
         charts = try ids.map { id in try Self.compare(id, old, now, tolerance: tolerance, codec: pngCodec) }
@@ -94,6 +105,7 @@ public struct ReportDiff: Sendable {
 
     /// The last line: how many charts, and how many of them need a look.
     public var summary: String {
+        if let chartsNotCompared { return "\(new): charts not compared (\(chartsNotCompared))" }
         let failed = failures.count
         let notCompared = charts.filter(\.outcome.isNotCompared).count
         var text = failed == 0

@@ -6,9 +6,10 @@ extension ReportDiff {
     /// `templatesDirectory`) and the images (`ReportDiffPage`) into `folder`, whole or not at all,
     /// through `OutputFolder`: a missing or empty folder, or an earlier `lossplot diff`, is
     /// replaced; any other folder is refused before anything is written.
-    public func write(to folder: String, templatesDirectory: String? = nil) throws {
+    /// `tables` (the numbers two reports of runs hold) are shown before the charts.
+    public func write(to folder: String, templatesDirectory: String? = nil, tables: [DiffTable] = []) throws {
         let templates = try TemplateSet.load(explicit: templatesDirectory)
-        let files = try ReportDiffPage.files(self, templates: templates).map { (path: $0.path, bytes: $0.bytes) }
+        let files = try ReportDiffPage.files(self, templates: templates, tables: tables).map { (path: $0.path, bytes: $0.bytes) }
         try ReportError.writing { try OutputFolder(folder, kind: "earlier lossplot diff", isEarlier: { Self.isEarlierDiff($0) }).write(files) }
     }
 

@@ -10,7 +10,7 @@ import SafeText
 /// letters, digits, `.`, `_` and `-` that starts with a letter or digit names its images as it is;
 /// any other (`../../x`, `a/b`, an empty or hidden name) gets a slug of its letters and digits
 /// plus a number, unique in the folder.
-enum ReportDiffPage {
+package enum ReportDiffPage {
     /// The marker a later run looks for before replacing the folder.
     static let generator = "lossplot diff"
 
@@ -19,7 +19,7 @@ enum ReportDiffPage {
 
     /// Each chart id's base file name under `charts/`: the id itself when it is a plain name,
     /// else `slug-N`; distinct for distinct ids.
-    static func fileNames(for ids: [String]) -> [String: String] {
+    package static func fileNames(for ids: [String]) -> [String: String] {
         var names: [String: String] = [:]
         var used = Set<String>()
         for id in ids where isPlainName(id) {
@@ -63,7 +63,7 @@ enum ReportDiffPage {
     static let template = "diff"
 
     /// The page (rendered from `diff.mustache`) and the images it shows.
-    static func files(_ diff: ReportDiff, templates: TemplateSet) throws -> [ReportFile] {
+    static func files(_ diff: ReportDiff, templates: TemplateSet, tables: [DiffTable] = []) throws -> [ReportFile] {
         var images: [ReportFile] = []
         let names = fileNames(for: diff.charts.map(\.id))
         // What needs a look first, then what was not compared, then the charts that match.
@@ -85,7 +85,11 @@ enum ReportDiffPage {
         let failed = diff.failures.count
         let page = DiffPageModel(
             generator: generator, title: failed == 0 ? "no chart differs" : "\(failed) chart\(failed == 1 ? "" : "s") differ",
-            newHtml: escapeXML(diff.new), baselineHtml: escapeXML(diff.baseline), summaryHtml: escapeXML(diff.summary), charts: charts)
+            newHtml: escapeXML(diff.new), baselineHtml: escapeXML(diff.baseline), summaryHtml: escapeXML(diff.summary), charts: charts,
+            tables: tables.map { table in
+                DiffTableView(titleHtml: escapeXML(table.title), summaryHtml: escapeXML(table.summary), columnsHtml: table.columns.map(escapeXML),
+                              rows: table.rows.map { DiffTableRowView(kind: $0.kind, cellsHtml: $0.cells.map(escapeXML)) })
+            })
         let html = try templates.render(page, template: template)
         return [ReportFile(path: "index.html", bytes: Array(html.utf8))] + images
     }
@@ -101,6 +105,21 @@ struct DiffPageModel {
     var baselineHtml: String
     var summaryHtml: String
     var charts: [DiffChartView]
+    /// Numbers beside the charts (two reports of runs: the final values that moved).
+    var tables: [DiffTableView]
+}
+
+/// A `DiffTable` with its text escaped.
+struct DiffTableView {
+    var titleHtml: String
+    var summaryHtml: String
+    var columnsHtml: [String]
+    var rows: [DiffTableRowView]
+}
+
+struct DiffTableRowView {
+    var kind: String
+    var cellsHtml: [String]
 }
 
 /// One chart's section: "fail" or "ok", its line, its images.
