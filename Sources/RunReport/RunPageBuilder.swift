@@ -143,7 +143,9 @@ struct RunPageBuilder {
             columns: table.columns.map { ParamColumnView(nameHtml: escapeXML($0.isBaseline ? "baseline: " + $0.run : $0.run), isBaseline: $0.isBaseline) },
             rows: table.rows.map { row in
                 ParamRowView(keyHtml: escapeXML(row.key), differs: row.differs, cells: zip(row.values, table.columns).map { value, column in
-                    ParamCellView(valueHtml: value.map(escapeXML) ?? "—", missing: value == nil, isBaseline: column.isBaseline)
+                    ParamCellView(valueHtml: value.map(escapeXML) ?? "—",
+                                  columnHtml: escapeXML(column.isBaseline ? "baseline: " + column.run : column.run),
+                                  missing: value == nil, isBaseline: column.isBaseline)
                 })
             })
     }

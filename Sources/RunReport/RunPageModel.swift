@@ -126,6 +126,8 @@ struct ParamRowView {
 
 struct ParamCellView {
     var valueHtml: String
+    /// The run's column name, shown beside the value when a phone stacks the table.
+    var columnHtml: String
     var missing: Bool
     var isBaseline: Bool
 }

@@ -37,12 +37,12 @@ import Testing
             for r in metric.rows {
                 let tr = try row(html, metric: metric.name, run: r.run)
                 let s = r.statistics.summary
-                #expect(tr.contains("<td>\(r.statistics.final.map(NumberText.short) ?? "—")</td>"), "\(metric.name): \(tr)")
-                if let min = s.min { #expect(tr.contains("<td>\(NumberText.short(min.value))</td><td class=\"step\">\(min.step)</td>"), "\(tr)") }
-                if let max = s.max { #expect(tr.contains("<td>\(NumberText.short(max.value))</td><td class=\"step\">\(max.step)</td>"), "\(tr)") }
+                #expect(tr.contains("<td data-label=\"final\">\(r.statistics.final.map(NumberText.short) ?? "—")</td>"), "\(metric.name): \(tr)")
+                if let min = s.min { #expect(tr.contains("<td data-label=\"min\">\(NumberText.short(min.value))</td><td data-label=\"min at step\" class=\"step\">\(min.step)</td>"), "\(tr)") }
+                if let max = s.max { #expect(tr.contains("<td data-label=\"max\">\(NumberText.short(max.value))</td><td data-label=\"max at step\" class=\"step\">\(max.step)</td>"), "\(tr)") }
                 #expect(tr.contains(">\(s.nonFinite.count)</td>"))
                 let b = try #require(r.baseline)
-                #expect(tr.contains("<td class=\"baseline\">\(b.statistics.final.map(NumberText.short) ?? "—")"), "\(tr)")
+                #expect(tr.contains("<td data-label=\"baseline final\" class=\"baseline\">\(b.statistics.final.map(NumberText.short) ?? "—")"), "\(tr)")
                 if let change = r.change {
                     #expect(tr.contains(">\(NumberText.signed(change.absolute))</td>"), "\(tr)")
                     #expect(tr.contains(">\(SummaryMarkdown.changeMark(change))</td>"), "\(tr)")
@@ -73,15 +73,15 @@ import Testing
         let out = try RunReportFixtures.temporaryFolder("params") + "/report"
         try RunReportFixtures.write(try RunReportFixtures.load("lightning/tiny/version_1"), baseline: try RunReportFixtures.load("lightning/tiny/version_0"), to: out)
         let html = RunReportFixtures.text(out)
-        let params = try #require(html.range(of: "<table class=\"params\">")).upperBound
+        let params = try #require(html.range(of: "<table class=\"params stacked\">")).upperBound
         let table = String(html[params...].prefix { _ in true }.split(separator: "</table>", maxSplits: 1).first ?? "")
         let rows = table.components(separatedBy: "<tr").dropFirst(2)
         // lr and note differ (0.1 vs 0.05, seed 1 vs seed 0), and come first; hidden does not.
         #expect(rows.count == 8, "\(rows.count)")
         #expect(rows.prefix(2).allSatisfy { $0.hasPrefix(" class=\"differs\"") }, "\(Array(rows.prefix(2)))")
-        #expect(rows.first?.contains("lr<span class=\"visually-hidden\"> (differs)</span></th><td class=\"\">0.1</td><td class=\"baseline \">0.05</td>") == true, "\(rows.first ?? "")")
+        #expect(rows.first?.contains("lr<span class=\"visually-hidden\"> (differs)</span></th><td data-label=\"version_1\" class=\"\">0.1</td><td data-label=\"baseline: version_0\" class=\"baseline \">0.05</td>") == true, "\(rows.first ?? "")")
         #expect(rows.dropFirst(2).allSatisfy { !$0.contains("differs") })
-        #expect(table.contains("<th scope=\"row\">hidden</th><td class=\"\">4</td><td class=\"baseline \">4</td>"))
+        #expect(table.contains("<th scope=\"row\">hidden</th><td data-label=\"version_1\" class=\"\">4</td><td data-label=\"baseline: version_0\" class=\"baseline \">4</td>"))
         #expect(html.contains("2 of 8 parameters differ between the runs: marked ≠ and listed first."))
     }
 
@@ -105,7 +105,7 @@ import Testing
         #expect(list.contains("appended.csv:6: the epoch goes back (from 3 to 0)"), "\(list)")
         #expect(html.contains("<a href=\"#warnings\">Warnings (3)</a>"))
         // The non-finite count is in grad_scale's row, marked.
-        #expect(try row(html, metric: "grad_scale", run: "version_0").contains("<td class=\"nonfinite\">3</td>"))
+        #expect(try row(html, metric: "grad_scale", run: "version_0").contains("<td data-label=\"NaN/Inf\" class=\"nonfinite\">3</td>"))
     }
 
     /// Names are data: a JSON Lines log (a format users write by hand) whose run and metric names
