@@ -140,7 +140,8 @@ action-script-test: action-deps
 # default), on the runs fixtures (real libraries' logs), the job summary and outputs in
 # $(ACTION_LOCAL); the cache, download and upload steps (GitHub's) are skipped. Part of make test.
 ACTION_LOCAL = .build/action-local
-action-local: build
+action-local: deps
+	$(SWIFT) build -c $(CONFIG) $(BUILD_FLAGS) --product lossplot
 	LOSSPLOT_BUILD_CONFIG=$(CONFIG) bash scripts/ci/action-local.sh $(ACTION_LOCAL)
 
 clean:
