@@ -63,6 +63,9 @@ public struct Figure: Equatable, Sendable {
     /// What the chart shows, in a sentence or two (SVG `<title>`/`<desc>`, alt text).
     public var title: String
     public var description: String
+    /// The page it is drawn for: light draws the colours as given, dark turns them
+    /// (`ColorScheme.color`).
+    public var colorScheme: ColorScheme = .light
 
     public init(widthInches: Double, heightInches: Double, dpi: Double = 100, rows: Int = 1, columns: Int = 1,
                 axes: [Axes]? = nil, suptitle: Label? = nil, title: String = "", description: String = "") {

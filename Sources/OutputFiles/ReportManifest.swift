@@ -12,10 +12,14 @@ public struct ManifestEntry: Codable, Sendable, Equatable {
     /// it differs from `index.html`'s (`charts/ID.LANG.EXT`): that page's language. Nil for
     /// `index.html`'s charts and those both pages share; left out of the JSON when nil.
     public var language: String?
+    /// For a chart's rendering for a phone or a dark page: "narrow", "dark" or "narrow-dark". Nil
+    /// for the chart as built (the one offered for download); left out of the JSON when nil.
+    public var variant: String?
 
-    public init(path: String, bytes: Int, sha256: String, scenario: String? = nil, format: String? = nil, language: String? = nil) {
+    public init(path: String, bytes: Int, sha256: String, scenario: String? = nil, format: String? = nil, language: String? = nil,
+                variant: String? = nil) {
         self.path = path; self.bytes = bytes; self.sha256 = sha256; self.scenario = scenario; self.format = format
-        self.language = language
+        self.language = language; self.variant = variant
     }
 }
 

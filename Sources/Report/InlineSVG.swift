@@ -6,15 +6,23 @@ import Foundation
 /// attributes, not presentation attributes). Returns nil when a style uses a property that has no
 /// presentation attribute; the page then embeds the chart as a data: URI image instead.
 ///
-/// The geometry's numbers (`d`, `x`, `y`, `transform`, `points`) are rounded to hundredths of a
-/// point: Cairo writes six decimals, a quarter of a self-contained page's bytes, and a hundredth of
-/// a point is a hundredth of a pixel at the largest size the page draws a chart. Text (the title,
-/// the description) is left as it is. The chart files in a folder report are Cairo's, unrounded.
+/// The geometry's numbers (`d`, `transform`, `points`) are rounded to hundredths of a point and
+/// positions (`x`, `y`: mostly glyphs) to tenths: Cairo writes six decimals, a quarter of a
+/// self-contained page's bytes, and a hundredth of a point is a hundredth of a pixel at the
+/// largest size the page draws a chart. Colours become `#rrggbb` (Cairo writes `rgb(…%)` of 8-bit
+/// values, so nothing is lost), and attributes that say what SVG assumes anyway (`fill-opacity="1"`,
+/// `fill-rule="nonzero"`, `stroke-linecap="butt"`, a miter limit on a join that is not mitred) are
+/// dropped. Text (the title, the description) is left as it is. The chart files in a folder report
+/// are Cairo's, unchanged.
 package enum InlineSVG {
-    /// The attributes whose numbers are rounded.
-    static let geometryAttributes: Set<String> = ["d", "x", "y", "transform", "points"]
-    /// Decimals kept.
-    static let decimals = 2
+    /// The attributes whose numbers are rounded, and to how many decimals.
+    static let geometryAttributes: [String: Int] = ["d": 2, "transform": 2, "points": 2, "x": 1, "y": 1]
+    /// Attributes whose values are colours.
+    static let colorAttributes: Set<String> = ["fill", "stroke", "stop-color", "flood-color"]
+    /// Attribute values SVG takes when the attribute is absent.
+    static let defaults: Set<String> = [
+        "fill-opacity=1", "stroke-opacity=1", "opacity=1", "fill-rule=nonzero", "clip-rule=nonzero", "stroke-linecap=butt",
+    ]
 
     static let presentationAttributes: Set<String> = [
         "fill", "fill-opacity", "fill-rule", "stroke", "stroke-width", "stroke-linecap", "stroke-linejoin",
@@ -46,16 +54,19 @@ package enum InlineSVG {
         return roundingGeometry(out.trimmingCharacters(in: .whitespacesAndNewlines))
     }
 
-    /// `svg` with the numbers inside its geometry attributes rounded to `decimals`. An attribute
-    /// value starts at `="` and ends at the next `"` (text and other values hold `&quot;`, never
-    /// a bare quote).
+    /// `svg` with the numbers inside its geometry attributes rounded, its colours in hex, and its
+    /// default-valued attributes dropped. An attribute value starts at `="` and ends at the next
+    /// `"` (text and other values hold `&quot;`, never a bare quote).
     static func roundingGeometry(_ svg: String) -> String {
         let bytes = Array(svg.utf8)
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count)
         var i = 0
+        // Whether the element being copied has a join that is not mitred (then its miter limit is moot).
+        var unmitred = false
         while i < bytes.count {
             let byte = bytes[i]
+            if byte == UInt8(ascii: "<") { unmitred = false }
             out.append(byte)
             i += 1
             guard byte == UInt8(ascii: "\""), i >= 2, bytes[i - 2] == UInt8(ascii: "=") else { continue }
@@ -63,8 +74,19 @@ package enum InlineSVG {
             while start > 0, isNameByte(bytes[start - 1]) { start -= 1 }
             let name = String(decoding: bytes[start..<(i - 2)], as: UTF8.self)
             guard let end = bytes[i...].firstIndex(of: UInt8(ascii: "\"")) else { continue }
-            if geometryAttributes.contains(name) {
-                appendRounded(bytes[i..<end], to: &out)
+            let value = String(decoding: bytes[i..<end], as: UTF8.self)
+            if name == "stroke-linejoin" { unmitred = value != "miter" }
+            let moot = defaults.contains("\(name)=\(value)") || (name == "stroke-miterlimit" && unmitred)
+            if moot, start > 0, bytes[start - 1] == UInt8(ascii: " ") {
+                // Drop ` name="value"`: what was copied of it, and the rest.
+                out.removeLast(i - start + 1)
+                i = end + 1
+                continue
+            }
+            if let places = geometryAttributes[name] {
+                appendRounded(bytes[i..<end], decimals: places, to: &out)
+            } else if colorAttributes.contains(name), let hex = InlineChartColors.parse(value)?.hexString {
+                out += hex.utf8
             } else {
                 out += bytes[i..<end]
             }
@@ -82,7 +104,7 @@ package enum InlineSVG {
     static func isDigit(_ b: UInt8) -> Bool { b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9") }
 
     /// Copies `value`, each number with a fraction or an exponent rounded to `decimals`.
-    static func appendRounded(_ value: ArraySlice<UInt8>, to out: inout [UInt8]) {
+    static func appendRounded(_ value: ArraySlice<UInt8>, decimals: Int = 2, to out: inout [UInt8]) {
         var i = value.startIndex
         while i < value.endIndex {
             let b = value[i]
@@ -107,7 +129,7 @@ package enum InlineSVG {
                 }
             }
             let token = value[i..<j]
-            if fractional, let x = Double(String(decoding: token, as: UTF8.self)), let rounded = rounded(x) {
+            if fractional, let x = Double(String(decoding: token, as: UTF8.self)), let rounded = rounded(x, decimals: decimals) {
                 out += rounded.utf8
             } else {
                 out += token
@@ -116,9 +138,12 @@ package enum InlineSVG {
         }
     }
 
+    /// The decimals kept by default.
+    static let decimals = 2
+
     /// `x` with at most `decimals` decimals and no trailing zeros ("12.5", "-3", "0"); nil when
     /// it is too large to round through an integer (it is then kept as written).
-    static func rounded(_ x: Double) -> String? {
+    static func rounded(_ x: Double, decimals: Int = decimals) -> String? {
         let scale = (0..<decimals).reduce(1) { n, _ in n * 10 }
         guard x.isFinite, abs(x) < 1e12 else { return nil }
         let units = Int((x * Double(scale)).rounded())

@@ -17,8 +17,12 @@ struct PageBuilder {
     let stylesheet: String
     /// Folder mode: each chart's file in each format (scenario id → format → path in the folder).
     var chartFiles: [String: [ChartFormat: String]] = [:]
+    /// Folder mode: each chart's other renderings (scenario id → variant → path in the folder).
+    var chartViews: [String: [ChartVariant: String]] = [:]
     /// Each language's page, its file name in the folder.
     var pages: [Language: String] = [:]
+    /// Self-contained mode: the glyph outlines the page's inline charts share.
+    let glyphs = InlineGlyphs()
 
     var language: Language { options.language }
     var labels: ReportLabels { content.labels }
@@ -75,6 +79,7 @@ struct PageBuilder {
             sections: sections,
             footerHtml: text(labels.footer(language)),
             downloadsNoteHtml: options.selfContained ? text(labels.downloadsInFolder(language)) : nil,
+            glyphSpriteHtml: glyphs.spriteMarkup,
             generator: "lossplot \(LossplotVersion.current)"
         )
     }
@@ -151,7 +156,28 @@ struct PageBuilder {
     }
 
     func scenario(_ s: Scenario) -> ScenarioView {
-        ScenarioView(id: s.id, titleHtml: text(s.title(language)), figure: charts[s.id].map(figure), results: results[s.id].map { resultsView($0, of: s) })
+        ScenarioView(id: s.id, titleHtml: text(s.title(language)), figure: charts[s.id].map(figure),
+                     results: results[s.id].map { resultsView($0, of: s) }, explorer: s.explorer.flatMap { explorer(s.id, $0) })
+    }
+
+    /// The explorer's radio group and frames; nil when its frames were not drawn (a PDF-only report).
+    func explorer(_ id: String, _ e: ParameterExplorer) -> ExplorerView? {
+        let frames = e.values.indices.compactMap { charts[ExplorerFrames.frameID(id, $0)] }
+        guard frames.count == e.values.count, !frames.isEmpty else { return nil }
+        let group = "explore-" + id
+        return ExplorerView(
+            id: "explorer-" + id, legendHtml: text(e.title(language)),
+            choices: e.values.enumerated().map { k, v in
+                let value = "\(e.symbol) = \(ParameterExplorer.format(v))"
+                let label = v == e.guideValue ? labels.filled("explorer-guide-value", language, ["{value}": value]) : value
+                return ExplorerChoiceView(group: group, inputID: "\(group)-\(k)", labelHtml: text(label), checked: v == e.startValue)
+            },
+            frames: frames.map { chart in
+                var view = figure(chart)
+                view.downloads = []
+                view.hasDownloads = false
+                return ExplorerFrameView(figure: view)
+            })
     }
 
     func figure(_ chart: RenderedChart) -> FigureView {
@@ -160,13 +186,18 @@ struct PageBuilder {
         let (width, height) = chart.figure.pixelSize(scale: 1)
         let alt = chart.figure.description.isEmpty ? title : chart.figure.description
         var inline: String? = nil
+        var inlineNarrow: String? = nil
         var src: String? = nil
+        var sources: [PictureSourceView] = []
         var downloads: [DownloadView] = []
         if options.selfContained {
             // One format is drawn (ReportWriter): SVG inline, else a PNG as a data: URI. No
             // download links: a copy of every chart for them would be most of the page.
             if let svg = chart.bytes(.svg) {
-                inline = InlineSVG.markup(String(decoding: svg, as: UTF8.self))
+                inline = InlineSVG.markup(String(decoding: svg, as: UTF8.self)).map(glyphs.share)
+                if let narrow = chart.view(ChartVariant(narrow: true, dark: false)), narrow.format == .svg {
+                    inlineNarrow = InlineSVG.markup(String(decoding: narrow.bytes, as: UTF8.self)).map(glyphs.share)
+                }
             }
             if inline == nil, let (format, bytes, _) = chart.files.first(where: { $0.format != .pdf }) {
                 src = "data:\(format.mimeType);base64," + Data(bytes).base64EncodedString()
@@ -174,6 +205,13 @@ struct PageBuilder {
         } else {
             let paths = chartFiles[id] ?? [:]
             src = paths[.svg] ?? paths[.png]
+            let views = chartViews[id] ?? [:]
+            // Most specific first: the browser takes the first source whose media matches.
+            for variant in [ChartVariant(narrow: true, dark: true), ChartVariant(narrow: true, dark: false), ChartVariant(narrow: false, dark: true)] {
+                guard let path = views[variant], let media = variant.media else { continue }
+                let size = variant.apply(chart.figure).pixelSize(scale: 1)
+                sources.append(PictureSourceView(media: media, srcset: path, width: size.width, height: size.height))
+            }
             downloads = chart.files.compactMap { file -> DownloadView? in
                 guard let path = paths[file.format] else { return nil }
                 let format = file.format.rawValue.uppercased()
@@ -182,8 +220,13 @@ struct PageBuilder {
                                     fileName: "\(id).\(file.format.fileExtension)")
             }
         }
-        return FigureView(id: "figure-" + id, inlineSvgHtml: inline, imageSrc: src, alt: alt, width: width, height: height,
-                          caption: title, captionHtml: text(title), downloads: downloads, hasDownloads: !downloads.isEmpty)
+        let data = ChartDataTable.tables(of: chart.figure).map { t in
+            table(caption: labels.filled("chart-data-table", language, ["{chart}": t.title]), columns: t.columns, rows: t.rows)
+        }
+        return FigureView(id: "figure-" + id, inlineSvgHtml: inline, inlineNarrowSvgHtml: inlineNarrow, sources: sources,
+                          imageSrc: src, alt: alt, width: width, height: height,
+                          caption: title, captionHtml: text(title), downloads: downloads, hasDownloads: !downloads.isEmpty,
+                          dataTables: data, hasDataTables: !data.isEmpty, dataSummary: labels.chartData(language))
     }
 
     func resultsView(_ r: PrintedResults, of s: Scenario) -> ResultsView {

@@ -23,6 +23,8 @@ struct PageModel {
     var footerHtml: String
     /// Self-contained pages only: why the charts have no download links.
     var downloadsNoteHtml: String?
+    /// Self-contained mode: the hidden SVG with the glyph outlines the inline charts share.
+    var glyphSpriteHtml: String?
     var generator: String
 }
 
@@ -174,12 +176,40 @@ struct ScenarioView {
     var titleHtml: String
     var figure: FigureView?
     var results: ResultsView?
+    var explorer: ExplorerView? = nil
+}
+
+/// A parameter explorer: a radio group, one button per value, and a frame per value, the checked
+/// button's frame shown by CSS alone (`:checked ~`).
+struct ExplorerView {
+    var id: String
+    var legendHtml: String
+    var choices: [ExplorerChoiceView]
+    var frames: [ExplorerFrameView]
+}
+
+/// One radio button of an explorer.
+struct ExplorerChoiceView {
+    /// The radio group's name, the same for every button of an explorer.
+    var group: String
+    var inputID: String
+    var labelHtml: String
+    var checked: Bool
+}
+
+/// One frame of an explorer: the chart at one value.
+struct ExplorerFrameView {
+    var figure: FigureView
 }
 
 struct FigureView {
     var id: String
     /// Self-contained mode: the SVG itself (ids prefixed per chart, styles as attributes).
     var inlineSvgHtml: String?
+    /// Self-contained mode: the narrow rendering's SVG, shown instead on a narrow screen.
+    var inlineNarrowSvgHtml: String?
+    /// Folder mode: the `<picture>` sources of the other renderings (narrow, dark), most specific first.
+    var sources: [PictureSourceView]
     /// Folder mode (`charts/ID.svg`) or a data: URI when the chart cannot be inlined.
     var imageSrc: String?
     var alt: String
@@ -189,6 +219,18 @@ struct FigureView {
     var captionHtml: String
     var downloads: [DownloadView]
     var hasDownloads: Bool
+    /// The plotted points, folded under the chart.
+    var dataTables: [TableView]
+    var hasDataTables: Bool
+    var dataSummary: String
+}
+
+/// A `<source>` of a chart's `<picture>`: the rendering for a media query.
+struct PictureSourceView {
+    var media: String
+    var srcset: String
+    var width: Int
+    var height: Int
 }
 
 struct DownloadView {

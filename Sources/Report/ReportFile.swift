@@ -12,11 +12,13 @@ package struct ReportFile: Sendable {
     package var sha256: String? = nil
     /// For a chart drawn differently in each language: the page language it is for.
     package var language: String? = nil
+    /// For a chart's narrow or dark rendering: its `ChartVariant` tag ("narrow", "dark", "narrow-dark").
+    package var variant: String? = nil
 
     package init(path: String, bytes: [UInt8], scenario: String? = nil, format: String? = nil, sha256: String? = nil,
-                 language: String? = nil) {
+                 language: String? = nil, variant: String? = nil) {
         self.path = path; self.bytes = bytes; self.scenario = scenario; self.format = format; self.sha256 = sha256
-        self.language = language
+        self.language = language; self.variant = variant
     }
 }
 
@@ -37,7 +39,7 @@ extension ReportManifest {
             selfContained: selfContained,
             files: sorted.enumerated().map { i, f in
                 ManifestEntry(path: f.path, bytes: f.bytes.count, sha256: f.sha256 ?? hashes.get(i) ?? FileHash.sha256Hex(f.bytes),
-                              scenario: f.scenario, format: f.format, language: f.language)
+                              scenario: f.scenario, format: f.format, language: f.language, variant: f.variant)
             })
     }
 }

@@ -53,7 +53,10 @@ public struct ReportWriter {
         }
         let languages = ReportPages.languages(first: options.language)
         drawing.language = options.language
-        let (firstCharts, results) = try ChartRendering.render(options.scenarios, options: drawing, encoder: encoder)
+        // A folder serves each chart wide and narrow, light and dark; a self-contained page inlines
+        // the light ones, its stylesheet turning them dark (`InlineChartColors`).
+        let variants = options.selfContained ? ChartVariant.allCases.filter { !$0.dark } : ChartVariant.allCases
+        let (firstCharts, results) = try ChartRendering.render(options.scenarios, options: drawing, encoder: encoder, variants: variants)
         var charts = [options.language: firstCharts]
         // The other languages' charts: the printed results are the same, computed once.
         let charted = options.scenarios.filter { $0.figure != nil }.map { s -> Scenario in
@@ -63,8 +66,22 @@ public struct ReportWriter {
         }
         for language in languages.dropFirst() {
             drawing.language = language
-            charts[language] = try ChartRendering.render(charted, options: drawing, encoder: encoder).charts
+            charts[language] = try ChartRendering.render(charted, options: drawing, encoder: encoder, variants: variants).charts
         }
+        // Each explorer's frames, drawn as charts of their own (ExplorerFrames), wide only: a frame
+        // is drawn at phone width already.
+        var frameOptions = drawing
+        frameOptions.formats = drawing.orderedFormats.first { $0 != .pdf }.map { [$0] } ?? []
+        let frameScenarios = ExplorerFrames.scenarios(options.scenarios)
+        var frames: [Language: [RenderedChart]] = [:]
+        if !frameScenarios.isEmpty, !frameOptions.formats.isEmpty {
+            for language in languages {
+                frameOptions.language = language
+                frames[language] = try ChartRendering.render(frameScenarios, options: frameOptions, encoder: encoder,
+                                                             variants: variants.filter { !$0.narrow }).charts
+            }
+        }
+        for language in languages { charts[language, default: []] += frames[language] ?? [] }
         let shared = SharedChartFiles(charts: options.selfContained ? [:] : charts, languages: languages)
         let pages = ReportPages.fileNames(first: options.language)
         var files: [ReportFile] = []
@@ -72,10 +89,15 @@ public struct ReportWriter {
             var pageOptions = options
             pageOptions.language = language
             let mine = charts[language] ?? []
+            // A self-contained page's stylesheet also turns its inline charts dark.
+            let chartColors = options.selfContained ? InlineChartColors.css(for: mine.flatMap { chart in
+                ([chart.bytes(.svg)] + chart.views.map { $0.file.format == .svg ? $0.file.bytes : nil }).compactMap { $0.map { String(decoding: $0, as: UTF8.self) } }
+            }) : ""
             var builder = PageBuilder(options: pageOptions, content: content,
                                       charts: Dictionary(mine.map { ($0.scenario.id, $0) }, uniquingKeysWith: { a, _ in a }),
-                                      results: results, stylesheet: templates.stylesheet)
+                                      results: results, stylesheet: templates.stylesheet + chartColors)
             builder.chartFiles = shared.paths[language] ?? [:]
+            builder.chartViews = shared.views[language] ?? [:]
             builder.pages = pages
             let html = try templates.renderPage(builder.build())
             files.append(ReportFile(path: pages[language] ?? "index.\(language.rawValue).html", bytes: Array(html.utf8)))

@@ -163,16 +163,20 @@ public struct Scenario: Sendable {
     public var figure: (@Sendable (Language) -> Figure)?
     /// Computes what the scenario prints; nil for a figure-only scenario.
     public var results: (@Sendable () -> PrintedResults)?
+    /// A parameter of a loss to explore, frame by frame; nil for the other scenarios.
+    public var explorer: ParameterExplorer?
 
     public init(id: String, title: LocalizedText, section: DocumentSection, codeBlocks: [Int] = [],
                 origin: ScenarioOrigin = .document,
-                figure: (@Sendable (Language) -> Figure)? = nil, results: (@Sendable () -> PrintedResults)? = nil) {
+                figure: (@Sendable (Language) -> Figure)? = nil, results: (@Sendable () -> PrintedResults)? = nil,
+                explorer: ParameterExplorer? = nil) {
         self.id = id; self.title = title; self.section = section; self.codeBlocks = codeBlocks
-        self.origin = origin; self.figure = figure; self.results = results
+        self.origin = origin; self.figure = figure; self.results = results; self.explorer = explorer
     }
 
-    /// "figure", "printed" or "figure+printed".
+    /// "figure", "printed", "figure+printed" or "explorer".
     public var kind: String {
+        if explorer != nil { return "explorer" }
         switch (figure != nil, results != nil) {
         case (true, true): return "figure+printed"
         case (true, false): return "figure"

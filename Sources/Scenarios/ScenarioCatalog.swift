@@ -13,6 +13,8 @@ public enum ScenarioCatalog {
         LogCoshExample.scenario,
         LogCoshFigure.scenario,
         QuantileFigure.scenario,
+        LossExplorers.huber,
+        LossExplorers.quantile,
         GradientsFigure.scenario,
         // Classification losses
         BinaryCrossEntropyExample.scenario,
@@ -22,11 +24,15 @@ public enum ScenarioCatalog {
         HingeFigure.scenario,
         FocalExample.scenario,
         FocalFigure.scenario,
+        LossExplorers.focalGamma,
+        LossExplorers.focalAlpha,
         // Advanced losses
         ContrastiveExample.scenario,
         ContrastiveFigure.scenario,
         TripletExample.scenario,
         TripletFigure.scenario,
+        LossExplorers.contrastive,
+        LossExplorers.triplet,
         // The document's real example, and what it should have compared
         RegressionComparison.scenario,
         RegressionRobustFigure.scenario,

@@ -63,10 +63,12 @@ import Testing
         let manifest = try ReportWriter(options: Self.options(out, language: .en), encoder: ChartEncoder()).write()
         let files = Fixture.contents(of: out)
         // The hostile chart ("mse") draws the same in both languages; the localized one does not.
-        #expect(Set(files.keys.filter { $0.hasPrefix("charts/") }) == [
+        // So do their narrow and dark renderings (SVG, the first format shown).
+        let views = ["narrow", "dark", "narrow-dark"]
+        #expect(Set(files.keys.filter { $0.hasPrefix("charts/") }) == Set([
             "charts/mse.svg", "charts/mse.png", "charts/localized.svg", "charts/localized.png",
             "charts/localized.uk.svg", "charts/localized.uk.png",
-        ])
+        ] + views.flatMap { ["charts/mse.\($0).svg", "charts/localized.\($0).svg", "charts/localized.uk.\($0).svg"] }))
         #expect(files["charts/localized.png"] != files["charts/localized.uk.png"])
         for entry in manifest.files where entry.path.hasPrefix("charts/") {
             #expect(entry.language == (entry.path.contains(".uk.") ? "uk" : nil), "\(entry.path)")
@@ -103,7 +105,8 @@ import Testing
         #expect(manifest.files.map(\.path) == ["index.html", "index.uk.html"])
         for (file, note) in [("index.html", "so its charts have no download links"), ("index.uk.html", "тому графіки тут без посилань для завантаження")] {
             let page = Fixture.text(out, file)
-            #expect(page.components(separatedBy: "<svg ").count - 1 == 2, "\(file): both charts inline")
+            // Each chart wide and narrow, and the glyph sprite they share.
+            #expect(page.components(separatedBy: "<svg ").count - 1 == 2 * 2 + 1, "\(file): both charts inline")
             #expect(!page.contains("href=\"data:") && !page.contains(" download="), "\(file) carries a copy of a chart to download")
             #expect(!page.contains("data:application/pdf") && !page.contains("data:image/png"))
             #expect(page.contains(note), "\(file) does not say where the downloads are")

@@ -14,9 +14,14 @@ import OutputFiles
         let files = Fixture.contents(of: out)
         // Both pages; the two small charts draw the same in both languages, so one file each.
         var expected: Set<String> = ["index.html", "index.uk.html", "style.css", "manifest.json"]
+        // Each chart as built in every format, and its narrow and dark renderings as SVG (the
+        // first format the page can show).
+        var views: Set<String> = []
         for s in Fixture.scenarios where s.figure != nil {
             for f in ["svg", "png", "pdf"] { expected.insert("charts/\(s.id).\(f)") }
+            for v in ["narrow", "dark", "narrow-dark"] { views.insert("charts/\(s.id).\(v).svg") }
         }
+        expected.formUnion(views)
         #expect(Set(files.keys) == expected)
         #expect(manifest.files.map(\.path) == manifest.files.map(\.path).sorted())
         #expect(Set(manifest.files.map(\.path)) == expected.subtracting(["manifest.json"]))
@@ -25,7 +30,9 @@ import OutputFiles
             #expect(entry.bytes == bytes.count)
             #expect(entry.sha256 == FileHash.sha256Hex(bytes))
             if entry.path.hasPrefix("charts/") {
-                #expect(entry.path == "charts/\(entry.scenario ?? "?").\(entry.format ?? "?")")
+                let variant = entry.variant.map { ".\($0)" } ?? ""
+                #expect(entry.path == "charts/\(entry.scenario ?? "?")\(variant).\(entry.format ?? "?")")
+                #expect(entry.variant == nil || views.contains(entry.path))
             } else {
                 #expect(entry.scenario == nil && entry.format == nil)
             }
@@ -37,7 +44,9 @@ import OutputFiles
         #expect(json["sourceDateEpoch"] as? Int == 1_700_000_000)
         #expect((json["files"] as? [Any])?.count == manifest.files.count)
         let page = Fixture.text(out)
-        for path in expected where path.hasPrefix("charts/") { #expect(page.contains("href=\"\(path)\"")) }
+        // Downloads link the charts as built; `<picture>` sources name the other renderings.
+        for path in expected.subtracting(views) where path.hasPrefix("charts/") { #expect(page.contains("href=\"\(path)\"")) }
+        for path in views { #expect(page.contains("srcset=\"\(path)\"")) }
     }
 
     @Test func sameInputsGiveByteIdenticalFolders() throws {
@@ -130,8 +139,10 @@ import OutputFiles
         let page = Fixture.text(out)
         #expect(!page.contains("src=\"charts/") && !page.contains("href=\"charts/") && !page.contains("style.css"))
         let charted = Fixture.scenarios.filter { $0.figure != nil }
-        #expect(page.components(separatedBy: "<svg ").count - 1 == charted.count)
-        #expect(page.components(separatedBy: " role=\"img\"").count - 1 == charted.count)
+        // Each chart twice, wide and narrow, and one hidden SVG of the glyphs they share.
+        #expect(page.components(separatedBy: "<svg ").count - 1 == 2 * charted.count + 1)
+        #expect(page.components(separatedBy: " role=\"img\"").count - 1 == 2 * charted.count)
+        #expect(page.components(separatedBy: "class=\"glyph-sprite\"").count - 1 == 1)
         #expect(!page.contains("<?xml"))
         #expect(!page.contains(" style=\""))
         #expect(HTMLCheck.nestingProblems(page) == [])

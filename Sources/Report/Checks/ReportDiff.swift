@@ -197,6 +197,9 @@ private struct ChartFiles {
         for entry in manifest.files {
             guard let scenario = entry.scenario, let format = entry.format else { continue }
             // A chart drawn differently per language is one chart per language: "huber.en".
+            // The narrow and dark renderings are drawn from the same figure as the chart itself:
+            // diff compares the chart as built, the one offered for download.
+            guard entry.variant == nil else { continue }
             map[entry.language.map { "\(scenario).\($0)" } ?? scenario, default: [:]][format.lowercased()] = entry.path
         }
         byScenario = map

@@ -9,10 +9,11 @@ struct ReportLabels: Sendable, Equatable {
         "page-title", "lead", "skip-to-content", "contents", "formula", "pros", "cons", "use-when", "avoid-when",
         "slip", "more-figures", "download", "printed", "printed-lines", "lossplot-prints", "quantity", "value", "code-block", "footer",
         "skip-to-main", "language-name", "download-chart", "downloads-in-folder", "code-example",
+        "chart-data", "chart-data-table", "explorer-guide-value",
     ]
 
     /// The placeholders a label's text must hold, each replaced when the page is built.
-    static let placeholders = ["download-chart": ["{chart}", "{format}"]]
+    static let placeholders = ["download-chart": ["{chart}", "{format}"], "chart-data-table": ["{chart}"], "explorer-guide-value": ["{value}"]]
 
     /// Key → text; holds every key of `keys` (the loader refuses a file that lacks one).
     let texts: [String: LocalizedText]
@@ -49,6 +50,10 @@ struct ReportLabels: Sendable, Equatable {
     var downloadChart: LocalizedText { self["download-chart"] }
     /// What a self-contained page says in place of its charts' download links.
     var downloadsInFolder: LocalizedText { self["downloads-in-folder"] }
+    /// The summary of a chart's folded data tables.
+    var chartData: LocalizedText { self["chart-data"] }
+    /// A chart's data table's caption, with `{chart}` (the axes' title, or the chart's).
+    var chartDataTable: LocalizedText { self["chart-data-table"] }
     /// The name of a scrolling code example.
     var codeExample: LocalizedText { self["code-example"] }
 
