@@ -30,7 +30,7 @@ enum FocalFigure {
             ax.plot(LineSeries(x: p, y: curve(gamma), label: "Focal (γ=\(Python.literal(gamma)))", width: 2))
         }
         ax.yLimits = 0...5
-        // The document writes this note in English.
+        // The document writes this note in English; the Ukrainian figure translates it.
         let easy = LocalizedText(en: "Easy examples\n(high p_t)\nget low weight",
                                  uk: "Легкі приклади\n(високе p_t)\nмають малу вагу")
         ax.annotate(FigureStyle.note(easy(language), at: (0.9, 0.1), text: (0.7, 2),
