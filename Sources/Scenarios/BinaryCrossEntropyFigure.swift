@@ -14,7 +14,8 @@ enum BinaryCrossEntropyFigure {
     static func make(_ language: Language) -> Figure {
         let p = linspace(0.01, 0.99, 100)
         let bce = BinaryCrossEntropy()
-        var ax = FigureStyle.axes(title: "Binary Cross-Entropy Loss", xLabel: "Predicted Probability ŷ", legendSize: 12)
+        var ax = FigureStyle.axes(language, title: LocalizedText(en: "Binary Cross-Entropy Loss", uk: "Функція втрат Binary Cross-Entropy"),
+                                  xLabel: LocalizedText(en: "Predicted Probability ŷ", uk: "Передбачена ймовірність ŷ"), legendSize: 12)
         ax.plot(LineSeries(x: p, y: p.map { bce.term(1, $0) }, label: "y_true = 1", color: .mpl("blue"), width: 3))
         ax.plot(LineSeries(x: p, y: p.map { bce.term(0, $0) }, label: "y_true = 0", color: .mpl("red"), width: 3))
         ax.yLimits = 0...5

@@ -30,16 +30,18 @@ enum ContrastiveFigure {
         } catch {
             return FigureStyle.failure("\(error)")
         }
-        var ax = FigureStyle.axes(title: "Contrastive Loss vs Distance", xLabel: "Distance D between embeddings")
-        ax.plot(LineSeries(x: distances, y: similar, label: "Similar pair (y = 0): ½·D²", color: .mpl("blue"), width: 2))
-        ax.plot(LineSeries(x: distances, y: dissimilar, label: "Dissimilar pair (y = 1): ½·max(0, m − D)²",
-                           color: .mpl("red"), width: 2))
-        ax.referenceLines.append(.vertical(margin, color: .mpl("gray"), dash: .dashed, alpha: 0.7,
-                                           label: "margin m = \(Python.float(margin))"))
+        var ax = FigureStyle.axes(language, title: LocalizedText(en: "Contrastive Loss vs Distance", uk: "Contrastive Loss залежно від відстані"),
+                                  xLabel: LocalizedText(en: "Distance D between embeddings", uk: "Відстань D між ембедингами"))
+        let similarName = LocalizedText(en: "Similar pair (y = 0): ½·D²", uk: "Схожа пара (y = 0): ½·D²")
+        let dissimilarName = LocalizedText(en: "Dissimilar pair (y = 1): ½·max(0, m − D)²", uk: "Несхожа пара (y = 1): ½·max(0, m − D)²")
+        let marginName = LocalizedText(en: "margin m = \(Python.float(margin))", uk: "відступ m = \(Python.float(margin))")
+        ax.plot(LineSeries(x: distances, y: similar, label: similarName(language), color: .mpl("blue"), width: 2))
+        ax.plot(LineSeries(x: distances, y: dissimilar, label: dissimilarName(language), color: .mpl("red"), width: 2))
+        ax.referenceLines.append(.vertical(margin, color: .mpl("gray"), dash: .dashed, alpha: 0.7, label: marginName(language)))
         let pull = LocalizedText(en: "similar pairs are pulled\ntogether at any distance",
                                  uk: "схожі пари притягуються\nна будь-якій відстані")
         let free = LocalizedText(en: "dissimilar pairs beyond\nthe margin cost nothing",
-                                 uk: "різні пари за межею margin\nнічого не коштують")
+                                 uk: "несхожі пари за відступом\nнічого не коштують")
         // Arrows point at the curves where D = 2.5.
         let i = distances.firstIndex { $0 >= 2.5 } ?? distances.count - 1
         ax.annotate(FigureStyle.note(pull(language), at: (distances[i], similar[i]), text: (1.2, 3.6),

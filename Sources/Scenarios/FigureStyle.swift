@@ -20,6 +20,19 @@ enum FigureStyle {
         return ax
     }
 
+    /// The document's y label, `ylabel('Loss')`, in both languages.
+    static let loss = LocalizedText(en: "Loss", uk: "Втрата")
+
+    /// The document's x label `xlabel('Error (y_true - y_pred)')`, in both languages.
+    static let error = LocalizedText(en: "Error (y_true - y_pred)", uk: "Помилка (y_true - y_pred)")
+
+    /// `axes(title:xLabel:yLabel:...)` with each text in `language`.
+    static func axes(_ language: Language, title: LocalizedText, xLabel: LocalizedText, yLabel: LocalizedText = loss,
+                     titleSize: Double = 14, labelSize: Double = 12, legendSize: Double? = 11) -> Axes {
+        axes(title: title(language), xLabel: xLabel(language), yLabel: yLabel(language),
+             titleSize: titleSize, labelSize: labelSize, legendSize: legendSize)
+    }
+
     /// A boxed annotation with an arrow, as the document's
     /// `annotate(..., fontsize=10, bbox=dict(boxstyle='round', facecolor=FILL, alpha=0.7),
     /// arrowprops=dict(arrowstyle='->', color=ARROW, lw=2))`.

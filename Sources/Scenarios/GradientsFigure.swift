@@ -6,12 +6,12 @@ import LossFunctions
 /// the prediction error.
 enum GradientsFigure {
     /// The losses drawn, with their legend names and colours.
-    static let losses: [(name: String, loss: any ElementwiseLoss, color: String, width: Double)] = [
-        ("MSE", MeanSquaredError(), "tab:blue", 2),
-        ("MAE", MeanAbsoluteError(), "tab:orange", 2),
-        ("Huber (δ=1.0)", HuberLoss(delta: 1), "green", 3),
-        ("Log-Cosh", LogCoshLoss(), "purple", 2),
-        ("Quantile (q=0.9)", QuantileLoss(quantile: 0.9), "tab:gray", 2),
+    static let losses: [(name: LocalizedText, loss: any ElementwiseLoss, color: String, width: Double)] = [
+        (LocalizedText("MSE"), MeanSquaredError(), "tab:blue", 2),
+        (LocalizedText("MAE"), MeanAbsoluteError(), "tab:orange", 2),
+        (LocalizedText("Huber (δ=1.0)"), HuberLoss(delta: 1), "green", 3),
+        (LocalizedText("Log-Cosh"), LogCoshLoss(), "purple", 2),
+        (LocalizedText(en: "Quantile (q=0.9)", uk: "Квантильна (q=0.9)"), QuantileLoss(quantile: 0.9), "tab:gray", 2),
     ]
 
     static let scenario = Scenario(
@@ -27,19 +27,20 @@ enum GradientsFigure {
         // the gradient is with respect to the prediction, so every gradient falls as r grows
         // (MSE's is -2r). Drawn at y_pred = 0, y_true = r.
         let residuals = linspace(-5, 5, 1001)
-        var ax = FigureStyle.axes(title: "Gradients of Regression Losses", xLabel: "Residual r = y_true - y_pred",
-                                  yLabel: "dLoss / dy_pred")
+        var ax = FigureStyle.axes(language, title: LocalizedText(en: "Gradients of Regression Losses", uk: "Градієнти функцій втрат регресії"),
+                                  xLabel: LocalizedText(en: "Residual r = y_true - y_pred", uk: "Залишок r = y_true - y_pred"),
+                                  yLabel: LocalizedText(en: "dLoss / dy_pred", uk: "Похідна втрати за y_pred"))
         for entry in losses {
             ax.plot(LineSeries(x: residuals, y: residuals.map { entry.loss.termDerivative($0, 0) },
-                               label: entry.name, color: .mpl(entry.color), width: entry.width))
+                               label: entry.name(language), color: .mpl(entry.color), width: entry.width))
         }
         ax.referenceLines.append(.vertical(0, color: .mpl("k"), dash: .dashed, alpha: 0.3))
         ax.referenceLines.append(.horizontal(0, color: .mpl("k"), dash: .dashed, alpha: 0.3))
         ax.yLimits = -3...3
         let growing = LocalizedText(en: "MSE: the gradient's size grows with the error,\nso an outlier pulls hardest",
-                                    uk: "MSE: величина градієнта росте з помилкою,\nтож outlier тягне найсильніше")
+                                    uk: "MSE: величина градієнта росте з помилкою,\nтож викид тягне найсильніше")
         let bounded = LocalizedText(en: "MAE, Huber, Log-Cosh: bounded gradient,\nan outlier pulls no harder than ±1",
-                                    uk: "MAE, Huber, Log-Cosh: градієнт обмежений,\noutlier тягне не сильніше за ±1")
+                                    uk: "MAE, Huber, Log-Cosh: градієнт обмежений,\nвикид тягне не сильніше за ±1")
         // The notes sit where no curve runs: MSE's line crosses the plot from top left to bottom
         // right, the bounded gradients are +1 left of zero and -1 right of it.
         let r = -1.35

@@ -25,7 +25,8 @@ enum HingeFigure {
     static func make(_ language: Language) -> Figure {
         let scores = linspace(-3, 3, 100)
         let hinge = HingeLoss()
-        var ax = FigureStyle.axes(title: "Hinge Loss", xLabel: "Predicted Score ŷ")
+        var ax = FigureStyle.axes(language, title: LocalizedText(en: "Hinge Loss", uk: "Hinge Loss: втрата з відступом"),
+                                  xLabel: LocalizedText(en: "Predicted Score ŷ", uk: "Передбачена оцінка ŷ"))
         ax.plot(LineSeries(x: scores, y: scores.map { hinge.term(1, $0) }, label: "y = +1", width: 2))
         ax.plot(LineSeries(x: scores, y: scores.map { hinge.term(-1, $0) }, label: "y = -1", width: 2))
         ax.referenceLines.append(.horizontal(0, color: .mpl("k"), width: 0.5))

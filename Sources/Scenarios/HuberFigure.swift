@@ -15,7 +15,8 @@ enum HuberFigure {
 
     static func make(_ language: Language) -> Figure {
         let errors = linspace(-5, 5, 1000)
-        var ax = FigureStyle.axes(title: "Huber Loss: Best of Both Worlds", xLabel: "Error")
+        var ax = FigureStyle.axes(language, title: LocalizedText(en: "Huber Loss: Best of Both Worlds", uk: "Huber Loss: найкраще з обох світів"),
+                                  xLabel: LocalizedText(en: "Error", uk: "Помилка"))
         ax.plot(LineSeries(x: errors, y: lossCurve(MeanSquaredError(), errors: errors), label: "MSE", width: 2, alpha: 0.7))
         ax.plot(LineSeries(x: errors, y: lossCurve(MeanAbsoluteError(), errors: errors), label: "MAE", width: 2, alpha: 0.7))
         ax.plot(LineSeries(x: errors, y: lossCurve(HuberLoss(delta: delta), errors: errors),

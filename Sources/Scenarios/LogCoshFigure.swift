@@ -14,7 +14,9 @@ enum LogCoshFigure {
 
     static func make(_ language: Language) -> Figure {
         let errors = linspace(-5, 5, 1000)
-        var ax = FigureStyle.axes(title: "Log-Cosh Loss: Smooth like MSE, Robust like MAE", xLabel: "Error (y_true - y_pred)")
+        var ax = FigureStyle.axes(language, title: LocalizedText(en: "Log-Cosh Loss: Smooth like MSE, Robust like MAE",
+                                                                 uk: "Log-Cosh: гладка, як MSE, стійка, як MAE"),
+                                  xLabel: FigureStyle.error)
         ax.plot(LineSeries(x: errors, y: lossCurve(MeanSquaredError(), errors: errors), label: "MSE", width: 2, alpha: 0.7))
         ax.plot(LineSeries(x: errors, y: lossCurve(HuberLoss(delta: 1), errors: errors), label: "Huber (δ=1.0)",
                            color: .mpl("green"), width: 2))

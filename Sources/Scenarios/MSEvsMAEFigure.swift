@@ -14,7 +14,8 @@ enum MSEvsMAEFigure {
 
     static func make(_ language: Language) -> Figure {
         let errors = linspace(-5, 5, 100)
-        var ax = FigureStyle.axes(title: "MSE vs MAE Loss Functions", xLabel: "Error (y_true - y_pred)")
+        var ax = FigureStyle.axes(language, title: LocalizedText(en: "MSE vs MAE Loss Functions", uk: "Функції втрат MSE і MAE"),
+                                  xLabel: FigureStyle.error)
         ax.plot(LineSeries(x: errors, y: lossCurve(MeanSquaredError(), errors: errors), label: "MSE (L2)", color: .mpl("blue"), width: 2))
         ax.plot(LineSeries(x: errors, y: lossCurve(MeanAbsoluteError(), errors: errors), label: "MAE (L1)", color: .mpl("red"), width: 2))
         ax.referenceLines.append(.vertical(0, color: .mpl("k"), dash: .dashed, alpha: 0.3))

@@ -16,7 +16,8 @@ enum QuantileFigure {
 
     static func make(_ language: Language) -> Figure {
         let errors = linspace(-5, 5, 1000)
-        var ax = FigureStyle.axes(title: "Quantile (Pinball) Loss", xLabel: "Error (y_true - y_pred)")
+        var ax = FigureStyle.axes(language, title: LocalizedText(en: "Quantile (Pinball) Loss", uk: "Квантильна втрата (pinball loss)"),
+                                  xLabel: FigureStyle.error)
         for q in quantiles {
             ax.plot(LineSeries(x: errors, y: lossCurve(QuantileLoss(quantile: q), errors: errors),
                                label: "q = \(Python.float(q))", width: 2))

@@ -10,7 +10,7 @@ public struct LocalizedText: Sendable, Equatable, Encodable {
     public var en: String
     public var uk: String
     public init(en: String, uk: String) { self.en = en; self.uk = uk }
-    /// The same text in both languages (chart text the document wrote in English).
+    /// The same text in both languages: a symbol, a formula or a loss name the document keeps in Latin.
     public init(_ both: String) { en = both; uk = both }
     public func callAsFunction(_ language: Language) -> String { language == .en ? en : uk }
 }

@@ -28,7 +28,9 @@ enum TripletFigure {
     static func make(_ language: Language) -> Figure {
         let margin = TripletExample.margin
         let negatives = linspace(0, 4, 400)
-        var ax = FigureStyle.axes(title: "Triplet Loss vs Negative Distance", xLabel: "Distance D(a, n) between anchor and negative")
+        var ax = FigureStyle.axes(language, title: LocalizedText(en: "Triplet Loss vs Negative Distance", uk: "Triplet Loss залежно від відстані до негативного"),
+                                  xLabel: LocalizedText(en: "Distance D(a, n) between anchor and negative",
+                                                        uk: "Відстань D(a, n) між якорем і негативним прикладом"))
         for (i, dp) in positiveDistances.enumerated() {
             guard let losses = try? curve(positiveDistance: dp, negativeDistances: negatives, margin: margin) else {
                 return FigureStyle.failure("triplet loss could not be evaluated")
@@ -38,7 +40,7 @@ enum TripletFigure {
         }
         let note = LocalizedText(
             en: "loss is 0 once\nD(a, n) ≥ D(a, p) + margin\n(dashed lines, margin = \(Python.float(margin)))",
-            uk: "loss = 0, щойно\nD(a, n) ≥ D(a, p) + margin\n(пунктири, margin = \(Python.float(margin)))")
+            uk: "втрата = 0, щойно\nD(a, n) ≥ D(a, p) + відступ\n(пунктири, відступ = \(Python.float(margin)))")
         let last = positiveDistances[positiveDistances.count - 1]
         ax.annotate(FigureStyle.note(note(language), at: (last + margin, 0), text: (2.8, 0.9), fill: .mpl("lightyellow"), arrow: .mpl("black")))
         let description = LocalizedText(

@@ -26,7 +26,7 @@ struct ChartCommand: ParsableCommand {
     @Option(name: .long, help: "svg, png or pdf (default: from the --out extension).")
     var format: ChartFormat?
 
-    @Option(name: .long, help: "Chart text language: uk (as the document) or en.")
+    @Option(name: .long, help: "Chart text language: uk (the document's language, the default) or en; loss names and symbols stay Latin in both.")
     var lang: Language = .uk
 
     @Option(name: .long, help: "PNG pixel multiplier (2 for HiDPI), same layout.")

@@ -38,7 +38,7 @@ import Testing
         let parser = XMLParser(data: Data(bytes))
         #expect(parser.parse(), "SVG parses as XML: \(String(describing: parser.parserError))")
         let text = String(decoding: bytes, as: UTF8.self)
-        #expect(text.contains("<title id=\"mse-vs-mae-title\">MSE vs MAE Loss Functions</title>"))
+        #expect(text.contains("<title id=\"mse-vs-mae-title\">Функції втрат MSE і MAE</title>"))
         #expect(text.contains("width=\"720pt\""))
         // Every id carries the prefix, so two charts can share one page.
         let ids = text.components(separatedBy: " id=\"").dropFirst().map { $0.prefix(while: { $0 != "\"" }) }

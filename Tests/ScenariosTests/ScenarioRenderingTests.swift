@@ -67,8 +67,11 @@ import Testing
         let en = BinaryCrossEntropyFigure.make(.en).axes[0].annotations.map(\.text)
         #expect(uk == ["Впевнене правильне\nпередбачення\n(низька loss)", "Впевнене неправильне\nпередбачення\n(висока loss)"])
         #expect(en == ["Confident correct\nprediction\n(low loss)", "Confident wrong\nprediction\n(high loss)"])
-        // Text the document writes in English stays English in both.
-        #expect(FocalFigure.make(.uk).axes[0].annotations[0].text == "Easy examples\n(high p_t)\nget low weight")
+        // Text the document writes in English is the English figure's, and Ukrainian in the Ukrainian one.
+        #expect(FocalFigure.make(.en).axes[0].annotations[0].text == "Easy examples\n(high p_t)\nget low weight")
+        #expect(FocalFigure.make(.uk).axes[0].annotations[0].text == "Легкі приклади\n(високе p_t)\nмають малу вагу")
+        #expect(MSEvsMAEFigure.make(.en).axes[0].title?.text == "MSE vs MAE Loss Functions")
+        #expect(MSEvsMAEFigure.make(.uk).axes[0].title?.text == "Функції втрат MSE і MAE")
     }
 
     @Test func labelsAreWrittenAsThePythonWritesThem() {
