@@ -30,6 +30,10 @@ public struct Annotation: Equatable, Sendable {
     public var color: Color
     public var box: TextBox?
     public var arrow: Arrow?
+    /// Move the text (and its box) into the axes' frame when it would reach outside it, as a
+    /// narrow layout asks (`NarrowLayout`); matplotlib's default, false, lets it go where the
+    /// text position says.
+    public var keepInside = false
 
     public init(_ text: String, point: (x: Double, y: Double), textPosition: (x: Double, y: Double)? = nil,
                 fontSize: Double = 10, color: Color = .black, box: TextBox? = nil, arrow: Arrow? = nil) {
@@ -40,7 +44,7 @@ public struct Annotation: Equatable, Sendable {
     public static func == (a: Annotation, b: Annotation) -> Bool {
         a.text == b.text && a.point == b.point && a.textPosition?.x == b.textPosition?.x
             && a.textPosition?.y == b.textPosition?.y && a.fontSize == b.fontSize && a.color == b.color
-            && a.box == b.box && a.arrow == b.arrow
+            && a.box == b.box && a.arrow == b.arrow && a.keepInside == b.keepInside
     }
 }
 

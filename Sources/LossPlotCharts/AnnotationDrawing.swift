@@ -11,8 +11,18 @@ struct AnnotationDrawing {
         let a = annotation
         let block = TextBlock(a.text, font: Font(size: a.fontSize), measurer: measurer)
         let pos = a.textPosition ?? a.point
-        let text = block.frame(lastBaselineAt: transform.point(pos.x, pos.y))
-        let box = a.box.map { text.insetBy(-$0.pad * a.fontSize) }
+        var text = block.frame(lastBaselineAt: transform.point(pos.x, pos.y))
+        let pad = a.box.map { $0.pad * a.fontSize } ?? 0
+        if a.keepInside {
+            // The box's edges 2 points inside the frame where it can; the top-left wins when
+            // the box is larger than the frame.
+            let frame = transform.frame.insetBy(2 + pad)
+            if text.maxX > frame.maxX { text.x -= text.maxX - frame.maxX }
+            if text.minX < frame.minX { text.x = frame.minX }
+            if text.maxY > frame.maxY { text.y -= text.maxY - frame.maxY }
+            if text.minY < frame.minY { text.y = frame.minY }
+        }
+        let box = a.box.map { _ in text.insetBy(-pad) }
         return (block, text, box)
     }
 

@@ -26,17 +26,21 @@ public struct NarrowLayout: Sendable, Equatable {
         out.columns = 1
         out.rows = count
         out.widthInches = widthInches
-        var height = axesHeightInches * Double(count)
+        // A grid of more than two axes stacks lower ones, so the chart stays a few screens tall.
+        var height = (count > 2 ? axesHeightInches * 0.8 : axesHeightInches) * Double(count)
         if figure.suptitle != nil { height += 0.35 }
         if let legend = figure.legend { height += 0.25 * Double(min(legend.entries.count, 6)) }
         out.heightInches = height
-        out.suptitle = figure.suptitle.map { title($0) }
+        out.suptitle = figure.suptitle.map { var t = title($0); t.text = Self.wrap(t.text, width: titleWidth); return t }
         if var legend = figure.legend {
             legend.fontSize = font(legend.fontSize)
             legend.maximumRows = max(legend.maximumRows, legend.entries.count)
             out.legend = legend
         }
         out.axes = figure.axes.map(apply)
+        // Each wrapped title line and note line takes a little height of its own (9 to 11 pt
+        // text at a line spacing of 1.2: about 0.17 inch).
+        out.heightInches += 0.17 * Double(out.axes.map(Self.extraLines).reduce(0, +))
         return out
     }
 
@@ -50,12 +54,29 @@ public struct NarrowLayout: Sendable, Equatable {
             legend.fontSize = font(min(legend.fontSize, minimumFontSize))
             ax.legend = legend
         }
+        // A note's text would cover half a narrow plot: the plot keeps its box and arrow with a
+        // number in it, and the text goes under the axis label, after the same number.
+        var notes: [String] = []
         ax.annotations = axes.annotations.map { a in
             var a = a
             a.fontSize = font(min(a.fontSize, minimumFontSize))
+            if a.box != nil || a.arrow != nil {
+                notes.append(Self.wrap("\(notes.count + 1): " + a.text, width: noteLineWidth))
+                a.text = "\(notes.count)"
+            } else {
+                a.text = Self.wrap(a.text, width: noteWidth)
+            }
+            a.keepInside = true
             a.arrow = a.arrow.map { arrow in var arrow = arrow; arrow.width *= strokeScale; return arrow }
             return a
         }
+        if !notes.isEmpty {
+            var label = ax.xLabel ?? Label("", fontSize: maximumLabelSize)
+            label.text = ([label.text] + notes).filter { !$0.isEmpty }.joined(separator: "\n")
+            label.fontSize = minimumFontSize
+            ax.xLabel = label
+        }
+        ax.title = ax.title.map { t in var t = t; t.text = Self.wrap(t.text, width: titleWidth); return t }
         ax.pointLabels = axes.pointLabels.map { p in var p = p; p.fontSize = font(min(p.fontSize, minimumFontSize)); return p }
         ax.series = axes.series.map { series in
             switch series {
@@ -72,7 +93,35 @@ public struct NarrowLayout: Sendable, Equatable {
         return ax
     }
 
+    /// Characters a note's line may hold before it is wrapped (about half the narrow frame at 9 pt).
+    public var noteWidth = 24
+    /// Characters a line of the notes under the axis may hold (the canvas width at 9 pt).
+    public var noteLineWidth = 46
+    /// Characters a title's line may hold (the canvas width at 11 pt bold).
+    public var titleWidth = 34
+
+    /// The lines of text under an axes (its label and notes) beyond one.
+    static func extraLines(_ axes: Axes) -> Int {
+        max(0, (axes.xLabel?.text.split(separator: "\n", omittingEmptySubsequences: false).count ?? 1) - 1)
+            + max(0, (axes.title?.text.split(separator: "\n", omittingEmptySubsequences: false).count ?? 1) - 1)
+    }
+
     func font(_ size: Double) -> Double { max(size, minimumFontSize) }
+
+    /// `text` re-wrapped at spaces to lines of at most `width` characters (a longer word stays
+    /// whole); its own line breaks become spaces.
+    static func wrap(_ text: String, width: Int) -> String {
+        let words = text.split(whereSeparator: { $0 == " " || $0 == "\n" })
+        var lines: [String] = []
+        var line = ""
+        for word in words {
+            if line.isEmpty { line = String(word) }
+            else if line.count + 1 + word.count <= width { line += " " + word }
+            else { lines.append(line); line = String(word) }
+        }
+        if !line.isEmpty { lines.append(line) }
+        return lines.joined(separator: "\n")
+    }
 
     func title(_ l: Label) -> Label {
         var l = l

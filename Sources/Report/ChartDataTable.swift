@@ -11,8 +11,10 @@ struct ChartDataTable: Equatable {
     var rows: [[String]]
 
     static let maximumRows = 11
+    /// An explorer's frame draws a formula at one value: fewer points say it.
+    static let frameRows = 7
 
-    static func tables(of figure: Figure) -> [ChartDataTable] {
+    static func tables(of figure: Figure, maximumRows: Int = maximumRows) -> [ChartDataTable] {
         var out: [ChartDataTable] = []
         for (i, axes) in figure.axes.enumerated() {
             let title = axes.title?.text ?? (figure.axes.count == 1 ? figure.title : "\(figure.title) (\(i + 1))")
@@ -28,7 +30,7 @@ struct ChartDataTable: Equatable {
                 }
             }
             for group in groups {
-                let rows = sampleIndices(group.x.count).map { j in
+                let rows = sampleIndices(group.x.count, maximumRows: maximumRows).map { j in
                     [number(group.x[j])] + group.ys.map { number($0[j]) }
                 }
                 let name = groups.count == 1 ? title : "\(title): \(group.names.joined(separator: ", "))"
@@ -39,7 +41,7 @@ struct ChartDataTable: Equatable {
     }
 
     /// At most `maximumRows` indices of `0..<count`, evenly spread, both ends included.
-    static func sampleIndices(_ count: Int) -> [Int] {
+    static func sampleIndices(_ count: Int, maximumRows: Int = maximumRows) -> [Int] {
         guard count > maximumRows else { return Array(0..<count) }
         let step = Double(count - 1) / Double(maximumRows - 1)
         var seen = Set<Int>()

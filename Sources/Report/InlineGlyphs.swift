@@ -30,7 +30,9 @@ final class InlineGlyphs {
                   let idEnd = rest[idStart.upperBound..<close.lowerBound].firstIndex(of: "\"") else { break }
             out += rest[..<open.lowerBound]
             let localID = String(rest[idStart.upperBound..<idEnd])
-            let outline = String(rest[open.lowerBound..<idStart.lowerBound]) + String(rest[rest.index(after: idEnd)..<close.upperBound])
+            // Outlines to a tenth of a point (a glyph is 9 to 14 points tall): a twentieth of a
+            // point off at most, and outlines that differed below that are one.
+            let outline = Self.tenths(String(rest[open.lowerBound..<idStart.lowerBound]) + String(rest[rest.index(after: idEnd)..<close.upperBound]))
             let pageID: String
             if let known = ids[outline] {
                 pageID = known
@@ -101,6 +103,22 @@ final class InlineGlyphs {
         }
         out += rest
         return out
+    }
+
+    /// `markup` with the numbers of its `d` attributes rounded to one decimal.
+    static func tenths(_ markup: String) -> String {
+        var out = ""
+        var rest = markup[...]
+        while let r = rest.range(of: " d=\"") {
+            out += rest[..<r.upperBound]
+            rest = rest[r.upperBound...]
+            guard let end = rest.firstIndex(of: "\"") else { break }
+            var rounded: [UInt8] = []
+            InlineSVG.appendRounded(Array(rest[..<end].utf8)[...], decimals: 1, to: &rounded)
+            out += String(decoding: rounded, as: UTF8.self)
+            rest = rest[end...]
+        }
+        return out + rest
     }
 
     /// The hidden SVG holding every outline shared so far; nil when none was.

@@ -156,7 +156,7 @@ struct PageBuilder {
     }
 
     func scenario(_ s: Scenario) -> ScenarioView {
-        ScenarioView(id: s.id, titleHtml: text(s.title(language)), figure: charts[s.id].map(figure),
+        ScenarioView(id: s.id, titleHtml: text(s.title(language)), figure: charts[s.id].map { figure($0) },
                      results: results[s.id].map { resultsView($0, of: s) }, explorer: s.explorer.flatMap { explorer(s.id, $0) })
     }
 
@@ -173,14 +173,14 @@ struct PageBuilder {
                 return ExplorerChoiceView(group: group, inputID: "\(group)-\(k)", labelHtml: text(label), checked: v == e.startValue)
             },
             frames: frames.map { chart in
-                var view = figure(chart)
+                var view = figure(chart, dataRows: ChartDataTable.frameRows)
                 view.downloads = []
                 view.hasDownloads = false
                 return ExplorerFrameView(figure: view)
             })
     }
 
-    func figure(_ chart: RenderedChart) -> FigureView {
+    func figure(_ chart: RenderedChart, dataRows: Int = ChartDataTable.maximumRows) -> FigureView {
         let id = chart.scenario.id
         let title = chart.scenario.title(language)
         let (width, height) = chart.figure.pixelSize(scale: 1)
@@ -220,7 +220,7 @@ struct PageBuilder {
                                     fileName: "\(id).\(file.format.fileExtension)")
             }
         }
-        let data = ChartDataTable.tables(of: chart.figure).map { t in
+        let data = ChartDataTable.tables(of: chart.figure, maximumRows: dataRows).map { t in
             table(caption: labels.filled("chart-data-table", language, ["{chart}": t.title]), columns: t.columns, rows: t.rows)
         }
         return FigureView(id: "figure-" + id, inlineSvgHtml: inline, inlineNarrowSvgHtml: inlineNarrow, sources: sources,

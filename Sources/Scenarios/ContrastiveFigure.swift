@@ -35,8 +35,8 @@ enum ContrastiveFigure {
         let similarName = LocalizedText(en: "Similar pair (y = 0): ½·D²", uk: "Схожа пара (y = 0): ½·D²")
         let dissimilarName = LocalizedText(en: "Dissimilar pair (y = 1): ½·max(0, m − D)²", uk: "Несхожа пара (y = 1): ½·max(0, m − D)²")
         let marginName = LocalizedText(en: "margin m = \(Python.float(margin))", uk: "відступ m = \(Python.float(margin))")
-        ax.plot(LineSeries(x: distances, y: similar, label: similarName(language), color: .mpl("blue"), width: 2))
-        ax.plot(LineSeries(x: distances, y: dissimilar, label: dissimilarName(language), color: .mpl("red"), width: 2))
+        ax.plot(LineSeries(x: distances, y: similar, label: similarName(language), color: FigureStyle.palette[0].color, width: 2))
+        ax.plot(LineSeries(x: distances, y: dissimilar, label: dissimilarName(language), color: FigureStyle.palette[1].color, width: 2, dash: FigureStyle.palette[1].dash))
         ax.referenceLines.append(.vertical(margin, color: .mpl("gray"), dash: .dashed, alpha: 0.7, label: marginName(language)))
         let pull = LocalizedText(en: "similar pairs are pulled\ntogether at any distance",
                                  uk: "схожі пари притягуються\nна будь-якій відстані")
@@ -45,9 +45,9 @@ enum ContrastiveFigure {
         // Arrows point at the curves where D = 2.5.
         let i = distances.firstIndex { $0 >= 2.5 } ?? distances.count - 1
         ax.annotate(FigureStyle.note(pull(language), at: (distances[i], similar[i]), text: (1.2, 3.6),
-                                     fill: .mpl("lightblue"), arrow: .mpl("blue")))
+                                     fill: .mpl("lightblue"), arrow: FigureStyle.palette[0].color))
         ax.annotate(FigureStyle.note(free(language), at: (distances[i], dissimilar[i]), text: (2.2, 1.2),
-                                     fill: .mpl("lightcoral"), arrow: .mpl("red")))
+                                     fill: .mpl("lightcoral"), arrow: FigureStyle.palette[1].color))
         let description = LocalizedText(
             en: "Contrastive loss against the embedding distance D with margin 2: a similar pair costs ½·D² and is always pulled together; a dissimilar pair costs ½·(2 − D)² until it is 2 apart, then nothing.",
             uk: "Contrastive loss залежно від відстані D між embeddings з margin 2: схожа пара коштує ½·D² і завжди притягується; різна пара коштує ½·(2 − D)², доки не віддалиться на 2, а далі — нічого.")

@@ -58,6 +58,37 @@ enum FigureStyle {
     }
 }
 
+extension FigureStyle {
+    /// The colours of the charts lossplot adds to the guide's: Okabe and Ito's colour-blind-safe
+    /// set, the two that fall below 3:1 on white (orange, sky blue) replaced by a dark yellow and
+    /// grey; each at least 3.4:1 on white (`ColorScheme` keeps them 3:1 on the dark page too).
+    /// Lines that share a chart also differ in dash, so no line is told by colour alone.
+    static let palette: [(color: Color, dash: LineDash)] = [
+        (Color(hex: 0x0072B2), .solid),   // blue, 5.2:1
+        (Color(hex: 0xD55E00), .dashed),  // vermillion, 3.9:1
+        (Color(hex: 0x009E73), .dashDot), // bluish green, 3.4:1
+        (Color(hex: 0xAA3377), .dotted),  // purple, 6.1:1
+        (Color(hex: 0x8C6D00), .solid),   // dark yellow, 4.9:1
+        (Color(hex: 0x5E5E5E), .dashed),  // grey, 6.5:1
+    ]
+
+    /// The n-th colour and dash of `palette`.
+    static func paletteEntry(_ n: Int) -> (color: Color, dash: LineDash) { palette[((n % palette.count) + palette.count) % palette.count] }
+
+    /// Labels each labelled line at one end (its first or last point inside the y limits), in
+    /// the line's colour, and drops the legend: for a chart whose lines run close together, where
+    /// a legend makes the reader match colours.
+    static func labelLineEnds(_ ax: inout Axes, atLeft: Bool = false, fontSize: Double = 10) {
+        for series in ax.series {
+            guard case .line(let line) = series, let label = line.label else { continue }
+            let visible = zip(line.x, line.y).filter { ax.yLimits?.contains($0.1) ?? true }
+            guard let end = atLeft ? visible.min(by: { $0.0 < $1.0 }) : visible.max(by: { $0.0 < $1.0 }) else { continue }
+            ax.pointLabels.append(PointLabel(label, x: end.0, y: end.1, color: line.color ?? .black, fontSize: fontSize))
+        }
+        ax.legend = nil
+    }
+}
+
 extension Color {
     /// A matplotlib colour name the document uses; black if the name were unknown.
     static func mpl(_ name: String) -> Color { Color(matplotlib: name) ?? .black }

@@ -35,8 +35,9 @@ enum TripletFigure {
             guard let losses = try? curve(positiveDistance: dp, negativeDistances: negatives, margin: margin) else {
                 return FigureStyle.failure("triplet loss could not be evaluated")
             }
-            ax.plot(LineSeries(x: negatives, y: losses, label: "D(a, p) = \(Python.float(dp))", color: Color.cycle(i), width: 2))
-            ax.referenceLines.append(.vertical(dp + margin, color: Color.cycle(i), dash: .dashed, alpha: 0.5))
+            ax.plot(LineSeries(x: negatives, y: losses, label: "D(a, p) = \(Python.float(dp))", color: FigureStyle.paletteEntry(i).color, width: 2,
+                               dash: FigureStyle.paletteEntry(i).dash))
+            ax.referenceLines.append(.vertical(dp + margin, color: FigureStyle.paletteEntry(i).color, dash: .dotted, alpha: 0.7))
         }
         let note = LocalizedText(
             en: "loss is 0 once\nD(a, n) ≥ D(a, p) + margin\n(dashed lines, margin = \(Python.float(margin)))",

@@ -6,7 +6,10 @@ at 1280 and 375 px, light and dark (prefers-color-scheme emulated), and each VIE
 runs on it: the markup (every image decodes, inline SVG charts have role="img" and a title,
 formulas have a size, ids are unique, anchors and the other language's page resolve, headings do
 not skip a level), axe-core (axe-playwright-python) with zero violations, every region that scrolls
-sideways reached by Tab and named, no table cut off, and at 375 px no sideways scroll of the page.
+sideways reached by Tab and named, no table cut off, and at 375 px no sideways scroll of the page;
+each chart in its narrow rendering below 40rem and its dark one on a dark page, inline chart text
+at 375 px at least 11 CSS px (each run of two glyphs or more: its tallest glyph over DejaVu Sans'
+digit height), and every explorer switching frames with the arrow keys.
 Throughout, nothing may request anything outside file: and data:, and the console stays free of
 errors (CSP violations included). Then each PAGE_CHECKS function runs once per page: printed to
 PDF (page.pdf), every code output shows in the PDF's text (pdftotext), and no table is cut off in
@@ -57,10 +60,23 @@ async () => {
   }
   for (const svg of document.querySelectorAll('body svg')) {
     if (svg.parentElement.closest('svg')) continue;
+    // The glyph outlines the inline charts share: hidden, and not an image.
+    if (svg.classList.contains('glyph-sprite')) {
+      if (svg.getAttribute('aria-hidden') !== 'true') problems.push('glyph sprite not hidden from screen readers');
+      continue;
+    }
     if (svg.getAttribute('role') !== 'img') problems.push('inline svg without role=img');
     if (!svg.querySelector(':scope > title')) problems.push('inline svg without a title');
+    // A chart's other rendering (narrow or wide) and an explorer's other frames are hidden on
+    // purpose; what shows must have a size.
+    if (!svg.checkVisibility()) continue;
     const box = svg.getBoundingClientRect();
     if (box.width < 100 || box.height < 50) problems.push('inline svg drawn too small: ' + box.width + 'x' + box.height);
+  }
+  for (const card of document.querySelectorAll('.chart-card')) {
+    if (card.closest('.explorer-frame') && !card.closest('.explorer-frame').checkVisibility()) continue;
+    if (![...card.querySelectorAll(':scope > div > svg, :scope > picture > img')].some(e => e.checkVisibility()))
+      problems.push('chart shows no rendering: ' + (card.closest('figure') || card).id);
   }
   for (const m of document.querySelectorAll('math')) {
     const box = m.getBoundingClientRect();
@@ -185,15 +201,121 @@ def check_no_sideways_scroll(page, view):
     return [f"page scrolls sideways by {overflow}px at {view.width}px"] if overflow > 0 else []
 
 
+# The smallest chart text allowed at 375 px, in CSS px (the em size), and DejaVu Sans' height of a
+# digit or capital as a fraction of the em: a text run's tallest glyph over this is its em size.
+CHART_TEXT_MIN_PX = 11
+DIGIT_HEIGHT_EM = 0.729
+
+# Each chart shown (inline SVG, or the <img> of a <picture>): which file the browser chose, and
+# for inline charts every text run's tallest glyph on screen. Cairo draws a line of text as a <g>
+# of <use> glyphs; a run is one <g>.
+CHARTS_JS = """() => {
+  const shown = el => { const r = el.getBoundingClientRect(); return r.width > 0 && r.height > 0; };
+  const out = [];
+  for (const card of document.querySelectorAll('.chart-card')) {
+    const img = card.querySelector('img');
+    if (img) { out.push({kind: 'img', src: img.currentSrc, id: card.closest('figure').id}); continue; }
+    for (const svg of card.querySelectorAll('svg')) {
+      if (!shown(svg)) continue;
+      // A run's glyph boxes; a turned run (the y label: glyphs stacked up the page) is measured
+      // across, its glyphs' heights being their boxes' widths there.
+      const boxes = new Map();
+      for (const use of svg.querySelectorAll('use')) {
+        const r = use.getBoundingClientRect();
+        if (r.height > 0 || r.width > 0) (boxes.get(use.parentElement) || boxes.set(use.parentElement, []).get(use.parentElement)).push(r);
+      }
+      // A single glyph cannot be told upright from turned (Cairo draws a turned glyph as an
+      // outline of its own), so the runs measured are those of two glyphs or more.
+      const runs = [];
+      for (const rs of boxes.values()) {
+        if (rs.length < 2) continue;
+        const xs = rs.map(r => r.x), ys = rs.map(r => r.y);
+        const turned = rs.length > 1 && Math.max(...ys) - Math.min(...ys) > Math.max(...xs) - Math.min(...xs);
+        runs.push(Math.max(...rs.map(r => turned ? r.width : r.height)));
+      }
+      const bg = svg.querySelector('path[fill="#ffffff"]');
+      out.push({kind: 'svg', id: card.closest('figure').id, narrow: !!svg.closest('.chart-narrow'),
+                runs: runs, background: bg ? getComputedStyle(bg).fill : null});
+    }
+  }
+  return out;
+}"""
+
+
+def check_charts(page, view):
+    """The right rendering shows: narrow below 40rem, dark on a dark page; inline chart text at 375
+    px is at least CHART_TEXT_MIN_PX (the em size from the tallest glyph of each run of text)."""
+    problems = []
+    charts = page.evaluate(CHARTS_JS)
+    narrow_wanted = view.width < 640
+    smallest = None
+    for c in charts:
+        if c["kind"] == "img":
+            src = c["src"]
+            frame = "explore-" in src
+            if narrow_wanted and not frame and ".narrow" not in src:
+                problems.append(f"{c['id']}: shows {src.rsplit('/', 1)[-1]} at {view.width}px, not its narrow rendering")
+            if not narrow_wanted and ".narrow" in src:
+                problems.append(f"{c['id']}: shows its narrow rendering at {view.width}px")
+            if (view.scheme == "dark") != (".dark" in src or "-dark." in src):
+                problems.append(f"{c['id']}: shows {src.rsplit('/', 1)[-1]} on a {view.scheme} page")
+            continue
+        if c["background"] is not None and view.scheme == "dark" and c["background"] in ("rgb(255, 255, 255)", "#ffffff"):
+            problems.append(f"{c['id']}: inline chart stays white on a dark page")
+        if narrow_wanted and not c["narrow"] and "explore-" not in c["id"]:
+            problems.append(f"{c['id']}: wide inline chart shown at {view.width}px")
+        if view.width <= 375 and c["runs"]:
+            em = min(c["runs"]) / DIGIT_HEIGHT_EM
+            smallest = em if smallest is None else min(smallest, em)
+            if em < CHART_TEXT_MIN_PX - 0.05:
+                problems.append(f"{c['id']}: chart text {em:.1f} px at {view.width}px, under {CHART_TEXT_MIN_PX}")
+    if smallest is not None and view.scheme == "light":
+        print(f"    {view.label}: {len(charts)} charts, smallest chart text {smallest:.1f} px")
+    return problems
+
+
+EXPLORERS_JS = """() => [...document.querySelectorAll('fieldset.explorer')].map(f => ({
+  id: f.id,
+  checked: [...f.querySelectorAll('input[type=radio]')].findIndex(r => r.checked),
+  radios: f.querySelectorAll('input[type=radio]').length,
+  shown: [...f.querySelectorAll('.explorer-frame')].map((fr, i) => fr.getBoundingClientRect().height > 0 ? i : -1).filter(i => i >= 0),
+}))"""
+
+
+def check_explorers(page, view):
+    """Each explorer shows exactly the frame of its checked button, and the arrow keys move the
+    choice (and the frame) as a radio group does; run once, on the phone in light."""
+    if view.label != "phone" or view.scheme != "light":
+        return []
+    problems = []
+    before = page.evaluate(EXPLORERS_JS)
+    for e in before:
+        if e["shown"] != [e["checked"]]:
+            problems.append(f"explorer {e['id']}: frames {e['shown']} shown, button {e['checked']} checked")
+            continue
+        page.focus(f"#{e['id']} input:checked")
+        key = "ArrowRight" if e["checked"] + 1 < e["radios"] else "ArrowLeft"
+        page.keyboard.press(key)
+        after = next(x for x in page.evaluate(EXPLORERS_JS) if x["id"] == e["id"])
+        moved = e["checked"] + (1 if key == "ArrowRight" else -1)
+        if after["checked"] != moved or after["shown"] != [moved]:
+            problems.append(f"explorer {e['id']}: {key} checked {after['checked']} and showed {after['shown']}, not {moved}")
+        page.keyboard.press("ArrowLeft" if key == "ArrowRight" else "ArrowRight")
+    if before:
+        print(f"    {view.label}: {len(before)} explorers switch frames by keyboard")
+    return problems
+
+
 # Run on every page at every view (width and colour scheme). Each: (page, view) -> [problem, ...].
-# Add a check by appending it here (the chart-text height at 375 px and the explorer's keyboard
-# check go here too).
+# Add a check by appending it here.
 VIEW_CHECKS = [
     check_markup,
     check_axe,
     check_scroll_regions,
     check_tables_fit,
     check_no_sideways_scroll,
+    check_charts,
+    check_explorers,
 ]
 
 
