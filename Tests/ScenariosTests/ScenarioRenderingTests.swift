@@ -58,7 +58,7 @@ import Testing
             #expect(ScenarioCatalog.scenario(id: id)?.origin == .document)
         }
         let additions = ScenarioCatalog.all.filter { $0.origin == .addition }.map(\.id)
-        #expect(Set(additions) == ["quantile", "log-cosh", "gradients", "contrastive", "triplet", "regression-robust"])
+        #expect(Set(additions) == ["quantile", "log-cosh", "gradients", "contrastive", "triplet", "regression-robust", "regression-seeds"])
     }
 
     @Test func chartTextIsTheDocumentsInUkrainianAndTranslatedInEnglish() {
