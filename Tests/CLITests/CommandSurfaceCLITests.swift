@@ -55,6 +55,19 @@ import Testing
         #expect(mse["models"] == nil)
     }
 
+    /// `lossplot run regression-seeds`: the 200-seed table as text and as JSON, and `run` names
+    /// it among the ids that print.
+    @Test func runPrintsTheComparisonOverSeeds() throws {
+        let text = try CLIRun(["run", "regression-seeds"])
+        #expect(text.status == 0 && text.stderr.isEmpty, "stderr: \(text.stderr)")
+        #expect(text.stdout.contains("repeated over 200 seeds") && text.stdout.contains("Lasso (MSE + L1)"))
+        let printout = try #require(try json(try CLIRun(["run", "regression-seeds", "--format", "json"]).stdout) as? [String: Any])
+        let tables = try #require(printout["tables"] as? [[String: Any]])
+        #expect(tables.count == 1 && (tables.first?["rows"] as? [[String]])?.count == 8)
+        let unknown = try CLIRun(["run", "nosuch"])
+        #expect(unknown.status != 0 && unknown.stderr.contains("regression-seeds"))
+    }
+
     @Test func jsonKeysAreSortedInEveryCommand() throws {
         let t = FileManager.default.temporaryDirectory.appendingPathComponent("lossplot-sorted-\(getpid()).csv")
         try "1\n2\n".write(to: t, atomically: true, encoding: .utf8)
