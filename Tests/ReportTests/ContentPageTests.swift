@@ -33,7 +33,7 @@ import Testing
     /// switch), scroll regions focusable and named, passages in the other language in `lang`,
     /// stacked tables, no download copies in a self-contained page; with the corrected, cited prose, the commands beside the results and each loss's library equivalents; then the regression comparison over 200 seeds (its own article, the single-split prose pointing to it).
     @Test(arguments: [
-        (Language.uk, false, "de08b341507a5c754368800e1ab63998363ffd62d18fcbabdf838070c7f9f813"),
+        (Language.uk, false, "37b7223940fd3935029f4fd17a78c5a46148f52132100aef499fc2b675ab1e89"),
         (Language.en, false, "69da68c07f4402789e69d9508d2ac0e7614883810c47d6c5156ef2151e6b354d"),
         (Language.en, true, "3efb7274b43ad4fbea9f614ff1188e146bcec23e7a0f83ed57c4bfc8c526d887"),
     ])
