@@ -26,10 +26,10 @@ enum LossExplorers {
 
     static func frame(title: String, xLabel: String, gradientLabel: String, x: [Double], curves: [Curve],
                       yLimits: ClosedRange<Double>? = nil, description: String) -> Figure {
-        var loss = FigureStyle.axes(title: title, xLabel: xLabel, yLabel: "L", titleSize: 11, labelSize: 10, legendSize: 9)
+        var loss = FigureStyle.axes(title: title, xLabel: xLabel, yLabel: "L", titleSize: 11, labelSize: 10, legendSize: 10)
         var gradient = FigureStyle.axes(title: gradientLabel, xLabel: xLabel, yLabel: "∂L/∂ŷ", titleSize: 10, labelSize: 10, legendSize: nil)
-        loss.tickFontSize = 9
-        gradient.tickFontSize = 9
+        loss.tickFontSize = 10
+        gradient.tickFontSize = 10
         for c in curves {
             loss.plot(LineSeries(x: x, y: c.loss, label: c.label, color: c.color, width: c.width, dash: c.dash))
             gradient.plot(LineSeries(x: x, y: c.gradient, label: c.label, color: c.color, width: c.width, dash: c.dash))

@@ -70,10 +70,13 @@ enum RegressionRobustFigure {
     }
 
     /// Line colours and dashes, one per fit in `RobustComparison.rows` order.
-    static let styles: [(color: String, dash: LineDash)] = [
-        ("green", .solid), ("purple", .solid), ("tab:brown", .solid), ("tab:pink", .solid),
-        ("tab:cyan", .solid), ("black", .dashed),
-    ]
+    /// The additions' palette (`FigureStyle.palette`), each fit its own colour and dash.
+    static let styles: [(color: Color, dash: LineDash)] = FigureStyle.palette
+
+    /// The generator's line `y = coef · x` (intercept 0): dashed dark grey, the quantile fit
+    /// being dash-dotted so the two dark lines differ.
+    static let trueLineColor = Color(hex: 0x000000)
+    static let trueLineName = LocalizedText(en: "True line", uk: "Справжня пряма")
 
     static func make(_ language: Language) -> Figure {
         let both: (RegressionComparison.Outcome, Fits)
@@ -92,19 +95,22 @@ enum RegressionRobustFigure {
         lines.yLabel = Label("y", fontSize: 12)
         lines.legend = Legend(location: .upperLeft, fontSize: 9)
         let referenceName = LocalizedText(en: "Least squares without the outliers", uk: "Найменші квадрати без outliers")
-        lines.plot(LineSeries(x: x, y: reference, label: referenceName(language), color: .mpl("gray"), width: 2, dash: .dotted))
+        lines.plot(LineSeries(x: x, y: reference, label: referenceName(language), color: Color(hex: 0x767676), width: 2, dash: .dotted))
+        let trueSlope = data.trueCoefficients.first ?? 0
+        lines.plot(LineSeries(x: x, y: RegressionPlot.line(data, 0, trueSlope), label: trueLineName(language),
+                              color: trueLineColor, width: 1.2, dash: .solid))
         var gaps = FigureStyle.axes(title: "Fitted line − line without the outliers", xLabel: "X",
                                     yLabel: "ŷ(x) − ŷ_clean(x)", legendSize: 9)
         gaps.legend = Legend(location: .lowerLeft, fontSize: 9)
         for (i, row) in fits.rows.enumerated() {
             let style = styles[i % styles.count]
             let fitted = RegressionPlot.line(data, row.intercept, row.slope)
-            lines.plot(LineSeries(x: x, y: fitted, label: row.name, color: .mpl(style.color), width: 2, dash: style.dash))
+            lines.plot(LineSeries(x: x, y: fitted, label: row.name, color: style.color, width: 2, dash: style.dash))
             gaps.plot(LineSeries(x: x, y: zip(fitted, reference).map { $0 - $1 },
                                  label: "\(row.name): test MAE clean \(Python.fixed(row.cleanTestMAE, 2)), all \(Python.fixed(row.testMAE, 2))",
-                                 color: .mpl(style.color), width: 2, dash: style.dash))
+                                 color: style.color, width: 2, dash: style.dash))
         }
-        gaps.referenceLines.append(.horizontal(0, color: .mpl("gray"), width: 2, dash: .dotted))
+        gaps.referenceLines.append(.horizontal(0, color: Color(hex: 0x767676), width: 2, dash: .dotted))
         let note = LocalizedText(
             en: "Ridge and Lasso penalise the weights and still\nminimise squared error; robustness to outliers\ncomes from the loss on the residuals (MAE, Huber)",
             uk: "Ridge і Lasso штрафують ваги, але все одно\nмінімізують квадратичну помилку; стійкість до outliers\nдає функція втрат на залишках (MAE, Huber)")
@@ -114,8 +120,8 @@ enum RegressionRobustFigure {
         gaps.annotate(Annotation(note(language), point: (-0.45, lowest - 1.25), fontSize: 10,
                                  box: TextBox(fill: .mpl("lightyellow"), alpha: 0.9)))
         let description = LocalizedText(
-            en: "Left: the document's training and test points with the five outliers, the least-squares line of the training points without the outliers (dotted) and one line per loss fitted on all training points: MSE, MAE, Huber, log-cosh and Quantile(0.5). Right: each fitted line minus the dotted one.",
-            uk: "Ліворуч: навчальні й тестові точки документа з п'ятьма outliers, лінія найменших квадратів навчальних точок без outliers (крапки) і по одній лінії на кожну функцію втрат, навчену на всіх навчальних точках: MSE, MAE, Huber, log-cosh і Quantile(0.5). Праворуч: різниця кожної лінії з пунктирною.")
+            en: "Left: the document's training and test points with the five outliers, the generator's true line y = \(Python.fixed(trueSlope, 2))·x (dashed, dark grey), the least-squares line of the training points without the outliers (dotted) and one line per loss fitted on all training points: MSE, MAE, Huber, log-cosh and Quantile(0.5). Right: each fitted line minus the dotted one.",
+            uk: "Ліворуч: навчальні й тестові точки документа з п'ятьма outliers, справжня пряма генератора y = \(Python.fixed(trueSlope, 2))·x (штрихова, темно-сіра), лінія найменших квадратів навчальних точок без outliers (крапки) і по одній лінії на кожну функцію втрат, навчену на всіх навчальних точках: MSE, MAE, Huber, log-cosh і Quantile(0.5). Праворуч: кожна лінія мінус крапкова.")
         return Figure(widthInches: 18, heightInches: 6, rows: 1, columns: 2, axes: [lines, gaps],
                       title: "Same line, different losses on the residuals", description: description(language))
     }

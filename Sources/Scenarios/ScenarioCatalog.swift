@@ -36,6 +36,7 @@ public enum ScenarioCatalog {
         // The document's real example, and what it should have compared
         RegressionComparison.scenario,
         RegressionRobustFigure.scenario,
+        RegressionSeedsSection.scenario,
     ]
 
     public static var ids: [String] { all.map(\.id) }

@@ -55,6 +55,21 @@ import Testing
         #expect(mse["models"] == nil)
     }
 
+    /// `lossplot run regression-seeds`: the 200-seed table as text and as JSON, and `run` names
+    /// it among the ids that print.
+    @Test func runPrintsTheComparisonOverSeeds() throws {
+        // One run (the 200 draws take seconds in a debug build): the JSON carries the printed lines.
+        let run = try CLIRun(["run", "regression-seeds", "--format", "json"])
+        #expect(run.status == 0 && run.stderr.isEmpty, "stderr: \(run.stderr)")
+        let printout = try #require(try json(run.stdout) as? [String: Any])
+        let lines = try #require(printout["lines"] as? [String])
+        #expect(lines.contains { $0.contains("repeated over 200 seeds") } && lines.contains { $0.hasPrefix("Lasso (MSE + L1)") })
+        let tables = try #require(printout["tables"] as? [[String: Any]])
+        #expect(tables.count == 1 && (tables.first?["rows"] as? [[String]])?.count == 8)
+        let unknown = try CLIRun(["run", "nosuch"])
+        #expect(unknown.status != 0 && unknown.stderr.contains("regression-seeds"))
+    }
+
     @Test func jsonKeysAreSortedInEveryCommand() throws {
         let t = FileManager.default.temporaryDirectory.appendingPathComponent("lossplot-sorted-\(getpid()).csv")
         try "1\n2\n".write(to: t, atomically: true, encoding: .utf8)

@@ -109,6 +109,46 @@ import Testing
         quote("robust-comparison", ["\(n)·\(n - 1)/2 = \(vertex.convergence.iterations)"])
         #expect(RobustLinearRegression(loss: MeanSquaredError()).tolerance == 1e-9)
         quote("robust-comparison", ["10⁻⁹"])
+
+        // The same experiment over 200 seeds: what is repeated, and what the table shows.
+        let seeds = RepeatedComparison.reportSeeds
+        let shift = data.outlierShifts.map(abs).max() ?? .nan
+        #expect(data.outlierIndices.count == 5 && data.outlierShifts.allSatisfy { abs($0) == shift })
+        quote("seeds-comparison", [String(seeds.count), String(seeds.upperBound - 1), String(data.x.rows),
+                                   "σ = " + fixed(RobustComparison.noiseScale, 0), "(" + data.outlierIndices.map(String.init).joined(separator: ", ") + ")",
+                                   "±" + fixed(shift, 0), "\(data.split.train.count)/\(data.split.test.count)"])
+        #expect(seeds.contains(42) && seeds.lowerBound == 0, "0 to 199, 42 among them")
+        func seed(_ model: String, _ what: String) throws -> Double { try value("regression-seeds", "\(model) \(what)") }
+        let models = try results("regression-seeds").tables.first?.rows.map { $0[0] } ?? []
+        #expect(models.count == 8, "eight models")
+        let reference = models[0], robustNames = Array(models[3...]), penalties = ["Ridge (MSE + L2)", "Lasso (MSE + L1)"]
+        #expect(Array(models[1...2]) == penalties)
+        let referenceMAE = try seed(reference, "clean test MAE mean")
+        let gains = try robustNames.map { -(try seed($0, "clean MAE difference mean")) }
+        let robustWins = try robustNames.map { Int(try seed($0, "clean MAE wins")) }
+        quote("seeds-comparison", [fixed(referenceMAE, 2), fixed(gains.min() ?? .nan, 3), fixed(gains.max() ?? .nan, 3),
+                                   fixed((gains.min() ?? .nan) / referenceMAE * 100, 1), fixed((gains.max() ?? .nan) / referenceMAE * 100, 1) + "%",
+                                   String(robustWins.min() ?? -1), String(robustWins.max() ?? -1),
+                                   fixed(cleanGains.min() ?? .nan, 2), fixed(cleanGains.max() ?? .nan, 2), fixed(linearMAE - lassoMAE, 2)])
+        // "every one of their paired intervals lies below zero"; "the average gain is smaller":
+        // the guide's single-split gains exceed every mean gain over the seeds.
+        for name in robustNames { #expect(try seed(name, "clean MAE difference high") < 0, "\(name)") }
+        #expect((cleanGains.min() ?? .nan) > (gains.max() ?? .nan))
+        // Ridge and Lasso: their wins and paired intervals, which contain zero.
+        for name in penalties {
+            let low = try seed(name, "clean MAE difference low"), high = try seed(name, "clean MAE difference high")
+            #expect(low < 0 && 0 < high, "\(name)")
+            quote("seeds-comparison", [String(Int(try seed(name, "clean MAE wins"))), fixed(low, 3), fixed(high, 3)])
+        }
+        // "no model's mean intercept differs detectably from 0"; the robust intervals "about half
+        // as wide" as least squares'; Lasso's slope below the true one on average.
+        func width(_ model: String, _ what: String) throws -> Double { try seed(model, "\(what) high") - seed(model, "\(what) low") }
+        for name in models { #expect(try seed(name, "intercept low") < 0 && 0 < seed(name, "intercept high"), "\(name)") }
+        for name in robustNames {
+            let ratio = try width(name, "intercept") / width(reference, "intercept")
+            #expect(0.4 <= ratio && ratio <= 0.6, "\(name): \(ratio)")
+        }
+        #expect(try seed("Lasso (MSE + L1)", "slope error high") < 0)
         return out
     }
 

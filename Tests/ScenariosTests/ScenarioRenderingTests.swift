@@ -59,7 +59,7 @@ import Testing
         }
         // The explorers (`explore-…`) are additions too, frames rather than a figure.
         let additions = ScenarioCatalog.all.filter { $0.origin == .addition && $0.explorer == nil }.map(\.id)
-        #expect(Set(additions) == ["quantile", "log-cosh", "gradients", "contrastive", "triplet", "regression-robust"])
+        #expect(Set(additions) == ["quantile", "log-cosh", "gradients", "contrastive", "triplet", "regression-robust", "regression-seeds"])
     }
 
     @Test func chartTextIsTheDocumentsInUkrainianAndTranslatedInEnglish() {
