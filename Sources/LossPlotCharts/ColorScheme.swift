@@ -16,20 +16,41 @@ public enum ColorScheme: String, Sendable, CaseIterable {
     /// graphics): a colour whose turned lightness falls short is lightened until it reaches it.
     public static let minimumContrast = 3.0
 
-    /// `color` as this scheme draws it (alpha kept).
-    public func color(_ color: Color) -> Color {
+    /// What a colour paints: ink (a line, a marker's edge, text), which must stay visible on
+    /// the dark background whatever its lightness, or a fill, which may be a pale box behind text
+    /// and then turns dark.
+    public enum Role: Sendable { case ink, fill }
+
+    /// `color` as this scheme draws it (alpha kept). Greys run from `darkForeground` (black) to
+    /// `darkBackground` (white); other colours keep hue and saturation with their lightness
+    /// turned, pale fills (lightness over 0.6) turned deeper still so light text reads on them;
+    /// ink, and fills darker than mid-grey (markers), are lightened until they have
+    /// `minimumContrast` against the background.
+    public func color(_ color: Color, role: Role = .fill) -> Color {
         guard self == .dark else { return color }
         let (h, s, l) = color.hsl
-        let low = Self.darkBackground.hsl.l, high = Self.darkForeground.hsl.l
-        var turned = low + (1 - l) * (high - low)
-        var out = Color(hue: h, saturation: s, lightness: turned, alpha: color.alpha)
-        // Ink (lines, text, markers: the colours darker than mid-grey on the light page) must stay
-        // visible on the dark background; pale fills turn dark and are left there.
-        if l <= 0.6 {
-            while out.contrast(against: Self.darkBackground) < Self.minimumContrast, turned < 1 {
-                turned = min(1, turned + 0.01)
-                out = Color(hue: h, saturation: s, lightness: turned, alpha: color.alpha)
-            }
+        let bg = Self.darkBackground, fg = Self.darkForeground
+        if s < 0.05 {
+            let t = 1 - l
+            let grey = Color(red: bg.red + t * (fg.red - bg.red), green: bg.green + t * (fg.green - bg.green),
+                             blue: bg.blue + t * (fg.blue - bg.blue), alpha: color.alpha)
+            return role == .ink || l <= 0.6 ? Self.legible(grey, hue: nil) : grey
+        }
+        let low = bg.hsl.l, high = fg.hsl.l
+        let pale = l > 0.6 && role == .fill
+        let turned = low + (1 - l) * (high - low) * (pale ? 0.6 : 1)
+        let out = Color(hue: h, saturation: s, lightness: turned, alpha: color.alpha)
+        return pale ? out : Self.legible(out, hue: (h, s))
+    }
+
+    /// `c` lightened until it has `minimumContrast` against the dark background.
+    static func legible(_ c: Color, hue: (Double, Double)?) -> Color {
+        var out = c
+        var (h, s, l) = c.hsl
+        if let hue { (h, s) = hue }
+        while out.contrast(against: darkBackground) < minimumContrast, l < 1 {
+            l = min(1, l + 0.01)
+            out = Color(hue: h, saturation: s, lightness: l, alpha: c.alpha)
         }
         return out
     }

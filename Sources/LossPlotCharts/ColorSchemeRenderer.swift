@@ -13,15 +13,15 @@ final class ColorSchemeRenderer: Renderer {
     func measureText(_ text: String, font: Font) -> TextExtents { base.measureText(text, font: font) }
 
     func drawPath(_ path: Path, stroke: StrokeStyle?, fill: Color?, clip: Rect?) {
-        base.drawPath(path, stroke: stroke.map(restyled), fill: fill.map(scheme.color), clip: clip)
+        base.drawPath(path, stroke: stroke.map(restyled), fill: fill.map { scheme.color($0) }, clip: clip)
     }
 
     func drawText(_ text: String, origin: Point, font: Font, color: Color, rotation: Double) {
-        base.drawText(text, origin: origin, font: font, color: scheme.color(color), rotation: rotation)
+        base.drawText(text, origin: origin, font: font, color: scheme.color(color, role: .ink), rotation: rotation)
     }
 
     func drawMarkers(_ marker: Path, at points: [Point], stroke: StrokeStyle?, fill: Color?, clip: Rect?, rasterized: Bool) {
-        base.drawMarkers(marker, at: points, stroke: stroke.map(restyled), fill: fill.map(scheme.color), clip: clip, rasterized: rasterized)
+        base.drawMarkers(marker, at: points, stroke: stroke.map(restyled), fill: fill.map { scheme.color($0) }, clip: clip, rasterized: rasterized)
     }
 
     func drawImage(_ image: RasterImage, in rect: Rect, clip: Rect?) {
@@ -33,7 +33,7 @@ final class ColorSchemeRenderer: Renderer {
 
     private func restyled(_ style: StrokeStyle) -> StrokeStyle {
         var s = style
-        s.color = scheme.color(style.color)
+        s.color = scheme.color(style.color, role: .ink)
         return s
     }
 

@@ -110,7 +110,7 @@ public struct NarrowLayout: Sendable, Equatable {
 
     /// `text` re-wrapped at spaces to lines of at most `width` characters (a longer word stays
     /// whole); its own line breaks become spaces.
-    static func wrap(_ text: String, width: Int) -> String {
+    public static func wrap(_ text: String, width: Int) -> String {
         let words = text.split(whereSeparator: { $0 == " " || $0 == "\n" })
         var lines: [String] = []
         var line = ""

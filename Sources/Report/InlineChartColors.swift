@@ -24,7 +24,7 @@ enum InlineChartColors {
             let colors = Set(values.compactMap { parse($0) }.map(\.hexString))
             for hex in colors.sorted() {
                 guard let color = parse(hex) else { continue }
-                let dark = ColorScheme.dark.color(color).hexString
+                let dark = ColorScheme.dark.color(color, role: property == "stroke" ? .ink : .fill).hexString
                 // The markers' paths live in the page's glyph sprite (`InlineGlyphs`).
                 rules.append("  .chart-card svg [\(property)=\"\(hex)\"], .glyph-sprite [\(property)=\"\(hex)\"] { \(property): \(dark); }")
             }
