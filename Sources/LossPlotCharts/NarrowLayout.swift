@@ -96,7 +96,7 @@ public struct NarrowLayout: Sendable, Equatable {
     /// Characters a note's line may hold before it is wrapped (about half the narrow frame at 9 pt).
     public var noteWidth = 24
     /// Characters a line of the notes under the axis may hold (the canvas width at 9 pt).
-    public var noteLineWidth = 46
+    public var noteLineWidth = 42
     /// Characters a title's line may hold (the canvas width at 11 pt bold).
     public var titleWidth = 34
 
