@@ -53,8 +53,9 @@ import Testing
     static func shown(_ s: String, _ l: Language) -> String { LanguageSpans.html(s, page: l) }
 
     /// The markup each block of the content must put on the page, in order.
-    static func fragments(_ block: ContentBlock, _ l: Language, citations: [String: Int] = [:]) -> [String] {
-        let html = { (t: LocalizedText) in RichText.html(t(l), in: l, citations: citations) }
+    static func fragments(_ block: ContentBlock, _ l: Language, citations: [String: Int] = [:],
+                          references: [String: CrossReferences.Target] = [:]) -> [String] {
+        let html = { (t: LocalizedText) in RichText.html(t(l), in: l, citations: citations, references: references) }
         switch block {
         case .paragraph(let t): return ["<p>\(html(t))</p>"]
         case .list(let items): return items.map { "<li>\(html($0))</li>" }
@@ -68,7 +69,7 @@ import Testing
                     ["<th scope=\"row\">\(shown(row[0](l), l))</th>"]
                         + row.dropFirst().enumerated().map { i, cell in "<td data-label=\"\(escaped(columns[i + 1]))\">\(shown(cell(l), l))</td>" }
                 }
-        case .formula(let f): return ["tabindex=\"0\">\n\(f(l))\n</div>"]
+        case .formula(let f): return ["tabindex=\"0\">\n<div class=\"equation\">\n\(f(l))\n<span class=\"equation-number\""]
         case .example(let t): return ["tabindex=\"0\">\(shown(t(l), l))</pre>"]
         case .references(let entries):
             return ["<ol class=\"references\">"] + entries.map { "<li id=\"ref-\($0.key)\">\(RichText.html($0.text(l), in: l))" }
@@ -92,27 +93,30 @@ import Testing
             cursor = r.upperBound
         }
         let l = language
-        let rich = { (t: LocalizedText) in RichText.html(t(l), in: l, citations: content.citationNumbers) }
+        // The stubs draw no chart, so a cross-reference to one shows its title; those to equations link.
+        let references = PageBuilder(options: ReportOptions(language: l, scenarios: Self.stubs), content: content, charts: [:], results: [:],
+                                     stylesheet: "").crossReferenceTargets()
+        let rich = { (t: LocalizedText) in RichText.html(t(l), in: l, citations: content.citationNumbers, references: references) }
         for fragment in ["<title>\(Self.escaped(content.labels.pageTitle(l)))</title>", "<p class=\"lead\">\(Self.shown(content.labels.lead(l), l))</p>"] {
             expect(fragment)
         }
         for section in content.sections {
             expect("<section id=\"\(section.id)\" class=\"part\"")
             expect("<h2 id=\"\(section.id)-title\">\(Self.shown(section.title(l), l))</h2>")
-            section.intro.flatMap { Self.fragments($0, l, citations: content.citationNumbers) }.forEach { expect($0) }
+            section.intro.flatMap { Self.fragments($0, l, citations: content.citationNumbers, references: references) }.forEach { expect($0) }
             for article in section.articles {
                 expect("<section id=\"\(article.id)\" class=\"article\"")
                 let end = page.range(of: "<section id=", range: cursor..<page.endIndex)?.lowerBound
                 expect("<h3 id=\"\(article.id)-title\">\(Self.shown(article.title(l), l))</h3>", before: end)
                 if let formula = article.formula { expect(formula(l), before: end) }
                 article.symbols.forEach { expect("<p class=\"symbols\">\(rich($0))</p>", before: end) }
-                article.body.flatMap { Self.fragments($0, l, citations: content.citationNumbers) }.forEach { expect($0, before: end) }
+                article.body.flatMap { Self.fragments($0, l, citations: content.citationNumbers, references: references) }.forEach { expect($0, before: end) }
                 for (label, items) in [(content.labels.pros, article.pros), (content.labels.cons, article.cons),
                                        (content.labels.useWhen, article.useWhen), (content.labels.avoidWhen, article.avoidWhen)] where !items.isEmpty {
                     expect("<h4>\(Self.escaped(label(l)))</h4>", before: end)
                     items.forEach { expect("<li>\(rich($0))</li>", before: end) }
                 }
-                article.after.flatMap { Self.fragments($0, l, citations: content.citationNumbers) }.forEach { expect($0, before: end) }
+                article.after.flatMap { Self.fragments($0, l, citations: content.citationNumbers, references: references) }.forEach { expect($0, before: end) }
                 article.scenarioIDs.forEach { expect("<div id=\"results-\($0)\" class=\"results\">", before: end) }
             }
         }
