@@ -32,11 +32,13 @@ import Testing
     /// here). Last changed for issue 15's page: both languages linked (hreflang, a language
     /// switch), scroll regions focusable and named, passages in the other language in `lang`,
     /// stacked tables, no download copies in a self-contained page; with the corrected, cited prose, the commands beside the results and each loss's library equivalents;
-    /// with each chart's narrow and dark renderings (`<picture>`), its data table and the explorers' labels.
+    /// with each chart's narrow and dark renderings (`<picture>`), its data table and the explorers' labels;
+    /// with every formula numbered and named "Equation N: loss" (`eq-…` ids) and the prose's cross-references
+    /// (`[#fig:…]`, `[#eq:…]`; the stubs draw no chart, so a figure's reference shows its title).
     @Test(arguments: [
-        (Language.uk, false, "6d4190a9e6c2058ab9c04c91135b5b3fd5c9ca7b42e1f5cdd1e0399cb2b37e08"),
-        (Language.en, false, "1606df8c8f3ca310ffd962c496441b7e3a10c0709d0ddcaffadfc65ad1c62662"),
-        (Language.en, true, "48840497786bdde6cf4ccc2e79b1ece2d3eb5e8b6f69f908df9800b2ec2196f9"),
+        (Language.uk, false, "efdb0901b9e012f8ce8045e4eab2607070cab46b4adf69ef4d752256c01893fe"),
+        (Language.en, false, "161e2e45302c555f1bbf28a54d9de1a0c39da2652b30ebc80f6d759841cb2d8c"),
+        (Language.en, true, "fb09ccb328a0a3c4fe29d6edd38eb5ca4d76564a1aa2251148eab78a5e9a428b"),
     ])
     func pageIsTheOneTheSwiftLiteralsMade(language: Language, selfContained: Bool, sha256: String) throws {
         let page = try Self.page(language, selfContained: selfContained)
