@@ -12,7 +12,7 @@ import Foundation
 /// largest size the page draws a chart. Colours become `#rrggbb` (Cairo writes `rgb(…%)` of 8-bit
 /// values, so nothing is lost), and attributes that say what SVG assumes anyway (`fill-opacity="1"`,
 /// `fill-rule="nonzero"`, `stroke-linecap="butt"`, a miter limit on a join that is not mitred) are
-/// dropped. Text (the title, the description) is left as it is. The chart files in a folder report
+/// dropped, and so is each line's indentation. Text (the title, the description) is left as it is. The chart files in a folder report
 /// are Cairo's, unchanged.
 package enum InlineSVG {
     /// The attributes whose numbers are rounded, and to how many decimals.
@@ -51,7 +51,14 @@ package enum InlineSVG {
             text = text[text.index(after: close)...]
         }
         out += text
-        return roundingGeometry(out.trimmingCharacters(in: .whitespacesAndNewlines))
+        return unindented(roundingGeometry(out.trimmingCharacters(in: .whitespacesAndNewlines)))
+    }
+
+    /// Each line without its leading spaces: Cairo indents the elements inside `<clipPath>` and
+    /// `<symbol>` by two, some 20 KB of a self-contained page, and whitespace between elements
+    /// means nothing in SVG (Cairo's charts draw text as glyph outlines, never as `<text>`).
+    static func unindented(_ svg: String) -> String {
+        svg.split(separator: "\n", omittingEmptySubsequences: false).map { $0.drop { $0 == " " } }.joined(separator: "\n")
     }
 
     /// `svg` with the numbers inside its geometry attributes rounded, its colours in hex, and its

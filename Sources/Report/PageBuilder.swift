@@ -23,24 +23,93 @@ struct PageBuilder {
     var pages: [Language: String] = [:]
     /// Self-contained mode: the glyph outlines the page's inline charts share.
     let glyphs = InlineGlyphs()
+    /// Scenario id → its figure's number on this page (set by `build`, `numberFigures`).
+    var figureNumbers: [String: Int] = [:]
+    /// What each cross-reference shows (set by `build`, `crossReferenceTargets`).
+    var references: [String: CrossReferences.Target] = [:]
 
     var language: Language { options.language }
     var labels: ReportLabels { content.labels }
 
     /// Text shown on the page: escaped, foreign passages in `<span lang>`.
     func text(_ s: String) -> String { LanguageSpans.html(s, page: language) }
-    /// Prose: `RichText`'s markup, foreign passages in `<span lang>`.
-    /// Prose in the page's language as markup, its citations linked to the references.
-    func prose(_ s: String) -> String { RichText.html(s, in: language, citations: content.citationNumbers) }
+    /// Prose in the page's language as markup (`RichText`), foreign passages in `<span lang>`,
+    /// its citations linked to the references and its cross-references to what they name.
+    func prose(_ s: String) -> String { RichText.html(s, in: language, citations: content.citationNumbers, references: references) }
 
     func build() -> PageModel {
         let placement = Self.place(options.scenarios, in: content.sections)
+        var numbered = self
+        numbered.figureNumbers = numberFigures(placement)
+        numbered.references = numbered.crossReferenceTargets()
+        return numbered.page(placement)
+    }
+
+    /// The figures of the page numbered from 1 in its order: each article's scenarios, then the
+    /// section's unclaimed ones. A scenario is a figure when its chart is drawn, or else its
+    /// explorer's frames are.
+    func numberFigures(_ placement: (byArticle: [String: [Scenario]], bySection: [String: [Scenario]])) -> [String: Int] {
+        var numbers: [String: Int] = [:]
+        for section in content.sections {
+            let shown = section.articles.flatMap { placement.byArticle[$0.id] ?? [] } + (placement.bySection[section.id] ?? [])
+            for s in shown where figureAnchor(s) != nil { numbers[s.id] = numbers.count + 1 }
+        }
+        return numbers
+    }
+
+    /// The page id of a scenario's numbered figure: its chart's, else its explorer's; nil when it shows neither.
+    func figureAnchor(_ s: Scenario) -> String? {
+        if charts[s.id] != nil { return "figure-" + s.id }
+        if let e = s.explorer, !e.values.isEmpty, e.values.indices.allSatisfy({ charts[ExplorerFrames.frameID(s.id, $0)] != nil }) {
+            return "explorer-" + s.id
+        }
+        return nil
+    }
+
+    /// `fig:ID` → "Figure 3" linked to the figure, `eq:ID` → "(2)" linked to the equation. A chart
+    /// the page does not show (not drawn) is named by its title, unlinked.
+    func crossReferenceTargets() -> [String: CrossReferences.Target] {
+        var targets: [String: CrossReferences.Target] = [:]
+        let scenarios = Dictionary(options.scenarios.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        for id in content.captions.keys {
+            if let s = scenarios[id], let anchor = figureAnchor(s), let n = figureNumbers[id] {
+                targets[CrossReferences.key(.figure, id)] = .init(href: anchor, text: labels.filled("figure-ref", language, ["{n}": "\(n)"]))
+            } else {
+                let title = (scenarios[id] ?? ScenarioCatalog.all.first { $0.id == id })?.title(language) ?? id
+                targets[CrossReferences.key(.figure, id)] = .init(href: nil, text: language == .uk ? "«\(title)»" : "“\(title)”")
+            }
+        }
+        for (id, n) in content.equationNumbers {
+            targets[CrossReferences.key(.equation, id)] = .init(href: Equations.anchor(id), text: "(\(n))")
+        }
+        return targets
+    }
+
+    /// An equation's page id, its number as shown ("(3)") and its group's name ("Equation 3: Huber loss"):
+    /// the `k`-th formula of the article or section `place`, titled `title`.
+    func equation(_ place: String, _ k: Int, _ title: String) -> (id: String, number: String, label: String) {
+        let id = Equations.id(place, k)
+        let n = content.equationNumbers[id] ?? 0
+        return (Equations.anchor(id), "(\(n))", labels.filled("equation", language, ["{n}": "\(n)", "{title}": title]))
+    }
+
+    /// Blocks of the article or section `place` (titled `title`); `formulas` counts its formulas so far.
+    func blocks(_ list: [ContentBlock], place: String, title: String, formulas: inout Int) -> [BlockView] {
+        list.map { b in
+            guard Equations.isFormula(b) else { return block(b, in: title) }
+            formulas += 1
+            return block(b, in: title, equation: equation(place, formulas, title))
+        }
+    }
+
+    func page(_ placement: (byArticle: [String: [Scenario]], bySection: [String: [Scenario]])) -> PageModel {
         let sections = content.sections.map { section in
             let title = section.title(language)
+            var formulas = 0
             return SectionView(
                 id: section.id,
                 titleHtml: text(title),
-                blocks: section.intro.map { block($0, in: title) },
+                blocks: blocks(section.intro, place: section.id, title: title, formulas: &formulas),
                 articles: section.articles.map { article in
                     self.article(article, scenarios: placement.byArticle[article.id] ?? [])
                 },
@@ -71,7 +140,7 @@ struct PageBuilder {
             stylesheetHref: options.selfContained ? nil : TemplateSet.styleFile,
             inlineStylesheet: options.selfContained ? stylesheet : nil,
             ui: PageLabels(
-                contents: labels.contents(language), formula: labels.formula(language), pros: labels.pros(language),
+                contents: labels.contents(language), pros: labels.pros(language),
                 cons: labels.cons(language), useWhen: labels.useWhen(language), avoidWhen: labels.avoidWhen(language),
                 download: labels.download(language), printed: labels.printed(language),
                 skipToContent: labels.skipToContent(language), skipToMain: labels.skipToMain(language)),
@@ -106,19 +175,26 @@ struct PageBuilder {
     func article(_ a: Article, scenarios: [Scenario]) -> ArticleView {
         let html = { (texts: [LocalizedText]) in texts.map { self.prose($0(self.language)) } }
         let title = a.title(language)
+        var formulas = 0
+        let own = a.formula.map { _ -> (id: String, number: String, label: String) in
+            formulas += 1
+            return equation(a.id, formulas, title)
+        }
+        let body = blocks(a.body, place: a.id, title: title, formulas: &formulas)
+        let after = blocks(a.after, place: a.id, title: title, formulas: &formulas)
         return ArticleView(
             id: a.id, titleHtml: text(title), formulaHtml: a.formula.map { $0(language) },
-            formulaLabel: "\(labels.formula(language)): \(title)",
-            symbolsHtml: html(a.symbols), blocks: a.body.map { block($0, in: title) },
+            formulaLabel: own?.label ?? "", formulaID: own?.id ?? "", formulaNumber: own?.number ?? "",
+            symbolsHtml: html(a.symbols), blocks: body,
             prosHtml: html(a.pros), consHtml: html(a.cons), hasProsCons: !a.pros.isEmpty || !a.cons.isEmpty,
             useWhenHtml: html(a.useWhen), hasUseWhen: !a.useWhen.isEmpty,
             avoidWhenHtml: html(a.avoidWhen), hasAvoidWhen: !a.avoidWhen.isEmpty, hasUse: !a.useWhen.isEmpty || !a.avoidWhen.isEmpty,
-            after: a.after.map { block($0, in: title) }, scenarios: scenarios.map(scenario))
+            after: after, scenarios: scenarios.map(scenario))
     }
 
     /// One block; `place` is the title of the article (or section) it stands in, which names
-    /// its formulas and examples.
-    func block(_ b: ContentBlock, in place: String) -> BlockView {
+    /// its examples; a formula's `equation` gives its id, number and name.
+    func block(_ b: ContentBlock, in place: String, equation: (id: String, number: String, label: String)? = nil) -> BlockView {
         switch b {
         case .paragraph(let t): return BlockView(blockParagraphHtml: prose(t(language)))
         case .list(let items): return BlockView(blockList: ListView(itemsHtml: items.map { prose($0(language)) }))
@@ -132,7 +208,8 @@ struct PageBuilder {
             return BlockView(blockTable: table(caption: t.caption(language), columns: t.columns.map { $0(language) },
                                                rows: t.rows.map { $0.map { $0(language) } }))
         case .formula(let f):
-            return BlockView(blockFormula: FormulaView(mathHtml: f(language), label: "\(labels.formula(language)): \(place)"))
+            let eq = equation ?? ("", "", place)
+            return BlockView(blockFormula: FormulaView(mathHtml: f(language), label: eq.label, equationID: eq.id, equationNumber: eq.number))
         case .example(let t):
             return BlockView(blockExample: ExampleView(textHtml: text(t(language)), label: "\(labels.codeExample(language)): \(place)"))
         case .references(let entries):
@@ -156,8 +233,16 @@ struct PageBuilder {
     }
 
     func scenario(_ s: Scenario) -> ScenarioView {
-        ScenarioView(id: s.id, titleHtml: text(s.title(language)), figure: charts[s.id].map { figure($0) },
-                     results: results[s.id].map { resultsView($0, of: s) }, explorer: s.explorer.flatMap { explorer(s.id, $0) })
+        let takeaway = content.captions[s.id].map { RichText.html($0(language), in: language) }
+        let number = figureNumbers[s.id].map { text(labels.filled("figure", language, ["{n}": "\($0)"])) }
+        var explorer = s.explorer.flatMap { self.explorer(s.id, $0) }
+        if charts[s.id] == nil {
+            explorer?.explorerNumberHtml = number
+            explorer?.explorerTakeawayHtml = takeaway
+        }
+        return ScenarioView(id: s.id, titleHtml: text(s.title(language)),
+                            figure: charts[s.id].map { figure($0, number: number, takeaway: takeaway) },
+                            results: results[s.id].map { resultsView($0, of: s) }, explorer: explorer)
     }
 
     /// The explorer's radio group and frames; nil when its frames were not drawn (a PDF-only report).
@@ -180,7 +265,9 @@ struct PageBuilder {
             })
     }
 
-    func figure(_ chart: RenderedChart, dataRows: Int = ChartDataTable.maximumRows) -> FigureView {
+    /// A chart's figure; `number` ("Figure 3.") and `takeaway` (markup) for a numbered one, and
+    /// at most `dataRows` rows in each of its data tables.
+    func figure(_ chart: RenderedChart, number: String? = nil, takeaway: String? = nil, dataRows: Int = ChartDataTable.maximumRows) -> FigureView {
         let id = chart.scenario.id
         let title = chart.scenario.title(language)
         let (width, height) = chart.figure.pixelSize(scale: 1)
@@ -225,7 +312,8 @@ struct PageBuilder {
         }
         return FigureView(id: "figure-" + id, inlineSvgHtml: inline, inlineNarrowSvgHtml: inlineNarrow, sources: sources,
                           imageSrc: src, alt: alt, width: width, height: height,
-                          caption: title, captionHtml: text(title), downloads: downloads, hasDownloads: !downloads.isEmpty,
+                          caption: title, captionHtml: text(title) + (takeaway == nil || title.last.map { ".!?".contains($0) } == true ? "" : "."),
+                          figureNumberHtml: number, figureTakeawayHtml: takeaway, downloads: downloads, hasDownloads: !downloads.isEmpty,
                           dataTables: data, hasDataTables: !data.isEmpty, dataSummary: labels.chartData(language))
     }
 

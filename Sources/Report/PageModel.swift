@@ -39,7 +39,6 @@ struct AlternateView {
 /// Fixed labels in the page's language.
 struct PageLabels {
     var contents: String
-    var formula: String
     var pros: String
     var cons: String
     var useWhen: String
@@ -73,8 +72,11 @@ struct ArticleView {
     var id: String
     var titleHtml: String
     var formulaHtml: String?
-    /// The formula group's accessible name: "Formula: Huber loss".
+    /// The formula group's accessible name: "Equation 3: Huber loss".
     var formulaLabel: String
+    /// The formula's page id (`eq-huber`) and its number as shown at its right ("(3)").
+    var formulaID: String
+    var formulaNumber: String
     var symbolsHtml: [String]
     var blocks: [BlockView]
     var prosHtml: [String]
@@ -103,10 +105,15 @@ struct BlockView {
     var blockReferences: ReferencesView? = nil
 }
 
-/// A formula shown where it stands in the prose, named for the article (or section) it is in.
+/// A formula shown where it stands in the prose, numbered and named for the article (or
+/// section) it is in.
 struct FormulaView {
     var mathHtml: String
     var label: String
+    /// `eq-hinge-2`, what `[#eq:hinge-2]` links to.
+    var equationID: String
+    /// "(5)", shown at the formula's right.
+    var equationNumber: String
 }
 
 /// A code example, named for where it stands.
@@ -183,7 +190,11 @@ struct ScenarioView {
 /// button's frame shown by CSS alone (`:checked ~`).
 struct ExplorerView {
     var id: String
+    /// The explorer's figure number ("Figure 4."), before its legend; nil when the page does not number it.
+    var explorerNumberHtml: String?
     var legendHtml: String
+    /// What the reader should see as the value changes (`captions.txt`), under the frames.
+    var explorerTakeawayHtml: String?
     var choices: [ExplorerChoiceView]
     var frames: [ExplorerFrameView]
 }
@@ -216,7 +227,12 @@ struct FigureView {
     var width: Int
     var height: Int
     var caption: String
+    /// The title; followed by a full stop when a takeaway follows it.
     var captionHtml: String
+    /// The chart's number ("Figure 3."), before its title; nil for an explorer's frame.
+    var figureNumberHtml: String?
+    /// What the reader should see in the chart (`captions.txt`); nil for an explorer's frame.
+    var figureTakeawayHtml: String?
     var downloads: [DownloadView]
     var hasDownloads: Bool
     /// The plotted points, folded under the chart.

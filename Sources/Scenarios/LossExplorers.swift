@@ -141,9 +141,11 @@ enum LossExplorers {
             let d = linspace(0.001, 4, 200)
             do {
                 func curve(_ label: Double, _ m: Double) throws -> (loss: [Double], gradient: [Double]) {
-                    let e = try ContrastiveLoss(margin: m).evaluate(x1: d.map { _ in [0] }, x2: d.map { [$0] },
-                                                                    labels: d.map { _ in label }, reduction: .sum, gradient: true)
-                    return (e.perSample ?? [], (e.gradients?[1] ?? []))
+                    // Per pair: the losses unreduced, the gradients of their sum (each pair's own).
+                    let loss = ContrastiveLoss(margin: m)
+                    let each = try loss.evaluate(x1: d.map { _ in [0] }, x2: d.map { [$0] }, labels: d.map { _ in label }, reduction: .none, gradient: false)
+                    let sum = try loss.evaluate(x1: d.map { _ in [0] }, x2: d.map { [$0] }, labels: d.map { _ in label }, reduction: .sum, gradient: true)
+                    return (each.perSample ?? [], sum.gradients?[1] ?? [])
                 }
                 let dissimilar = try curve(1, margin), guideCurve = try curve(1, ContrastiveExample.margin), similar = try curve(0, margin)
                 var curves = [
@@ -176,9 +178,11 @@ enum LossExplorers {
             let dn = linspace(0.001, 4, 200)
             do {
                 func curve(_ m: Double) throws -> (loss: [Double], gradient: [Double]) {
-                    let e = try TripletLoss(margin: m).evaluate(anchor: dn.map { _ in [0] }, positive: dn.map { _ in [tripletPositiveDistance] },
-                                                                negative: dn.map { [$0] }, reduction: .sum, gradient: true)
-                    return (e.perSample ?? [], (e.gradients?[2] ?? []))
+                    let loss = TripletLoss(margin: m)
+                    let anchor = dn.map { _ in [0.0] }, positive = dn.map { _ in [tripletPositiveDistance] }, negative = dn.map { [$0] }
+                    let each = try loss.evaluate(anchor: anchor, positive: positive, negative: negative, reduction: .none, gradient: false)
+                    let sum = try loss.evaluate(anchor: anchor, positive: positive, negative: negative, reduction: .sum, gradient: true)
+                    return (each.perSample ?? [], sum.gradients?[2] ?? [])
                 }
                 let mine = try curve(margin), guideCurve = try curve(TripletExample.margin)
                 var curves = [Curve(label: "m = \(f(margin))", loss: mine.loss, gradient: mine.gradient, color: explored, width: 2.5)]

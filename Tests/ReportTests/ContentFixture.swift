@@ -126,7 +126,7 @@ enum ContentFixture {
         """
 
     /// A templates folder whose Content/ holds `files` (language → file name → text); each
-    /// language gets the real labels unless `files` gives its labels.txt.
+    /// language gets the real labels and captions unless `files` gives its labels.txt or captions.txt.
     static func folder(_ name: String, _ files: [Language: [String: String]]) throws -> String {
         // Parameterised tests run at once: each call gets a folder of its own.
         let dir = Fixture.path(name + "-" + UUID().uuidString)
@@ -134,8 +134,8 @@ enum ContentFixture {
             let sub = dir + "/Content/" + language.rawValue
             try FileManager.default.createDirectory(atPath: sub, withIntermediateDirectories: true)
             var texts = files[language] ?? [:]
-            if texts["labels.txt"] == nil {
-                texts["labels.txt"] = try String(contentsOfFile: realTemplates + "/Content/\(language.rawValue)/labels.txt", encoding: .utf8)
+            for file in ["labels.txt", Captions.file] where texts[file] == nil {
+                texts[file] = try String(contentsOfFile: realTemplates + "/Content/\(language.rawValue)/\(file)", encoding: .utf8)
             }
             for (file, text) in texts { try Data(text.utf8).write(to: URL(fileURLWithPath: sub + "/" + file)) }
         }

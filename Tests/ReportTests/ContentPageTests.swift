@@ -31,12 +31,15 @@ import Testing
     /// placement or the templates changes them (the failure prints the new digest to record
     /// here). Last changed for issue 15's page: both languages linked (hreflang, a language
     /// switch), scroll regions focusable and named, passages in the other language in `lang`,
-    /// stacked tables, no download copies in a self-contained page; with the corrected, cited prose, the commands beside the results and each loss's library equivalents; then the regression comparison over 200 seeds (its own article, the single-split prose pointing to it);
-    /// with each chart's narrow and dark renderings (`<picture>`), its data table and the explorers.
+    /// stacked tables, no download copies in a self-contained page; with the corrected, cited prose, the commands beside the results and each loss's library equivalents;
+    /// with each chart's narrow and dark renderings (`<picture>`), its data table and the explorers' labels;
+    /// with every formula numbered and named "Equation N: loss" (`eq-…` ids) and the prose's cross-references
+    /// (`[#fig:…]`, `[#eq:…]`; the stubs draw no chart, so a figure's reference shows its title);
+    /// re-pinned when both branches met (the explorer options, the numbered captions, one stylesheet).
     @Test(arguments: [
-        (Language.uk, false, "dd403b92ca0dc91ddc87c2fc69710497f338f8802eb82f665b5ebe8233b7d3c2"),
-        (Language.en, false, "aef8f1169bdb4129e5306effe91d46e85434d4d7e69a090a1520e6753dced1c7"),
-        (Language.en, true, "7f8dbfc9348605e134315b02546208fe9ebd83f9b4782dc21920ad2b334eb73f"),
+        (Language.uk, false, "d2325fb9d7fe498f9d6ba70fe36e4a668279e6dd799dfd2b0ed66b001428fc94"),
+        (Language.en, false, "99a7b24198a79d5d9052a4c4f7120a5ad685c9addf3a7b8fcdd5cf4429002049"),
+        (Language.en, true, "d7ee8984ec47b21e4b517eb267fb8196d6db6b6f58723a6c77386e6578eee740"),
     ])
     func pageIsTheOneTheSwiftLiteralsMade(language: Language, selfContained: Bool, sha256: String) throws {
         let page = try Self.page(language, selfContained: selfContained)
@@ -53,8 +56,9 @@ import Testing
     static func shown(_ s: String, _ l: Language) -> String { LanguageSpans.html(s, page: l) }
 
     /// The markup each block of the content must put on the page, in order.
-    static func fragments(_ block: ContentBlock, _ l: Language, citations: [String: Int] = [:]) -> [String] {
-        let html = { (t: LocalizedText) in RichText.html(t(l), in: l, citations: citations) }
+    static func fragments(_ block: ContentBlock, _ l: Language, citations: [String: Int] = [:],
+                          references: [String: CrossReferences.Target] = [:]) -> [String] {
+        let html = { (t: LocalizedText) in RichText.html(t(l), in: l, citations: citations, references: references) }
         switch block {
         case .paragraph(let t): return ["<p>\(html(t))</p>"]
         case .list(let items): return items.map { "<li>\(html($0))</li>" }
@@ -68,7 +72,7 @@ import Testing
                     ["<th scope=\"row\">\(shown(row[0](l), l))</th>"]
                         + row.dropFirst().enumerated().map { i, cell in "<td data-label=\"\(escaped(columns[i + 1]))\">\(shown(cell(l), l))</td>" }
                 }
-        case .formula(let f): return ["tabindex=\"0\">\n\(f(l))\n</div>"]
+        case .formula(let f): return ["tabindex=\"0\">\n<div class=\"equation\">\n\(f(l))\n<span class=\"equation-number\""]
         case .example(let t): return ["tabindex=\"0\">\(shown(t(l), l))</pre>"]
         case .references(let entries):
             return ["<ol class=\"references\">"] + entries.map { "<li id=\"ref-\($0.key)\">\(RichText.html($0.text(l), in: l))" }
@@ -92,27 +96,30 @@ import Testing
             cursor = r.upperBound
         }
         let l = language
-        let rich = { (t: LocalizedText) in RichText.html(t(l), in: l, citations: content.citationNumbers) }
+        // The stubs draw no chart, so a cross-reference to one shows its title; those to equations link.
+        let references = PageBuilder(options: ReportOptions(language: l, scenarios: Self.stubs), content: content, charts: [:], results: [:],
+                                     stylesheet: "").crossReferenceTargets()
+        let rich = { (t: LocalizedText) in RichText.html(t(l), in: l, citations: content.citationNumbers, references: references) }
         for fragment in ["<title>\(Self.escaped(content.labels.pageTitle(l)))</title>", "<p class=\"lead\">\(Self.shown(content.labels.lead(l), l))</p>"] {
             expect(fragment)
         }
         for section in content.sections {
             expect("<section id=\"\(section.id)\" class=\"part\"")
             expect("<h2 id=\"\(section.id)-title\">\(Self.shown(section.title(l), l))</h2>")
-            section.intro.flatMap { Self.fragments($0, l, citations: content.citationNumbers) }.forEach { expect($0) }
+            section.intro.flatMap { Self.fragments($0, l, citations: content.citationNumbers, references: references) }.forEach { expect($0) }
             for article in section.articles {
                 expect("<section id=\"\(article.id)\" class=\"article\"")
                 let end = page.range(of: "<section id=", range: cursor..<page.endIndex)?.lowerBound
                 expect("<h3 id=\"\(article.id)-title\">\(Self.shown(article.title(l), l))</h3>", before: end)
                 if let formula = article.formula { expect(formula(l), before: end) }
                 article.symbols.forEach { expect("<p class=\"symbols\">\(rich($0))</p>", before: end) }
-                article.body.flatMap { Self.fragments($0, l, citations: content.citationNumbers) }.forEach { expect($0, before: end) }
+                article.body.flatMap { Self.fragments($0, l, citations: content.citationNumbers, references: references) }.forEach { expect($0, before: end) }
                 for (label, items) in [(content.labels.pros, article.pros), (content.labels.cons, article.cons),
                                        (content.labels.useWhen, article.useWhen), (content.labels.avoidWhen, article.avoidWhen)] where !items.isEmpty {
                     expect("<h4>\(Self.escaped(label(l)))</h4>", before: end)
                     items.forEach { expect("<li>\(rich($0))</li>", before: end) }
                 }
-                article.after.flatMap { Self.fragments($0, l, citations: content.citationNumbers) }.forEach { expect($0, before: end) }
+                article.after.flatMap { Self.fragments($0, l, citations: content.citationNumbers, references: references) }.forEach { expect($0, before: end) }
                 article.scenarioIDs.forEach { expect("<div id=\"results-\($0)\" class=\"results\">", before: end) }
             }
         }

@@ -88,6 +88,8 @@ import Testing
                 let frame = try #require(frames.first { $0.id == ExplorerFrames.frameID(s.id, k) }?.figure)
                 let en = frame(.en), uk = frame(.uk)
                 #expect(en.axes.count == 2 && !en.axes[0].series.isEmpty, "\(s.id) \(v)")
+                // Both panels draw every curve at every x (the loss panel was once left empty).
+                for ax in en.axes { for series in ax.series { #expect(series.y.count == series.x.count && !series.x.isEmpty, "\(s.id) \(v)") } }
                 #expect(en.axes.allSatisfy { $0.series.allSatisfy { $0.y.allSatisfy(\.isFinite) } }, "\(s.id) \(v): a NaN or infinity")
                 #expect(en.description != uk.description)
                 // The guide's value is drawn beside every other value.

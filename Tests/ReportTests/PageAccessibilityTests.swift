@@ -58,12 +58,13 @@ import Testing
         for (language, page) in pages {
             #expect(page.contains("<a class=\"skip\" href=\"#main\">\(language == .en ? "Skip to the main text" : "Перейти до основного тексту")</a>"))
             #expect(page.contains("<main id=\"main\" tabindex=\"-1\">"))
-            let formula = content.labels.formula(language)
             for article in content.sections.flatMap(\.articles) where article.formula != nil {
-                let label = ContentPageTests.escaped("\(formula): \(article.title(language))")
-                #expect(page.contains("<div class=\"formula scroll\" role=\"group\" aria-label=\"\(label)\" tabindex=\"0\">"), "\(language): \(label)")
+                let n = try #require(content.equationNumbers[article.id])
+                let label = ContentPageTests.escaped(content.labels.filled("equation", language, ["{n}": "\(n)", "{title}": article.title(language)]))
+                #expect(page.contains("<div class=\"formula scroll\" id=\"eq-\(article.id)\" role=\"group\" aria-label=\"\(label)\" tabindex=\"0\">"), "\(language): \(label)")
             }
-            #expect(!page.contains("aria-label=\"\(formula)\""), "a formula named only \"\(formula)\"")
+            let unnamed = content.labels.filled("equation", language, ["{n}": "0", "{title}": ""])
+            #expect(!page.contains("aria-label=\"\(unnamed)\""), "a formula without its number and place")
         }
     }
 

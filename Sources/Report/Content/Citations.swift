@@ -46,59 +46,26 @@ enum Citations {
         return out + rest
     }
 
-    /// The parts of one line that are running text: outside `code` (a backtick pair), as
-    /// `RichText` reads it. Offsets are character offsets into the line.
-    static func outsideCode(_ line: String) -> [(offset: Int, text: Substring)] {
-        let parts = line.split(separator: "`", omittingEmptySubsequences: false)
-        var out: [(Int, Substring)] = []
-        var offset = 0
-        for (i, part) in parts.enumerated() {
-            if !RichText.isCode(part: i, of: parts.count) { out.append((offset, part)) }
-            offset += part.count + 1
-        }
-        return out
-    }
-
     /// Every citation in `file`, in running text only: inside examples and formulas `[@` is
     /// shown as written, and a citation on a heading, a directive line, a table row or a
     /// reference entry is refused (those show text as it is). A `[@` that does not make a
     /// citation is refused too, at its line and column.
     static func scan(_ file: ContentFile) throws -> [Use] {
         var uses: [Use] = []
-        var inExample = false, inFormula = false, inReferences = false
-        for (index, line) in file.lines.enumerated() {
-            let text = line.trimmed
-            if inExample {
-                if text == "```" { inExample = false }
-                continue
-            }
-            if inFormula {
-                if text == ":::" { inFormula = false }
-                continue
-            }
-            if inReferences, text == ":::" { inReferences = false; continue }
-            if text.hasPrefix("```") { inExample = true; continue }
-            if text.hasPrefix(":::") {
-                let name = text.dropFirst(3).trimmingCharacters(in: .whitespaces)
-                if name == "formula" { inFormula = true; continue }
-                if name == "references" { inReferences = true; continue }
-            }
-            let plain = inReferences || ContentParser.isHeading(text) || ContentParser.isDirective(text) || text.hasPrefix("|")
-            for (offset, part) in outsideCode(line) {
-                var rest = part
-                while let open = rest.range(of: "[@") {
-                    let column = offset + part.distance(from: part.startIndex, to: open.lowerBound) + 1
-                    if plain {
-                        throw file.error(line: index + 1, column: column,
-                                         "a citation belongs in running text: headings, directive lines, table rows and references show it as written")
-                    }
-                    let after = rest[open.lowerBound...]
-                    guard let close = after.firstIndex(of: "]"), let keys = keys(after[after.index(after: after.startIndex)..<close]) else {
-                        throw file.error(line: index + 1, column: column, "a citation is '[@key]' or '[@key; @other]', on one line, its keys from '::: references'")
-                    }
-                    uses.append(Use(keys: keys, line: index + 1, column: column))
-                    rest = after[after.index(after: close)...]
+        for part in RunningText.parts(of: file) {
+            var rest = part.text
+            while let open = rest.range(of: "[@") {
+                let column = RunningText.column(of: open.lowerBound, in: part)
+                if part.plain {
+                    throw file.error(line: part.line, column: column,
+                                     "a citation belongs in running text: headings, directive lines, table rows and references show it as written")
                 }
+                let after = rest[open.lowerBound...]
+                guard let close = after.firstIndex(of: "]"), let keys = keys(after[after.index(after: after.startIndex)..<close]) else {
+                    throw file.error(line: part.line, column: column, "a citation is '[@key]' or '[@key; @other]', on one line, its keys from '::: references'")
+                }
+                uses.append(Use(keys: keys, line: part.line, column: column))
+                rest = after[after.index(after: close)...]
             }
         }
         return uses

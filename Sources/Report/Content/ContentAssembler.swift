@@ -44,6 +44,13 @@ struct ContentAssembler {
         var article: Article?
         var phase = Phase.start
         var lastList: (rank: Int, name: String)?
+        // Formulas so far in the current article (or the introduction): each makes an equation id.
+        var formulas = 0
+        func equation(at location: String) throws {
+            formulas += 1
+            let eq = Equations.id(article?.id ?? id, formulas)
+            try claim(id: Equations.anchor(eq), "equation", at: location, derived: [])
+        }
         for node in nodes.dropFirst() {
             let here = file.location(line: node.line)
             switch node.kind {
@@ -59,7 +66,9 @@ struct ContentAssembler {
                 article = Article(id: articleID, title: node.texts.first ?? LocalizedText(""))
                 phase = .start
                 lastList = nil
+                formulas = 0
             case .formula where article != nil && phase == .start:
+                try equation(at: here)
                 article?.formula = node.texts.first
                 phase = .formula
             case .symbols:
@@ -104,6 +113,7 @@ struct ContentAssembler {
                 if case .references(let keys) = node.kind {
                     for key in keys { try claim(id: Citations.anchor(key.key), "reference", at: here, derived: []) }
                 }
+                if node.kind == .formula { try equation(at: here) }
                 let block = self.block(node)
                 if article == nil {
                     section.intro.append(block)

@@ -12,9 +12,11 @@ extension ReportContent {
     static let folder = "Content"
     static let labelsFile = "labels.txt"
 
-    /// Loads `templatesDirectory/Content`; `::: charts` may name `scenarioIDs` only.
-    static func load(templatesDirectory: String,
-                     scenarioIDs: Set<String> = Set(ScenarioCatalog.all.map(\.id))) throws -> ReportContent {
+    /// Loads `templatesDirectory/Content`; `::: charts` may name the ids of `scenarios` only, and
+    /// each of them that draws a chart (a figure or an explorer) needs a caption in `captions.txt`.
+    static func load(templatesDirectory: String, scenarios: [Scenario] = ScenarioCatalog.all) throws -> ReportContent {
+        let scenarioIDs = Set(scenarios.map(\.id))
+        let chartIDs = Set(scenarios.filter { $0.figure != nil || $0.explorer != nil }.map(\.id))
         let root = templatesDirectory + "/" + folder
         guard isFolder(root) else {
             throw ReportError("templates folder \(templatesDirectory) has no \(folder)/ folder (the report's text, one folder per language)")
@@ -43,6 +45,7 @@ extension ReportContent {
         var assembler = ContentAssembler(labels: labels, scenarioIDs: scenarioIDs)
         var sections: [ContentSection] = []
         var citations: [(file: ContentFile, uses: [Citations.Use])] = []
+        var crossReferences: [(file: ContentFile, uses: [CrossReferences.Use])] = []
         var bibliography: (files: [ContentFile], line: Int, keys: [String])?
         for name in referenceNames {
             let referenceFile = try ContentFile.read(root + "/" + reference.rawValue + "/" + name)
@@ -52,6 +55,7 @@ extension ReportContent {
             let paired = try pair(en: (referenceFile, referenceNodes), uk: (otherFile, otherNodes))
             sections.append(try assembler.section(id: sectionID(fileName: name) ?? name, nodes: paired, file: referenceFile))
             citations += [(referenceFile, try Citations.scan(referenceFile)), (otherFile, try Citations.scan(otherFile))]
+            crossReferences += [(referenceFile, try CrossReferences.scan(referenceFile)), (otherFile, try CrossReferences.scan(otherFile))]
             for node in paired {
                 guard case .references(let keys) = node.kind else { continue }
                 if let first = bibliography {
@@ -61,7 +65,32 @@ extension ReportContent {
             }
         }
         let numbers = try citationNumbers(citations, bibliography)
-        return ReportContent(sections: sections, labels: labels, citationNumbers: numbers)
+        let equations = Equations.all(in: sections).map(\.id)
+        try check(crossReferences, charts: chartIDs, equations: equations)
+        let captions = try Captions.load(root: root, charts: chartIDs, printing: scenarioIDs.subtracting(chartIDs))
+        return ReportContent(sections: sections, labels: labels, citationNumbers: numbers, captions: captions,
+                             equationNumbers: Dictionary(uniqueKeysWithValues: equations.enumerated().map { ($1, $0 + 1) }))
+    }
+
+    /// Refuses, at its file, line and column, a cross-reference to a chart no scenario draws or
+    /// to an equation the content does not have.
+    static func check(_ uses: [(file: ContentFile, uses: [CrossReferences.Use])], charts: Set<String>, equations: [String]) throws {
+        let known = Set(equations)
+        for (file, list) in uses {
+            for use in list {
+                switch use.kind {
+                case .figure where !charts.contains(use.id):
+                    throw file.error(line: use.line, column: use.column,
+                                     "'[#fig:\(use.id)]' names no chart: no scenario draws a figure or an explorer with this id (lossplot list shows them)")
+                case .equation where !known.contains(use.id):
+                    let some = equations.prefix(3).map { "[#eq:\($0)]" }.joined(separator: ", ")
+                    throw file.error(line: use.line, column: use.column,
+                                     "'[#eq:\(use.id)]' names no equation: an equation's id is its article's, then -2, -3 for the article's further formulas (\(some), …)")
+                default:
+                    continue
+                }
+            }
+        }
     }
 
     /// Reference key → number, once every citation names an entry and every entry is cited in

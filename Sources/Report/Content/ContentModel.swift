@@ -77,4 +77,8 @@ struct ReportContent: Sendable, Equatable {
     var labels: ReportLabels
     /// Reference key → its number on the page (its place in `::: references`, from 1).
     var citationNumbers: [String: Int] = [:]
+    /// Chart (scenario) id → what the reader should see in it, from `captions.txt`.
+    var captions: [String: LocalizedText] = [:]
+    /// Equation id (without `eq-`) → its number on the page, from 1 (`Equations`).
+    var equationNumbers: [String: Int] = [:]
 }

@@ -6,14 +6,15 @@ import Foundation
 struct ReportLabels: Sendable, Equatable {
     /// Every key a `labels.txt` has, no more and no fewer.
     static let keys = [
-        "page-title", "lead", "skip-to-content", "contents", "formula", "pros", "cons", "use-when", "avoid-when",
+        "page-title", "lead", "skip-to-content", "contents", "equation", "pros", "cons", "use-when", "avoid-when",
         "slip", "more-figures", "download", "printed", "printed-lines", "lossplot-prints", "quantity", "value", "code-block", "footer",
         "skip-to-main", "language-name", "download-chart", "downloads-in-folder", "code-example",
-        "chart-data", "chart-data-table", "explorer-guide-value",
+        "chart-data", "chart-data-table", "explorer-guide-value", "figure", "figure-ref",
     ]
 
     /// The placeholders a label's text must hold, each replaced when the page is built.
-    static let placeholders = ["download-chart": ["{chart}", "{format}"], "chart-data-table": ["{chart}"], "explorer-guide-value": ["{value}"]]
+    static let placeholders = ["download-chart": ["{chart}", "{format}"], "chart-data-table": ["{chart}"], "explorer-guide-value": ["{value}"],
+                               "equation": ["{n}", "{title}"], "figure": ["{n}"], "figure-ref": ["{n}"]]
 
     /// Key → text; holds every key of `keys` (the loader refuses a file that lacks one).
     let texts: [String: LocalizedText]
@@ -24,7 +25,12 @@ struct ReportLabels: Sendable, Equatable {
     var lead: LocalizedText { self["lead"] }
     var skipToContent: LocalizedText { self["skip-to-content"] }
     var contents: LocalizedText { self["contents"] }
-    var formula: LocalizedText { self["formula"] }
+    /// A formula group's accessible name, with `{n}` (its equation number) and `{title}` (its article's).
+    var equation: LocalizedText { self["equation"] }
+    /// A chart's number before its caption's title, with `{n}`: "Figure 3.".
+    var figure: LocalizedText { self["figure"] }
+    /// A cross-reference to a chart in running text, with `{n}`: "Figure 3", "рис. 3".
+    var figureRef: LocalizedText { self["figure-ref"] }
     var pros: LocalizedText { self["pros"] }
     var cons: LocalizedText { self["cons"] }
     var useWhen: LocalizedText { self["use-when"] }
