@@ -26,13 +26,6 @@ struct ChartVariant: Hashable, Sendable, CaseIterable {
     /// The manifest's tag for the variant; nil for the wide light one.
     var tag: String? { suffix.isEmpty ? nil : String(suffix.dropFirst()) }
 
-    /// The variant of the manifest's tag (nil: the wide light one).
-    init?(tag: String?) {
-        guard let tag else { self = .wide; return }
-        guard let v = Self.allCases.first(where: { $0.tag == tag }) else { return nil }
-        self = v
-    }
-
     init(narrow: Bool, dark: Bool) { self.narrow = narrow; self.dark = dark }
 
     /// The page width (CSS) below which the narrow rendering is shown.
